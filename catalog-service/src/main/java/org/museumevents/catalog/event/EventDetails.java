@@ -1,0 +1,186 @@
+package org.museumevents.catalog.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.museumevents.catalog.config.InvalidFields;
+import org.museumevents.catalog.config.InvalidFields.FieldProblem;
+
+/**
+ * What an organiser writes about an event: the request body of create and replace, and the
+ * document stored for it. Every text is bounded.
+ */
+public record EventDetails(
+        UUID seriesId,
+        @NotNull @Size(min = 1, max = 3) Map<Language, @NotNull @Size(max = 300) String> title,
+        @Size(max = 3) Map<Language, @NotNull @Size(max = 20_000) String> description,
+        @NotNull Language defaultLanguage,
+        @NotNull EventFormat format,
+        @NotNull LocalDateTime start,
+        @NotNull LocalDateTime end,
+        @NotBlank @Size(max = 64) String timeZone,
+        @Valid Venue venue,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid Meeting meeting,
+        @Min(1) @Max(1_000_000) Integer capacity,
+        @Valid Registration registration,
+        @Size(max = 10)
+                List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String>
+                        interpretation,
+        @Size(max = 50) List<@NotNull @Valid Person> people,
+        @Size(max = 50) List<@NotBlank @Size(max = 200) String> partners,
+        @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
+        @Size(max = 10) List<@NotBlank @Size(max = 20) String> reminders) {
+
+    static final Duration LONGEST_REMINDER = Duration.ofDays(60);
+
+    public EventDetails {
+        description = description == null ? Map.of() : description;
+        registration = registration == null ? Registration.DEFAULT : registration;
+        interpretation = interpretation == null ? List.of() : interpretation;
+        people = people == null ? List.of() : people;
+        partners = partners == null ? List.of() : partners;
+        tags = tags == null ? List.of() : tags;
+        reminders = reminders == null ? List.of() : reminders;
+    }
+
+    public record Venue(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 300) String address,
+            @Size(max = 100) String city,
+            @Size(max = 100) String country) {}
+
+    public record Meeting(
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+                    String url,
+            @Size(max = 100) String meetingId,
+            @Size(max = 100) String passcode) {}
+
+    public record Registration(Instant opensAt, Instant closesAt, Boolean requiresApproval, Boolean waitlist) {
+
+        static final Registration DEFAULT = new Registration(null, null, false, true);
+
+        public Registration {
+            requiresApproval = requiresApproval != null && requiresApproval;
+            waitlist = waitlist == null || waitlist;
+        }
+    }
+
+    public record Person(
+            @NotBlank @Size(max = 200) String name, @Size(max = 300) String affiliation, @NotNull Role role) {}
+
+    public enum Role {
+        SPEAKER,
+        MODERATOR,
+        HOST,
+        PANELIST,
+        INTERPRETER
+    }
+
+    ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    Instant startsAt() {
+        return start.atZone(zone()).toInstant();
+    }
+
+    Instant endsAt() {
+        return end.atZone(zone()).toInstant();
+    }
+
+    /** The rules that span fields, checked after the annotations; throws a 400 listing them all. */
+    void check() {
+        List<FieldProblem> problems = new ArrayList<>();
+        boolean zoneValid = true;
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            zoneValid = false;
+            problems.add(new FieldProblem("timeZone", "must be an IANA time zone such as Europe/Paris"));
+        }
+        if (!end.isAfter(start)) {
+            problems.add(new FieldProblem("end", "must be after start"));
+        } else if (zoneValid && !endsAt().isAfter(startsAt())) {
+            problems.add(new FieldProblem("end", "must be after start in " + timeZone));
+        }
+        String defaultTitle = title.get(defaultLanguage);
+        if (defaultTitle == null || defaultTitle.isBlank()) {
+            problems.add(new FieldProblem("title." + defaultLanguage, "the default language needs a title"));
+        }
+        if (format.hasVenue() && venue == null) {
+            problems.add(new FieldProblem("venue", "is required for " + format + " events"));
+        }
+        if (registration.opensAt() != null
+                && registration.closesAt() != null
+                && !registration.closesAt().isAfter(registration.opensAt())) {
+            problems.add(new FieldProblem("registration.closesAt", "must be after registration.opensAt"));
+        }
+        for (int i = 0; i < reminders.size(); i++) {
+            try {
+                Duration offset = Duration.parse(reminders.get(i));
+                if (offset.isNegative() || offset.isZero() || offset.compareTo(LONGEST_REMINDER) > 0) {
+                    problems.add(new FieldProblem("reminders[" + i + "]", "must be between PT1M and P60D"));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(
+                        new FieldProblem("reminders[" + i + "]", "must be an ISO-8601 duration such as P1D or PT1H"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFields(problems);
+        }
+    }
+
+    EventDetails withoutMeeting() {
+        return new EventDetails(
+                seriesId,
+                title,
+                description,
+                defaultLanguage,
+                format,
+                start,
+                end,
+                timeZone,
+                venue,
+                null,
+                capacity,
+                registration,
+                interpretation,
+                people,
+                partners,
+                tags,
+                reminders);
+    }
+
+    /** Lower-cased words a participant may search for. */
+    String searchText() {
+        StringBuilder text = new StringBuilder();
+        title.values().forEach(t -> text.append(t).append(' '));
+        description.values().forEach(d -> text.append(d).append(' '));
+        people.forEach(p -> text.append(p.name())
+                .append(' ')
+                .append(p.affiliation() == null ? "" : p.affiliation())
+                .append(' '));
+        partners.forEach(p -> text.append(p).append(' '));
+        tags.forEach(t -> text.append(t).append(' '));
+        if (venue != null) {
+            text.append(venue.name()).append(' ').append(venue.city() == null ? "" : venue.city());
+        }
+        return text.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+}

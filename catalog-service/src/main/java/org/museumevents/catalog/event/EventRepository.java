@@ -1,0 +1,169 @@
+package org.museumevents.catalog.event;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class EventRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    EventRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<Event> find(UUID id) {
+        return jdbc.sql("SELECT * FROM events WHERE id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    void insert(Event event) {
+        jdbc.sql(
+                        """
+                        INSERT INTO events (id, organisation, series_id, status, start_local, time_zone, starts_at, ends_at,
+                                            details, search_text, version)
+                        VALUES (:id, :organisation, :seriesId, :status, :startLocal, :timeZone, :startsAt, :endsAt,
+                                CAST(:details AS jsonb), :searchText, :version)
+                        """)
+                .paramSource(params(event))
+                .update();
+    }
+
+    /** Saves a changed event if nobody else changed it since it was read; false when stale. */
+    boolean update(Event event, long readVersion) {
+        Map<String, Object> params = params(event);
+        params.put("readVersion", readVersion);
+        return jdbc.sql(
+                                """
+                        UPDATE events SET series_id = :seriesId, status = :status, start_local = :startLocal,
+                               time_zone = :timeZone, starts_at = :startsAt, ends_at = :endsAt,
+                               details = CAST(:details AS jsonb), search_text = :searchText, version = :version,
+                               updated_at = now()
+                        WHERE id = :id AND version = :readVersion
+                        """)
+                        .paramSource(params)
+                        .update()
+                == 1;
+    }
+
+    /** The series' organisation, if the series exists. */
+    Optional<String> seriesOrganisation(UUID seriesId) {
+        return jdbc.sql("SELECT organisation FROM series WHERE id = :id")
+                .param("id", seriesId)
+                .query(String.class)
+                .optional();
+    }
+
+    List<Event> search(EventQuery query, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM events");
+        Map<String, Object> params = where(query, sql);
+        sql.append(" ORDER BY starts_at, id LIMIT :limit OFFSET :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    long count(EventQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM events");
+        Map<String, Object> params = where(query, sql);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    /** The latest local start among a series' events, to continue the series after it. */
+    Optional<java.time.LocalDateTime> lastStartInSeries(UUID seriesId) {
+        return jdbc.sql("SELECT max(start_local) FROM events WHERE series_id = :seriesId")
+                .param("seriesId", seriesId)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toLocalDateTime))
+                .single();
+    }
+
+    private static Map<String, Object> where(EventQuery query, StringBuilder sql) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        conditions.add("status IN (:statuses)");
+        params.put("statuses", query.statuses().stream().map(Enum::name).toList());
+        if (query.organisation() != null) {
+            conditions.add("organisation = :organisation");
+            params.put("organisation", query.organisation());
+        }
+        if (query.series() != null) {
+            conditions.add("series_id = :series");
+            params.put("series", query.series());
+        }
+        if (query.from() != null) {
+            conditions.add("start_local >= :from");
+            params.put("from", Timestamp.valueOf(query.from().atStartOfDay()));
+        }
+        if (query.to() != null) {
+            conditions.add("start_local < :to");
+            params.put("to", Timestamp.valueOf(query.to().plusDays(1).atStartOfDay()));
+        }
+        if (query.endedAfter() != null) {
+            conditions.add("ends_at >= :endedAfter");
+            params.put("endedAfter", Timestamp.from(query.endedAfter()));
+        }
+        if (query.text() != null) {
+            conditions.add("search_text LIKE :text ESCAPE '\\'");
+            String escaped = query.text()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_");
+            params.put("text", "%" + escaped + "%");
+        }
+        sql.append(" WHERE ").append(String.join(" AND ", conditions));
+        return params;
+    }
+
+    private Map<String, Object> params(Event event) {
+        EventDetails details = event.details();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("id", event.id());
+        params.put("organisation", event.organisation());
+        params.put("seriesId", event.seriesId());
+        params.put("status", event.status().name());
+        params.put("startLocal", Timestamp.valueOf(details.start()));
+        params.put("timeZone", details.timeZone());
+        params.put("startsAt", Timestamp.from(details.startsAt()));
+        params.put("endsAt", Timestamp.from(details.endsAt()));
+        params.put("details", json.writeValueAsString(details));
+        params.put("searchText", details.searchText());
+        params.put("version", event.version());
+        return params;
+    }
+
+    private Event map(ResultSet rs, int row) throws SQLException {
+        return new Event(
+                rs.getObject("id", UUID.class),
+                rs.getString("organisation"),
+                EventStatus.valueOf(rs.getString("status")),
+                json.readValue(rs.getString("details"), EventDetails.class),
+                rs.getLong("version"));
+    }
+
+    /** What the listing asks for; null fields do not filter. */
+    record EventQuery(
+            List<EventStatus> statuses,
+            String organisation,
+            UUID series,
+            LocalDate from,
+            LocalDate to,
+            Instant endedAfter,
+            String text) {}
+}

@@ -1,0 +1,7 @@
+package org.museumevents.catalog.event;
+
+public enum EventStatus {
+    DRAFT,
+    PUBLISHED,
+    CANCELLED
+}

@@ -1,0 +1,44 @@
+package org.museumevents.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/** Registered in META-INF/spring.factories; acts on test classes annotated {@link RealServers}. */
+class RealServersContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        if (!TestContextAnnotationUtils.hasAnnotation(testClass, RealServers.class)) {
+            return null;
+        }
+        return new RealServersCustomizer(testClass);
+    }
+
+    /** Equal only for the same test class, so each class gets its own context and database. */
+    private record RealServersCustomizer(Class<?> testClass) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            TestServers.DatabaseCoordinates db = TestServers.newDatabase();
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("spring.datasource.url", db.url());
+            properties.put("spring.datasource.username", db.username());
+            properties.put("spring.datasource.password", db.password());
+            properties.put("spring.kafka.bootstrap-servers", TestServers.kafkaBootstrapServers());
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", TestServers.smtpPort());
+            properties.put(
+                    "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation());
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realServers", properties));
+        }
+    }
+}
