@@ -3,8 +3,11 @@ package org.museumevents.testsupport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -26,6 +29,8 @@ class RealServersContextCustomizerFactory implements ContextCustomizerFactory {
     /** Equal only for the same test class, so each class gets its own context and database. */
     private record RealServersCustomizer(Class<?> testClass) implements ContextCustomizer {
 
+        private static final Set<String> TEST_SOURCES = Set.of("Inlined Test Properties", "Dynamic Test Properties");
+
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             TestServers.DatabaseCoordinates db = TestServers.newDatabase();
@@ -38,7 +43,21 @@ class RealServersContextCustomizerFactory implements ContextCustomizerFactory {
             properties.put("spring.mail.port", TestServers.smtpPort());
             properties.put(
                     "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation());
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realServers", properties));
+            // Above application.yml, below a test's own properties and @DynamicPropertySource, so a
+            // test can point one setting elsewhere (say, at a Kafka broker it stops and restarts).
+            MutablePropertySources sources = context.getEnvironment().getPropertySources();
+            MapPropertySource realServers = new MapPropertySource("realServers", properties);
+            String lastTestSource = null;
+            for (PropertySource<?> source : sources) {
+                if (TEST_SOURCES.contains(source.getName())) {
+                    lastTestSource = source.getName();
+                }
+            }
+            if (lastTestSource == null) {
+                sources.addFirst(realServers);
+            } else {
+                sources.addAfter(lastTestSource, realServers);
+            }
         }
     }
 }

@@ -1,0 +1,19 @@
+package org.museumevents.catalog.series;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.LocalDate;
+
+/** {@code {"count": n}} or {@code {"until": "2027-06-30"}}: how many next occurrences to create. */
+record OccurrencesRequest(@Min(1) @Max(MAX_COUNT) Integer count, LocalDate until) {
+
+    static final int MAX_COUNT = 52;
+
+    @JsonIgnore
+    @AssertTrue(message = "give either count or until")
+    boolean isCountOrUntil() {
+        return (count == null) != (until == null);
+    }
+}

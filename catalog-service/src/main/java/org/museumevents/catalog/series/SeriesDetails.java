@@ -1,0 +1,90 @@
+package org.museumevents.catalog.series;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.museumevents.catalog.config.InvalidFields;
+import org.museumevents.catalog.config.InvalidFields.FieldProblem;
+import org.museumevents.catalog.event.EventDetails;
+import org.museumevents.catalog.event.EventFormat;
+import org.museumevents.catalog.event.Language;
+
+/**
+ * What an organiser writes about a series: its texts, its recurrence, and optional defaults that
+ * each new occurrence starts from (the organiser then edits each session's theme and speakers).
+ */
+public record SeriesDetails(
+        @NotNull @Size(min = 1, max = 3) Map<Language, @NotNull @Size(max = 300) String> title,
+        @Size(max = 3) Map<Language, @NotNull @Size(max = 20_000) String> description,
+        Language defaultLanguage,
+        @NotNull @Valid Recurrence recurrence,
+        @Valid EventDefaults eventDefaults) {
+
+    public SeriesDetails {
+        description = description == null ? Map.of() : description;
+        eventDefaults = eventDefaults == null ? EventDefaults.NONE : eventDefaults;
+        if (defaultLanguage == null && title != null && !title.isEmpty()) {
+            defaultLanguage = title.containsKey(Language.fr)
+                    ? Language.fr
+                    : title.keySet().iterator().next();
+        }
+    }
+
+    /** Fields each occurrence starts with. */
+    public record EventDefaults(
+            EventFormat format,
+            @Valid EventDetails.Venue venue,
+            @Valid EventDetails.Meeting meeting,
+            @Min(1) @Max(1_000_000) Integer capacity,
+            @Valid EventDetails.Registration registration,
+            @Size(max = 10) List<@NotNull @Pattern(regexp = "[a-z]{2}") String> interpretation,
+            @Size(max = 50) List<EventDetails.@NotNull @Valid Person> people,
+            @Size(max = 50) List<@NotBlank @Size(max = 200) String> partners,
+            @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
+            @Size(max = 10) List<@NotBlank @Size(max = 20) String> reminders) {
+
+        static final EventDefaults NONE = new EventDefaults(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    void check() {
+        List<FieldProblem> problems = new ArrayList<>(recurrence.problems("recurrence."));
+        if (defaultLanguage != null
+                && (title.get(defaultLanguage) == null
+                        || title.get(defaultLanguage).isBlank())) {
+            problems.add(new FieldProblem("title." + defaultLanguage, "the default language needs a title"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFields(problems);
+        }
+    }
+
+    /** The draft event of one occurrence starting at {@code start}. */
+    EventDetails occurrence(java.util.UUID seriesId, java.time.LocalDateTime start) {
+        EventDefaults d = eventDefaults;
+        return new EventDetails(
+                seriesId,
+                title,
+                description,
+                defaultLanguage,
+                d.format() == null ? EventFormat.ONLINE : d.format(),
+                start,
+                start.plusMinutes(recurrence.durationMinutes()),
+                recurrence.timeZone(),
+                d.venue(),
+                d.meeting(),
+                d.capacity(),
+                d.registration(),
+                d.interpretation(),
+                d.people(),
+                d.partners(),
+                d.tags(),
+                d.reminders());
+    }
+}

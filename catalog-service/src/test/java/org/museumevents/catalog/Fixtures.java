@@ -1,0 +1,74 @@
+package org.museumevents.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Request bodies shaped like the seed announcements, as mutable maps a test can bend. */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    /** Session 4 of ICOM France's "Solidarity" cycle, moved to a future third Tuesday. */
+    public static Map<String, Object> onlineDebate() {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("title", Map.of("fr", "Le numérique est-il solidaire ?", "en", "Is the digital world inclusive?"));
+        event.put(
+                "description",
+                Map.of("fr", "Gratuit, accessible, durable...", "en", "Free, accessible, sustainable..."));
+        event.put("defaultLanguage", "fr");
+        event.put("format", "ONLINE");
+        event.put("start", "2027-02-16T13:00");
+        event.put("end", "2027-02-16T14:30");
+        event.put("timeZone", "Europe/Paris");
+        event.put(
+                "meeting",
+                Map.of(
+                        "url", "https://us02web.zoom.us/j/82342861023?pwd=MytJZmpaaTIUeEpXdjc4Mko2eXd3UT09",
+                        "meetingId", "823 4286 1023",
+                        "passcode", "010934"));
+        event.put("capacity", 300);
+        event.put(
+                "registration",
+                new LinkedHashMap<>(
+                        Map.of("closesAt", "2027-02-16T11:00:00Z", "requiresApproval", false, "waitlist", true)));
+        event.put("interpretation", List.of("fr", "en", "es"));
+        event.put(
+                "people",
+                List.of(
+                        Map.of(
+                                "name",
+                                "Anastasia Chourmouziadi",
+                                "affiliation",
+                                "University of Aegean",
+                                "role",
+                                "SPEAKER"),
+                        Map.of(
+                                "name",
+                                "Estelle Guille des Buttes",
+                                "affiliation",
+                                "ICOM France",
+                                "role",
+                                "MODERATOR")));
+        event.put("partners", List.of("ICOM Finland", "ICOM Greece"));
+        event.put("tags", List.of("solidarity"));
+        event.put("reminders", List.of("P1D", "PT1H"));
+        return event;
+    }
+
+    /** Ocim's workshop in Dijon: in person, limited places. */
+    public static Map<String, Object> workshop() {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("title", Map.of("fr", "Tiers-lieux et institutions culturelles"));
+        event.put("defaultLanguage", "fr");
+        event.put("format", "IN_PERSON");
+        event.put("start", "2027-07-03T09:30");
+        event.put("end", "2027-07-03T17:00");
+        event.put("timeZone", "Europe/Paris");
+        event.put(
+                "venue",
+                Map.of("name", "La Coursive", "address", "5 rue Sambin", "city", "Dijon", "country", "France"));
+        event.put("capacity", 40);
+        return event;
+    }
+}

@@ -1,0 +1,142 @@
+package org.museumevents.catalog.event;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.museumevents.catalog.Fixtures;
+import org.museumevents.testsupport.RealServers;
+import org.museumevents.testsupport.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every class of bad input is a 400 problem, never a 500, and nothing is stored. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@RealServers
+class BadInputTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "not json", "[]", "{\"title\": }", ""})
+    void malformedJsonIs400(String body) throws Exception {
+        postRaw(body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.title").exists())
+                .andExpect(jsonPath("$.detail").exists());
+    }
+
+    @Test
+    void wrongTypesAreFieldErrors() throws Exception {
+        expectFieldError(e -> e.put("capacity", "lots"), "capacity");
+        expectFieldError(e -> e.put("people", "everyone"), "people");
+        expectFieldError(
+                e -> e.put("registration", Map.of("requiresApproval", "perhaps")), "registration.requiresApproval");
+    }
+
+    @Test
+    void unknownEnumValuesAreFieldErrors() throws Exception {
+        expectFieldError(e -> e.put("format", "TELEPATHY"), "format");
+        expectFieldError(e -> e.put("defaultLanguage", "de"), "defaultLanguage");
+        expectFieldError(e -> e.put("people", List.of(Map.of("name", "X", "role", "JUGGLER"))), "people[0].role");
+        expectFieldError(e -> e.put("title", Map.of("de", "Titel")), "title");
+    }
+
+    @Test
+    void impossibleAndBadDatesAreFieldErrors() throws Exception {
+        expectFieldError(e -> e.put("start", "2027-02-30T13:00"), "start");
+        expectFieldError(e -> e.put("end", "tomorrow"), "end");
+        expectFieldError(e -> e.put("start", "2027-02-16T25:00"), "start");
+        expectFieldError(e -> e.put("end", "2027-02-16T12:00"), "end");
+        expectFieldError(e -> e.put("timeZone", "Europe/Atlantis"), "timeZone");
+        expectFieldError(e -> e.put("reminders", List.of("one day")), "reminders[0]");
+        expectFieldError(e -> e.put("reminders", List.of("P400D")), "reminders[0]");
+        expectFieldError(
+                e -> e.put(
+                        "registration", Map.of("opensAt", "2027-02-10T00:00:00Z", "closesAt", "2027-02-01T00:00:00Z")),
+                "registration.closesAt");
+    }
+
+    @Test
+    void oversizedTextsAreFieldErrors() throws Exception {
+        String huge = "x".repeat(301);
+        expectFieldError(e -> e.put("title", Map.of("fr", huge)), "title[fr]");
+        expectFieldError(e -> e.put("description", Map.of("fr", "y".repeat(20_001))), "description[fr]");
+        expectFieldError(e -> e.put("timeZone", "z".repeat(65)), "timeZone");
+        expectFieldError(e -> e.put("tags", List.of("t".repeat(51))), "tags[0]");
+        expectFieldError(e -> e.put("meeting", Map.of("url", "https://" + "a".repeat(2000))), "meeting.url");
+    }
+
+    @Test
+    void missingAndInconsistentFieldsAreFieldErrors() throws Exception {
+        expectFieldError(e -> e.remove("title"), "title");
+        expectFieldError(e -> e.remove("start"), "start");
+        expectFieldError(e -> e.put("title", Map.of("en", "Only English")), "title.fr");
+        expectFieldError(e -> e.put("capacity", 0), "capacity");
+        expectFieldError(e -> e.put("format", "IN_PERSON"), "venue");
+        expectFieldError(e -> e.put("meeting", Map.of("url", "javascript:alert(1)")), "meeting.url");
+        expectFieldError(e -> e.put("interpretation", List.of("french")), "interpretation[0]");
+    }
+
+    @Test
+    void badPathAndQueryParametersAre400() throws Exception {
+        mvc.perform(get("/api/events/not-a-uuid"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/events").param("from", "2027-13-01")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/events").param("size", "100000")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/events").param("q", "q".repeat(201))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/events").param("status", "SOMETIMES")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void nothingIsStoredFromBadInput() throws Exception {
+        long before = jdbc.sql("SELECT count(*) FROM events").query(Long.class).single();
+        expectFieldError(e -> e.put("end", "2027-02-16T12:00"), "end");
+        postRaw("{").andExpect(status().isBadRequest());
+        long after = jdbc.sql("SELECT count(*) FROM events").query(Long.class).single();
+        org.assertj.core.api.Assertions.assertThat(after).isEqualTo(before);
+    }
+
+    private void expectFieldError(Consumer<Map<String, Object>> change, String field) throws Exception {
+        Map<String, Object> event = Fixtures.onlineDebate();
+        change.accept(event);
+        postRaw(json.writeValueAsString(event))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
+    }
+
+    private ResultActions postRaw(String body) throws Exception {
+        return mvc.perform(post("/api/events")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+}
