@@ -1,0 +1,112 @@
+package org.museumevents.registration.attendees;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Read-only queries over an event's registrations. */
+@Repository
+class Attendees {
+
+    /** Waiting-list positions are numbered over the whole event, before any filter. */
+    private static final String NUMBERED =
+            """
+            SELECT r.*, CASE WHEN r.status = 'WAITLISTED'
+                        THEN row_number() OVER (PARTITION BY r.status = 'WAITLISTED' ORDER BY r.waitlist_seq) END AS position
+            FROM registrations r WHERE r.event_id = :eventId
+            """;
+
+    private static final String FILTER =
+            """
+             WHERE (:status = '' OR a.status = :status)
+               AND (:pattern = '' OR a.name ILIKE :pattern OR a.email ILIKE :pattern OR a.organisation ILIKE :pattern)
+            """;
+
+    private final JdbcClient jdbc;
+
+    Attendees(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Attendee> list(UUID eventId, String status, String q, int offset, int limit) {
+        return jdbc.sql("SELECT * FROM (" + NUMBERED + ") a" + FILTER
+                        + " ORDER BY a.created_at, a.id LIMIT :limit OFFSET :offset")
+                .param("eventId", eventId)
+                .param("status", status == null ? "" : status)
+                .param("pattern", pattern(q))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(Attendees::map)
+                .list();
+    }
+
+    long count(UUID eventId, String status, String q) {
+        return jdbc.sql("SELECT count(*) FROM (" + NUMBERED + ") a" + FILTER)
+                .param("eventId", eventId)
+                .param("status", status == null ? "" : status)
+                .param("pattern", pattern(q))
+                .query(Long.class)
+                .single();
+    }
+
+    RegistrationStats stats(UUID eventId, Integer capacity) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        jdbc.sql("SELECT status, count(*) AS n FROM registrations WHERE event_id = :eventId GROUP BY status")
+                .param("eventId", eventId)
+                .query(rs -> {
+                    byStatus.put(rs.getString("status"), rs.getLong("n"));
+                });
+        return new RegistrationStats(
+                capacity,
+                byStatus.getOrDefault("CONFIRMED", 0L),
+                byStatus.getOrDefault("WAITLISTED", 0L),
+                byStatus.getOrDefault("PENDING", 0L),
+                byStatus.getOrDefault("CANCELLED", 0L),
+                byStatus.getOrDefault("REJECTED", 0L),
+                headcount(eventId, "language"),
+                headcount(eventId, "interpretation_language"));
+    }
+
+    private Map<String, Long> headcount(UUID eventId, String column) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + column + " AS k, count(*) AS n FROM registrations WHERE event_id = :eventId"
+                        + " AND status = 'CONFIRMED' AND " + column + " IS NOT NULL GROUP BY " + column
+                        + " ORDER BY count(*) DESC, " + column)
+                .param("eventId", eventId)
+                .query(rs -> {
+                    counts.put(rs.getString("k"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private static String pattern(String q) {
+        if (q == null || q.isBlank()) {
+            return "";
+        }
+        String escaped = q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    private static Attendee map(ResultSet rs, int row) throws SQLException {
+        Timestamp created = rs.getTimestamp("created_at");
+        Object position = rs.getObject("position");
+        return new Attendee(
+                rs.getObject("id", UUID.class),
+                rs.getString("status"),
+                position == null ? null : ((Number) position).intValue(),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("organisation"),
+                rs.getString("language"),
+                rs.getString("time_zone"),
+                rs.getString("interpretation_language"),
+                rs.getString("cancelled_by"),
+                created.toInstant());
+    }
+}

@@ -1,0 +1,137 @@
+package org.museumevents.registration.event;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The events table: the catalog's facts and the place counters. */
+@Repository
+public class Events {
+
+    private static final String COLUMNS =
+            """
+            id, organisation, status, capacity, requires_approval, waitlist_enabled, opens_at, closes_at,
+            starts_at, ends_at, version, taken, waitlisted
+            """;
+
+    private final JdbcClient jdbc;
+
+    Events(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Event> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM events WHERE id = :id")
+                .param("id", id)
+                .query(Events::map)
+                .optional();
+    }
+
+    /** Locks the event's row: everything that moves places or the waiting list goes through this lock. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Event> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM events WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Events::map)
+                .optional();
+    }
+
+    /** Stores the catalog's description of the event, keeping the counters. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void save(EventSnapshot e) {
+        jdbc.sql(
+                        """
+                        INSERT INTO events (id, organisation, status, capacity, requires_approval, waitlist_enabled,
+                                            opens_at, closes_at, starts_at, ends_at, version)
+                        VALUES (:id, :organisation, :status, :capacity, :requiresApproval, :waitlist,
+                                :opensAt, :closesAt, :startsAt, :endsAt, :version)
+                        ON CONFLICT (id) DO UPDATE SET
+                            organisation = excluded.organisation, status = excluded.status,
+                            capacity = excluded.capacity, requires_approval = excluded.requires_approval,
+                            waitlist_enabled = excluded.waitlist_enabled, opens_at = excluded.opens_at,
+                            closes_at = excluded.closes_at, starts_at = excluded.starts_at,
+                            ends_at = excluded.ends_at, version = excluded.version
+                        """)
+                .param("id", e.id())
+                .param("organisation", e.organisation())
+                .param("status", e.status())
+                .param("capacity", e.capacity())
+                .param("requiresApproval", e.requiresApproval())
+                .param("waitlist", e.waitlist())
+                .param("opensAt", ts(e.opensAt()))
+                .param("closesAt", ts(e.closesAt()))
+                .param("startsAt", ts(e.startsAt()))
+                .param("endsAt", ts(e.endsAt()))
+                .param("version", e.version())
+                .update();
+    }
+
+    /** Recounts the places from the registrations; call while holding {@link #lock}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recount(UUID id) {
+        jdbc.sql(
+                        """
+                        UPDATE events SET
+                            taken = (SELECT count(*) FROM registrations r
+                                     WHERE r.event_id = :id AND r.status IN ('CONFIRMED', 'PENDING')),
+                            waitlisted = (SELECT count(*) FROM registrations r
+                                          WHERE r.event_id = :id AND r.status = 'WAITLISTED')
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .update();
+    }
+
+    /** Events whose personal data is due for erasure. */
+    public List<UUID> endedBefore(Instant instant) {
+        return jdbc.sql(
+                        """
+                        SELECT id FROM events WHERE ends_at < :instant AND personal_data_purged_at IS NULL
+                        ORDER BY ends_at LIMIT 100
+                        """)
+                .param("instant", ts(instant))
+                .query(UUID.class)
+                .list();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markPurged(UUID id, Instant now) {
+        jdbc.sql("UPDATE events SET personal_data_purged_at = :now WHERE id = :id")
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
+    private static Event map(ResultSet rs, int row) throws SQLException {
+        return new Event(
+                rs.getObject("id", UUID.class),
+                rs.getString("organisation"),
+                rs.getString("status"),
+                (Integer) rs.getObject("capacity"),
+                rs.getBoolean("requires_approval"),
+                rs.getBoolean("waitlist_enabled"),
+                instant(rs.getTimestamp("opens_at")),
+                instant(rs.getTimestamp("closes_at")),
+                instant(rs.getTimestamp("starts_at")),
+                instant(rs.getTimestamp("ends_at")),
+                rs.getLong("version"),
+                rs.getInt("taken"),
+                rs.getInt("waitlisted"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,68 @@
+package org.museumevents.registration.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.museumevents.registration.event.Event;
+import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.registration.event.Events;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies what the catalog says of an event: a newer version replaces what is known; a capacity
+ * raised gives places to the waiting list at once; a cancelled event cancels its registrations.
+ */
+@Service
+public class CatalogChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogChanges.class);
+
+    private final Events events;
+    private final Registrations registrations;
+    private final RegistrationMessages messages;
+    private final Waitlist waitlist;
+    private final Clock clock;
+
+    CatalogChanges(
+            Events events, Registrations registrations, RegistrationMessages messages, Waitlist waitlist, Clock clock) {
+        this.events = events;
+        this.registrations = registrations;
+        this.messages = messages;
+        this.waitlist = waitlist;
+        this.clock = clock;
+    }
+
+    /** Must run in the transaction that records the message as processed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(EventSnapshot snapshot) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Optional<Event> known = events.lock(snapshot.id());
+        if (known.isPresent() && known.get().version() >= snapshot.version()) {
+            log.info(
+                    "Ignoring version {} of event {}: version {} is known",
+                    snapshot.version(),
+                    snapshot.id(),
+                    known.get().version());
+            return;
+        }
+        events.save(snapshot);
+        boolean newlyCancelled = "CANCELLED".equals(snapshot.status())
+                && known.map(e -> !e.isCancelled()).orElse(true);
+        if (newlyCancelled) {
+            for (Registration r : registrations.activeOf(snapshot.id())) {
+                r.cancel(CancelledBy.EVENT_CANCELLED);
+                registrations.save(r, now);
+                messages.publishChanges(r, null, now);
+            }
+            events.recount(snapshot.id());
+            log.info("Event {} cancelled: its registrations are cancelled", snapshot.id());
+        } else {
+            waitlist.fill(snapshot.id(), now);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.museumevents.registration.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.museumevents.registration.event.Events;
+import org.museumevents.registration.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Erases registrants' personal data {@code registration.purge-after} after their event ends, and
+ * forgets relayed messages (which carry it too) after the same delay. Places and counts stay.
+ */
+@Component
+class PersonalDataPurge {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataPurge.class);
+
+    private final Events events;
+    private final Registrations registrations;
+    private final Outbox outbox;
+    private final RegistrationProperties properties;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    PersonalDataPurge(
+            Events events,
+            Registrations registrations,
+            Outbox outbox,
+            RegistrationProperties properties,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.events = events;
+        this.registrations = registrations;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${registration.purge-interval:PT1H}", initialDelayString = "PT10S")
+    @SchedulerLock(name = "registration-personal-data-purge", lockAtMostFor = "PT10M")
+    void purge() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant before = now.minus(properties.purgeAfter());
+        for (UUID eventId : events.endedBefore(before)) {
+            int erased = tx.execute(status -> {
+                events.lock(eventId);
+                int count = 0;
+                for (Registration r : registrations.notErasedOf(eventId)) {
+                    r.erasePersonalData(now);
+                    registrations.save(r, now);
+                    count++;
+                }
+                events.markPurged(eventId, now);
+                return count;
+            });
+            log.info("Erased the personal data of {} registrations of event {}", erased, eventId);
+        }
+        tx.executeWithoutResult(status -> outbox.forgetPublishedBefore(before));
+    }
+}

@@ -1,0 +1,178 @@
+package org.museumevents.registration.registration;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.museumevents.registration.config.Problems;
+
+/**
+ * A person's registration for an event. Its transitions check their invariant and record the
+ * message that tells the outside world; the service loads, calls, saves.
+ */
+class Registration {
+
+    private final UUID id;
+    private final UUID eventId;
+    private RegistrationStatus status;
+    private Long waitlistSeq;
+    private String name;
+    private String email;
+    private String organisation;
+    private final String language;
+    private final String timeZone;
+    private final String interpretationLanguage;
+    private CancelledBy cancelledBy;
+    private Instant personalDataErasedAt;
+    private final Instant createdAt;
+    private final List<Change> changes = new ArrayList<>();
+
+    /** What happened, as the type of the message that tells it. */
+    record Change(String type, RegistrationStatus previousStatus) {}
+
+    Registration(
+            UUID id,
+            UUID eventId,
+            RegistrationStatus status,
+            Long waitlistSeq,
+            String name,
+            String email,
+            String organisation,
+            String language,
+            String timeZone,
+            String interpretationLanguage,
+            CancelledBy cancelledBy,
+            Instant personalDataErasedAt,
+            Instant createdAt) {
+        this.id = id;
+        this.eventId = eventId;
+        this.status = status;
+        this.waitlistSeq = waitlistSeq;
+        this.name = name;
+        this.email = email;
+        this.organisation = organisation;
+        this.language = language;
+        this.timeZone = timeZone;
+        this.interpretationLanguage = interpretationLanguage;
+        this.cancelledBy = cancelledBy;
+        this.personalDataErasedAt = personalDataErasedAt;
+        this.createdAt = createdAt;
+    }
+
+    /** Ends an active registration; a held place is freed by the caller's recount. */
+    void cancel(CancelledBy by) {
+        if (!status.isActive()) {
+            throw Problems.conflict("registration-not-active", "The registration is already " + status + ".");
+        }
+        RegistrationStatus previous = status;
+        status = RegistrationStatus.CANCELLED;
+        cancelledBy = by;
+        waitlistSeq = null;
+        changes.add(new Change("RegistrationCancelled", previous));
+    }
+
+    void approve() {
+        requirePending();
+        status = RegistrationStatus.CONFIRMED;
+        changes.add(new Change("RegistrationConfirmed", RegistrationStatus.PENDING));
+    }
+
+    void reject() {
+        requirePending();
+        status = RegistrationStatus.REJECTED;
+        changes.add(new Change("RegistrationRejected", RegistrationStatus.PENDING));
+    }
+
+    /** A freed place for the first waiting: confirmed, or pending the organiser's approval. */
+    void promote(boolean requiresApproval) {
+        if (status != RegistrationStatus.WAITLISTED) {
+            throw new IllegalStateException("Only a waitlisted registration can be promoted");
+        }
+        waitlistSeq = null;
+        if (requiresApproval) {
+            status = RegistrationStatus.PENDING;
+            changes.add(new Change("RegistrationPending", RegistrationStatus.WAITLISTED));
+        } else {
+            status = RegistrationStatus.CONFIRMED;
+            changes.add(new Change("RegistrationPromoted", RegistrationStatus.WAITLISTED));
+        }
+    }
+
+    /** Forgets who the person was; the place, the status and the counts stay. */
+    void erasePersonalData(Instant now) {
+        if (personalDataErasedAt == null) {
+            name = null;
+            email = null;
+            organisation = null;
+            personalDataErasedAt = now;
+        }
+    }
+
+    private void requirePending() {
+        if (status != RegistrationStatus.PENDING) {
+            throw Problems.conflict("registration-not-pending", "Only a PENDING registration can be decided.");
+        }
+    }
+
+    List<Change> takeChanges() {
+        List<Change> taken = List.copyOf(changes);
+        changes.clear();
+        return taken;
+    }
+
+    boolean isErased() {
+        return personalDataErasedAt != null;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID eventId() {
+        return eventId;
+    }
+
+    RegistrationStatus status() {
+        return status;
+    }
+
+    Long waitlistSeq() {
+        return waitlistSeq;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String email() {
+        return email;
+    }
+
+    String organisation() {
+        return organisation;
+    }
+
+    String language() {
+        return language;
+    }
+
+    String timeZone() {
+        return timeZone;
+    }
+
+    String interpretationLanguage() {
+        return interpretationLanguage;
+    }
+
+    CancelledBy cancelledBy() {
+        return cancelledBy;
+    }
+
+    Instant personalDataErasedAt() {
+        return personalDataErasedAt;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+}

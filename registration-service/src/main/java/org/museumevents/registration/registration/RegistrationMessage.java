@@ -1,0 +1,32 @@
+package org.museumevents.registration.registration;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A message on {@code registration.events} (key: the event id). The same shape for every type:
+ * {@code RegistrationConfirmed}, {@code RegistrationWaitlisted}, {@code RegistrationPending},
+ * {@code RegistrationPromoted}, {@code RegistrationRejected}, {@code RegistrationCancelled}. It carries
+ * what the notifier needs to write to the person, including a manage link with a fresh token.
+ * Examples per type: {@code src/test/resources/messages/<type>.json}.
+ */
+public record RegistrationMessage(
+        UUID id,
+        String type,
+        Instant occurredAt,
+        UUID registrationId,
+        UUID eventId,
+        String status,
+        String previousStatus,
+        Integer waitlistPosition,
+        String name,
+        String email,
+        String organisation,
+        String language,
+        String timeZone,
+        String interpretationLanguage,
+        String manageUrl,
+        String cancelledBy) {
+
+    public static final String DESTINATION = "registration.events";
+}

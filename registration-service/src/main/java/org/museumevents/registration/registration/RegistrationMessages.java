@@ -1,0 +1,81 @@
+package org.museumevents.registration.registration;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.museumevents.registration.outbox.Outbox;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Turns a registration's recorded changes into {@link RegistrationMessage}s in the outbox. */
+@Component
+class RegistrationMessages {
+
+    private final Outbox outbox;
+    private final Tokens tokens;
+    private final RegistrationProperties properties;
+
+    RegistrationMessages(Outbox outbox, Tokens tokens, RegistrationProperties properties) {
+        this.outbox = outbox;
+        this.tokens = tokens;
+        this.properties = properties;
+    }
+
+    /** Writes one message per change; an erased registration has nobody left to tell. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void publishChanges(Registration registration, Integer waitlistPosition, Instant now) {
+        for (Registration.Change change : registration.takeChanges()) {
+            if (registration.isErased()) {
+                continue;
+            }
+            UUID messageId = UUID.randomUUID();
+            String token = tokens.mint(registration.id(), now);
+            RegistrationMessage message = of(
+                    messageId,
+                    change.type(),
+                    now,
+                    registration,
+                    registration.status().name(),
+                    change.previousStatus() == null
+                            ? null
+                            : change.previousStatus().name(),
+                    waitlistPosition,
+                    properties.manageUrl(registration.id(), token));
+            outbox.add(
+                    RegistrationMessage.DESTINATION,
+                    registration.eventId().toString(),
+                    change.type(),
+                    messageId,
+                    now,
+                    message);
+        }
+    }
+
+    static RegistrationMessage of(
+            UUID messageId,
+            String type,
+            Instant occurredAt,
+            Registration r,
+            String status,
+            String previousStatus,
+            Integer waitlistPosition,
+            String manageUrl) {
+        return new RegistrationMessage(
+                messageId,
+                type,
+                occurredAt,
+                r.id(),
+                r.eventId(),
+                status,
+                previousStatus,
+                waitlistPosition,
+                r.name(),
+                r.email(),
+                r.organisation(),
+                r.language(),
+                r.timeZone(),
+                r.interpretationLanguage(),
+                manageUrl,
+                r.cancelledBy() == null ? null : r.cancelledBy().name());
+    }
+}

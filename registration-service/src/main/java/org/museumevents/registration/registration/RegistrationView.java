@@ -1,0 +1,36 @@
+package org.museumevents.registration.registration;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A registration as its registrant (with the token) or its event's organiser sees it. */
+record RegistrationView(
+        UUID id,
+        UUID eventId,
+        String status,
+        Integer waitlistPosition,
+        String name,
+        String email,
+        String organisation,
+        String language,
+        String timeZone,
+        String interpretationLanguage,
+        String cancelledBy,
+        Instant registeredAt) {
+
+    static RegistrationView of(Registration r, Integer waitlistPosition) {
+        return new RegistrationView(
+                r.id(),
+                r.eventId(),
+                r.status().name(),
+                waitlistPosition,
+                r.name(),
+                r.email(),
+                r.organisation(),
+                r.language(),
+                r.timeZone(),
+                r.interpretationLanguage(),
+                r.cancelledBy() == null ? null : r.cancelledBy().name(),
+                r.createdAt());
+    }
+}

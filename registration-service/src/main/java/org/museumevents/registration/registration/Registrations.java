@@ -1,0 +1,154 @@
+package org.museumevents.registration.registration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The registrations table. New registrations are inserted by {@link RegisterStatement}, not here. */
+@Repository
+class Registrations {
+
+    private static final String COLUMNS =
+            """
+            id, event_id, status, waitlist_seq, name, email, organisation, language, time_zone,
+            interpretation_language, cancelled_by, personal_data_erased_at, created_at
+            """;
+
+    private final JdbcClient jdbc;
+
+    Registrations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String emailKey(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    Optional<Registration> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registrations WHERE id = :id")
+                .param("id", id)
+                .query(Registrations::map)
+                .optional();
+    }
+
+    /** Call after locking the registration's event (lock order: event, then registrations). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Registration> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registrations WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Registrations::map)
+                .optional();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Registration> firstWaiting(UUID eventId) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM registrations WHERE event_id = :eventId AND status = 'WAITLISTED'"
+                        + " ORDER BY waitlist_seq LIMIT 1 FOR UPDATE")
+                .param("eventId", eventId)
+                .query(Registrations::map)
+                .optional();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Registration> activeOf(UUID eventId) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM registrations WHERE event_id = :eventId"
+                        + " AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED') ORDER BY created_at FOR UPDATE")
+                .param("eventId", eventId)
+                .query(Registrations::map)
+                .list();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Registration> notErasedOf(UUID eventId) {
+        return jdbc.sql(
+                        "SELECT " + COLUMNS
+                                + " FROM registrations WHERE event_id = :eventId AND personal_data_erased_at IS NULL FOR UPDATE")
+                .param("eventId", eventId)
+                .query(Registrations::map)
+                .list();
+    }
+
+    boolean activeWithEmail(UUID eventId, String email) {
+        return jdbc.sql(
+                                """
+                        SELECT count(*) FROM registrations WHERE event_id = :eventId AND email_key = :emailKey
+                        AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED')
+                        """)
+                        .param("eventId", eventId)
+                        .param("emailKey", emailKey(email))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** 1 for the first waiting, or null when not waiting. */
+    Integer waitlistPosition(Registration registration) {
+        if (registration.status() != RegistrationStatus.WAITLISTED || registration.waitlistSeq() == null) {
+            return null;
+        }
+        return jdbc.sql(
+                        """
+                        SELECT count(*) FROM registrations WHERE event_id = :eventId AND status = 'WAITLISTED'
+                        AND waitlist_seq <= :seq
+                        """)
+                .param("eventId", registration.eventId())
+                .param("seq", registration.waitlistSeq())
+                .query(Long.class)
+                .single()
+                .intValue();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void save(Registration r, Instant now) {
+        jdbc.sql(
+                        """
+                        UPDATE registrations SET status = :status, waitlist_seq = :seq, name = :name, email = :email,
+                            email_key = :emailKey, organisation = :organisation, cancelled_by = :cancelledBy,
+                            personal_data_erased_at = :erasedAt, updated_at = :now
+                        WHERE id = :id
+                        """)
+                .param("status", r.status().name())
+                .param("seq", r.waitlistSeq())
+                .param("name", r.name())
+                .param("email", r.email())
+                .param("emailKey", emailKey(r.email()))
+                .param("organisation", r.organisation())
+                .param(
+                        "cancelledBy",
+                        r.cancelledBy() == null ? null : r.cancelledBy().name())
+                .param("erasedAt", r.personalDataErasedAt() == null ? null : Timestamp.from(r.personalDataErasedAt()))
+                .param("now", Timestamp.from(now))
+                .param("id", r.id())
+                .update();
+    }
+
+    private static Registration map(ResultSet rs, int row) throws SQLException {
+        String cancelledBy = rs.getString("cancelled_by");
+        Timestamp erasedAt = rs.getTimestamp("personal_data_erased_at");
+        return new Registration(
+                rs.getObject("id", UUID.class),
+                rs.getObject("event_id", UUID.class),
+                RegistrationStatus.valueOf(rs.getString("status")),
+                (Long) rs.getObject("waitlist_seq"),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("organisation"),
+                rs.getString("language"),
+                rs.getString("time_zone"),
+                rs.getString("interpretation_language"),
+                cancelledBy == null ? null : CancelledBy.valueOf(cancelledBy),
+                erasedAt == null ? null : erasedAt.toInstant(),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,68 @@
+package org.museumevents.registration.registration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registrant's secrets: 256 random bits, URL-safe, of which only the SHA-256 hash is stored.
+ * Every message mints its own token for its manage link, since a stored hash cannot be turned back
+ * into the token the person was first given; any of them opens the registration.
+ */
+@Component
+class Tokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+
+    Tokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    String mint(UUID registrationId, Instant now) {
+        String token = newToken();
+        jdbc.sql("INSERT INTO registration_tokens (hash, registration_id, created_at) VALUES (:hash, :id, :now)")
+                .param("hash", hash(token))
+                .param("id", registrationId)
+                .param("now", Timestamp.from(now))
+                .update();
+        return token;
+    }
+
+    boolean opens(UUID registrationId, String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return false;
+        }
+        return jdbc.sql("SELECT count(*) FROM registration_tokens WHERE hash = :hash AND registration_id = :id")
+                        .param("hash", hash(token))
+                        .param("id", registrationId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+}
