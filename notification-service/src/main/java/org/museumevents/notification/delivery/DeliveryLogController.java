@@ -1,0 +1,32 @@
+package org.museumevents.notification.delivery;
+
+import java.util.List;
+import java.util.UUID;
+import org.museumevents.notification.config.Organisers;
+import org.museumevents.notification.config.Problems;
+import org.museumevents.notification.event.KnownEvents;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The delivery log of an event, for its organisers only: another organisation's event is a 404. */
+@RestController
+class DeliveryLogController {
+
+    private final KnownEvents events;
+    private final Notifications notifications;
+
+    DeliveryLogController(KnownEvents events, Notifications notifications) {
+        this.events = events;
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/api/events/{eventId}/notifications")
+    List<DeliveryLogEntry> log(@PathVariable UUID eventId) {
+        String organisation = Organisers.required();
+        return events.organisationOf(eventId)
+                .filter(organisation::equals)
+                .map(found -> notifications.logOf(eventId))
+                .orElseThrow(() -> Problems.notFound("Event " + eventId));
+    }
+}

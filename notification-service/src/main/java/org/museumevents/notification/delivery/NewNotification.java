@@ -1,0 +1,69 @@
+package org.museumevents.notification.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.museumevents.notification.email.EmailKind;
+import org.museumevents.notification.registrant.Registrant;
+
+/**
+ * An email to send to a registrant from {@code scheduledFor} on.
+ *
+ * @param joinDetails whether the email may carry the join link, meeting ID and passcode
+ * @param calendar whether it carries the iCalendar entry
+ * @param reminderOffset for a reminder, how long before the start it is due
+ */
+public record NewNotification(
+        UUID eventId,
+        UUID registrationId,
+        String recipient,
+        EmailKind kind,
+        Instant scheduledFor,
+        boolean joinDetails,
+        boolean calendar,
+        Integer waitlistPosition,
+        Duration reminderOffset) {
+
+    public static NewNotification about(Registrant registrant, EmailKind kind, Instant at) {
+        boolean confirmed = registrant.confirmed();
+        boolean join = kind.carriesJoinDetails() || (kind == EmailKind.EVENT_UPDATED && confirmed);
+        boolean calendar = join || (kind == EmailKind.EVENT_CANCELLED && confirmed);
+        return new NewNotification(
+                registrant.eventId(),
+                registrant.registrationId(),
+                registrant.email(),
+                kind,
+                at,
+                join,
+                calendar,
+                kind == EmailKind.WAITLISTED ? registrant.waitlistPosition() : null,
+                null);
+    }
+
+    public static NewNotification reminder(Registrant registrant, Duration offset, Instant due) {
+        return new NewNotification(
+                registrant.eventId(),
+                registrant.registrationId(),
+                registrant.email(),
+                EmailKind.REMINDER,
+                due,
+                true,
+                true,
+                null,
+                offset);
+    }
+
+    /** The same, with the calendar entry (or not): a cancellation withdraws an entry only where there is one. */
+    public NewNotification withCalendar(boolean withCalendar) {
+        return new NewNotification(
+                eventId,
+                registrationId,
+                recipient,
+                kind,
+                scheduledFor,
+                joinDetails,
+                withCalendar,
+                waitlistPosition,
+                reminderOffset);
+    }
+}

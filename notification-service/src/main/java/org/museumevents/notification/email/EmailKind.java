@@ -1,0 +1,28 @@
+package org.museumevents.notification.email;
+
+/** The emails the service writes, as the delivery log names them. */
+public enum EmailKind {
+    CONFIRMATION,
+    WAITLISTED,
+    PENDING,
+    PROMOTED,
+    REJECTED,
+    CANCELLED,
+    REMINDER,
+    EVENT_UPDATED,
+    EVENT_CANCELLED;
+
+    /** The join link, meeting ID and passcode go to confirmed registrants only, in these emails (and updates). */
+    public boolean carriesJoinDetails() {
+        return this == CONFIRMATION || this == PROMOTED || this == REMINDER;
+    }
+
+    boolean withdrawsCalendarEntry() {
+        return this == CANCELLED || this == EVENT_CANCELLED;
+    }
+
+    /** The event's description helps those deciding or preparing; not those told it is off. */
+    boolean describesEvent() {
+        return this == CONFIRMATION || this == PROMOTED || this == WAITLISTED || this == PENDING;
+    }
+}

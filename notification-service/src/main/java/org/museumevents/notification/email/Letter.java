@@ -1,0 +1,22 @@
+package org.museumevents.notification.email;
+
+import java.util.UUID;
+import org.museumevents.notification.event.EventSnapshot;
+import org.museumevents.notification.registrant.Registrant;
+
+/**
+ * One email to write and send.
+ *
+ * @param notificationId gives the stable Message-ID, so a resent email is recognisably the same
+ * @param joinDetails whether the join link, meeting ID and passcode may appear
+ * @param calendar whether to attach the iCalendar entry
+ */
+public record Letter(
+        UUID notificationId,
+        EmailKind kind,
+        EventSnapshot event,
+        Registrant registrant,
+        String recipient,
+        boolean joinDetails,
+        boolean calendar,
+        Integer waitlistPosition) {}

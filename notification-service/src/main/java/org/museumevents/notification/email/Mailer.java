@@ -1,0 +1,166 @@
+package org.museumevents.notification.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
+import org.museumevents.notification.event.EventSnapshot;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Writes an email in the registrant's language (HTML and a plain-text alternative, one template
+ * each for every kind, texts from the {@code mail/messages} bundles) and sends it over SMTP.
+ */
+@Component
+public class Mailer {
+
+    private static final Set<String> LANGUAGES = Set.of("fr", "en", "es");
+
+    private final JavaMailSender sender;
+    private final EmailProperties properties;
+    private final CalendarEntry calendar;
+    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    private final SpringTemplateEngine templates = new SpringTemplateEngine();
+
+    Mailer(JavaMailSender sender, EmailProperties properties, CalendarEntry calendar) {
+        this.sender = sender;
+        this.properties = properties;
+        this.calendar = calendar;
+        messages.setBasename("mail/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        templates.setTemplateEngineMessageSource(messages);
+        templates.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+        templates.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("mail/templates/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        resolver.setOrder(order);
+        resolver.setCheckExistence(true);
+        return resolver;
+    }
+
+    /** Sends the letter; throws when the SMTP server does not take it. */
+    public void send(Letter letter) throws MessagingException {
+        Written email = write(letter);
+        MimeMessage mime = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(letter.recipient());
+        helper.setSubject(email.subject());
+        helper.setText(email.text(), email.html());
+        if (letter.calendar()) {
+            String method = calendar.methodOf(letter);
+            helper.addAttachment(
+                    "invite.ics",
+                    new ByteArrayResource(calendar.write(letter).getBytes(StandardCharsets.UTF_8)),
+                    "text/calendar; charset=UTF-8; method=" + method);
+        }
+        mime.setHeader("Content-Language", email.language());
+        // Stable per notification: a retry after a crash is recognisably the same email.
+        mime.setHeader("Message-ID", "<" + letter.notificationId() + "@museum-events>");
+        sender.send(mime);
+    }
+
+    Written write(Letter letter) {
+        EventSnapshot event = letter.event();
+        String language = LANGUAGES.contains(letter.registrant().language())
+                ? letter.registrant().language()
+                : event.defaultLanguage();
+        Locale locale = Locale.forLanguageTag(language);
+        String title = event.title(language);
+        String kind = letter.kind().name();
+        String subject = messages.getMessage("subject." + kind, new Object[] {title}, locale);
+        Integer position = letter.waitlistPosition();
+        String intro = messages.getMessage(
+                "intro." + kind + (letter.kind() == EmailKind.WAITLISTED && position == null ? ".noPosition" : ""),
+                new Object[] {title, position == null ? "" : position.toString()},
+                locale);
+
+        Context context = new Context(locale);
+        context.setVariable("lang", language);
+        context.setVariable("subject", subject);
+        context.setVariable("intro", intro);
+        context.setVariable("name", letter.registrant().name());
+        context.setVariable("title", title);
+        String description = event.description(language);
+        context.setVariable(
+                "description", letter.kind().describesEvent() && !description.isBlank() ? description : null);
+        context.setVariable("when", when(event, event.zone(), locale));
+        context.setVariable(
+                "whenLocal", whenForRegistrant(event, letter.registrant().timeZone(), locale));
+        context.setVariable("venue", CalendarEntry.venue(event));
+        boolean join = letter.joinDetails()
+                && !letter.kind().withdrawsCalendarEntry()
+                && !event.cancelled()
+                && event.online()
+                && event.meeting() != null
+                && event.meeting().url() != null;
+        context.setVariable("join", join ? event.meeting() : null);
+        context.setVariable(
+                "joinLater",
+                event.online() && (letter.kind() == EmailKind.WAITLISTED || letter.kind() == EmailKind.PENDING));
+        context.setVariable(
+                "interpretation",
+                event.interpretation().isEmpty() || letter.kind().withdrawsCalendarEntry()
+                        ? null
+                        : String.join(
+                                ", ",
+                                event.interpretation().stream()
+                                        .map(l -> Locale.forLanguageTag(l).getDisplayLanguage(locale))
+                                        .toList()));
+        context.setVariable("manageUrl", letter.registrant().manageUrl());
+        context.setVariable("eventUrl", properties.eventUrl(event.id()));
+        context.setVariable("cancelled", letter.kind().withdrawsCalendarEntry());
+        return new Written(
+                language, subject, templates.process("email.txt", context), templates.process("email.html", context));
+    }
+
+    /** "Tuesday 16 February 2027, 13:00 – 14:30 (Europe/Paris)" in the reader's language. */
+    static String when(EventSnapshot event, ZoneId zone, Locale locale) {
+        ZonedDateTime start = event.startsAt().atZone(zone);
+        ZonedDateTime end = event.endsAt().atZone(zone);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", locale);
+        DateTimeFormatter hour = DateTimeFormatter.ofPattern("HH:mm", locale);
+        String until = start.toLocalDate().equals(end.toLocalDate()) ? hour.format(end) : day.format(end);
+        return day.format(start) + " – " + until + " (" + zone.getId() + ")";
+    }
+
+    /** The same in the registrant's zone, when it shows another time than the event's own. */
+    static String whenForRegistrant(EventSnapshot event, String timeZone, Locale locale) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return null;
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(timeZone);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        boolean sameTime = event.startsAt()
+                .atZone(zone)
+                .toLocalDateTime()
+                .equals(event.startsAt().atZone(event.zone()).toLocalDateTime());
+        return sameTime ? null : when(event, zone, locale);
+    }
+
+    record Written(String language, String subject, String text, String html) {}
+}

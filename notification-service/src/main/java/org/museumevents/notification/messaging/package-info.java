@@ -1,0 +1,5 @@
+/**
+ * The Kafka adapters: {@code catalog.events} and {@code registration.events} consumed with Spring
+ * Cloud Stream, each message applied once (a processed-message row in the same transaction).
+ */
+package org.museumevents.notification.messaging;

@@ -1,0 +1,2 @@
+/** The registrations of the events, as registration-service last announced them. */
+package org.museumevents.notification.registrant;
