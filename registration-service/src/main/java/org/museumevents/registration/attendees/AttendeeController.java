@@ -13,7 +13,6 @@ import org.museumevents.registration.event.Events;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Only the event's own organisation sees any of it: another organisation gets a 404 and no data. */
 @RestController
-@Validated
 class AttendeeController {
 
     private static final String STATUSES = "CONFIRMED|WAITLISTED|PENDING|REJECTED|CANCELLED";

@@ -1,5 +1,6 @@
 package org.museumevents.registration.config;
 
+import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,16 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
                 .headers(headers)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getConstraintViolations().forEach(violation -> {
+            String path = violation.getPropertyPath().toString();
+            errors.add(fieldError(path.substring(path.lastIndexOf('.') + 1), violation.getMessage()));
+        });
+        return validationProblem(errors, new HttpHeaders());
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})

@@ -1,7 +1,6 @@
 package org.museumevents.registration.registration;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,7 +9,10 @@ import jakarta.validation.constraints.Size;
 /** The body of {@code POST /api/events/{eventId}/registrations}. */
 record RegistrationRequest(
         @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 254) @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") String email,
+        @NotBlank
+                @Size(max = 254)
+                @Pattern(regexp = "\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*", message = "must be an email address")
+                String email,
         @Size(max = 200) String organisation,
         @NotNull @Pattern(regexp = "fr|en|es", message = "must be one of fr, en, es") String language,
         @Size(max = 64) String timeZone,

@@ -1,0 +1,69 @@
+package org.museumevents.registration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.registration.registration.CatalogChanges;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Tells a running instance about events the way the catalog consumer does, without Kafka. */
+public final class TestCatalog {
+
+    private TestCatalog() {}
+
+    /** A published event a month away, open for registration, with a waiting list. */
+    public static EventSnapshot event(String organisation, Integer capacity) {
+        Instant start = Instant.now().plus(Duration.ofDays(30));
+        return new EventSnapshot(
+                UUID.randomUUID(),
+                organisation,
+                "PUBLISHED",
+                capacity,
+                false,
+                true,
+                null,
+                null,
+                start,
+                start.plus(Duration.ofHours(2)),
+                1);
+    }
+
+    public static EventSnapshot with(
+            EventSnapshot e, String status, Integer capacity, boolean approval, boolean waitlist) {
+        return new EventSnapshot(
+                e.id(),
+                e.organisation(),
+                status,
+                capacity,
+                approval,
+                waitlist,
+                e.opensAt(),
+                e.closesAt(),
+                e.startsAt(),
+                e.endsAt(),
+                e.version() + 1);
+    }
+
+    public static EventSnapshot window(EventSnapshot e, Instant opensAt, Instant closesAt, Instant startsAt) {
+        return new EventSnapshot(
+                e.id(),
+                e.organisation(),
+                e.status(),
+                e.capacity(),
+                e.requiresApproval(),
+                e.waitlist(),
+                opensAt,
+                closesAt,
+                startsAt,
+                startsAt.plus(Duration.ofHours(2)),
+                e.version() + 1);
+    }
+
+    public static EventSnapshot apply(ApplicationContext context, EventSnapshot event) {
+        context.getBean(TransactionTemplate.class).executeWithoutResult(status -> context.getBean(CatalogChanges.class)
+                .apply(event));
+        return event;
+    }
+}
