@@ -1,0 +1,181 @@
+package org.museumevents.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.museumevents.registration.Api.Response;
+import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.testsupport.RealServers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two instances of the service on one database, several hundred people at once for a few dozen
+ * places: exactly the capacity is confirmed, everyone else waits in one gapless order.
+ */
+@RealServers
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.burst-test")
+class BurstAcrossTwoInstancesTest {
+
+    private static final int CAPACITY = 40;
+    private static final int PEOPLE = 400;
+
+    private static ConfigurableApplicationContext secondInstance;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (secondInstance != null) {
+            secondInstance.close();
+        }
+    }
+
+    /** The same jar's application, started beside the test's, on the test's database. */
+    private Api secondInstance() {
+        if (secondInstance == null) {
+            List<String> args = new ArrayList<>();
+            args.add("--server.port=0");
+            for (String property : List.of(
+                    "spring.datasource.url",
+                    "spring.datasource.username",
+                    "spring.datasource.password",
+                    "spring.kafka.bootstrap-servers",
+                    "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                    "spring.cloud.stream.bindings.catalogEvents-in-0.destination")) {
+                args.add("--" + property + "=" + environment.getProperty(property));
+            }
+            secondInstance =
+                    new SpringApplicationBuilder(RegistrationApplication.class).run(args.toArray(String[]::new));
+        }
+        return Api.onPort(Integer.parseInt(secondInstance.getEnvironment().getProperty("local.server.port")));
+    }
+
+    @Test
+    void severalHundredConcurrentRegistrationsThroughTwoInstancesConfirmExactlyTheCapacity() throws Exception {
+        Api first = Api.onPort(port);
+        Api second = secondInstance();
+        EventSnapshot event = TestCatalog.apply(context, TestCatalog.event("icom-france", CAPACITY));
+
+        List<Response> responses = burst(PEOPLE, i -> (i % 2 == 0 ? first : second)
+                .register(event.id(), "burst-" + i + "-" + UUID.randomUUID() + "@example.org"));
+
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+        Map<String, List<JsonNode>> byStatus = responses.stream()
+                .map(Response::json)
+                .collect(Collectors.groupingBy(j -> j.get("status").asString()));
+        assertThat(byStatus.keySet()).containsExactlyInAnyOrder("CONFIRMED", "WAITLISTED");
+        assertThat(byStatus.get("CONFIRMED")).hasSize(CAPACITY);
+        assertThat(byStatus.get("WAITLISTED")).hasSize(PEOPLE - CAPACITY);
+        assertThat(byStatus.get("WAITLISTED").stream()
+                        .map(j -> j.get("waitlistPosition").asInt()))
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.rangeClosed(1, PEOPLE - CAPACITY).boxed().toList());
+
+        assertThat(count(event.id(), "CONFIRMED")).isEqualTo(CAPACITY);
+        assertThat(count(event.id(), "WAITLISTED")).isEqualTo(PEOPLE - CAPACITY);
+        assertThat(jdbc.sql("SELECT taken FROM events WHERE id = :id")
+                        .param("id", event.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(CAPACITY);
+        // The answered positions follow the order of acceptance on the waiting list.
+        List<UUID> byAcceptance = jdbc.sql(
+                        "SELECT id FROM registrations WHERE event_id = :id AND status = 'WAITLISTED' ORDER BY waitlist_seq")
+                .param("id", event.id())
+                .query(UUID.class)
+                .list();
+        List<UUID> byAnsweredPosition = byStatus.get("WAITLISTED").stream()
+                .sorted((a, b) -> Integer.compare(
+                        a.get("waitlistPosition").asInt(),
+                        b.get("waitlistPosition").asInt()))
+                .map(j -> UUID.fromString(j.get("id").asString()))
+                .toList();
+        assertThat(byAnsweredPosition).isEqualTo(byAcceptance);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE message_key = :key")
+                        .param("key", event.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(PEOPLE);
+
+        // Ten cancellations at once through both instances: the first ten waiting get the places.
+        List<JsonNode> confirmed = byStatus.get("CONFIRMED");
+        List<Response> cancellations = burst(10, i -> (i % 2 == 0 ? first : second)
+                .delete("/api/registrations/" + confirmed.get(i).get("id").asString() + "?token="
+                        + confirmed.get(i).get("token").asString()));
+        assertThat(cancellations)
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+        assertThat(count(event.id(), "CONFIRMED")).isEqualTo(CAPACITY);
+        assertThat(jdbc.sql("SELECT id FROM registrations WHERE event_id = :id AND status = 'CONFIRMED'")
+                        .param("id", event.id())
+                        .query(UUID.class)
+                        .list())
+                .containsAll(byAcceptance.subList(0, 10));
+        assertThat(count(event.id(), "WAITLISTED")).isEqualTo(PEOPLE - CAPACITY - 10);
+    }
+
+    private long count(UUID eventId, String status) {
+        return jdbc.sql("SELECT count(*) FROM registrations WHERE event_id = :id AND status = :status")
+                .param("id", eventId)
+                .param("status", status)
+                .query(Long.class)
+                .single();
+    }
+
+    private static List<Response> burst(int n, java.util.function.IntFunction<Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, 48));
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.apply(index);
+                }));
+            }
+            long started = System.nanoTime();
+            go.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get());
+            }
+            System.out.printf(
+                    "Burst of %d requests through two instances answered in %d ms%n",
+                    n, (System.nanoTime() - started) / 1_000_000);
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
