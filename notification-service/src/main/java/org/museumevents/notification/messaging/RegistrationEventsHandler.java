@@ -31,13 +31,6 @@ class RegistrationEventsHandler {
             Set.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING);
     private static final List<EmailKind> FOR_CONFIRMED =
             List.of(EmailKind.CONFIRMATION, EmailKind.PROMOTED, EmailKind.REMINDER, EmailKind.EVENT_UPDATED);
-    private static final List<EmailKind> FOR_ACTIVE = List.of(
-            EmailKind.CONFIRMATION,
-            EmailKind.PROMOTED,
-            EmailKind.REMINDER,
-            EmailKind.EVENT_UPDATED,
-            EmailKind.WAITLISTED,
-            EmailKind.PENDING);
 
     private final ProcessedMessages processed;
     private final KnownEvents events;
@@ -73,11 +66,10 @@ class RegistrationEventsHandler {
         registrants.save(registrant, now);
         boolean wasConfirmed = message.previousStatus() == RegistrationStatus.CONFIRMED
                 || before.map(Registrant::confirmed).orElse(false);
-        boolean wasActive = ACTIVE.contains(message.previousStatus())
+        boolean wasActive = (message.previousStatus() != null && ACTIVE.contains(message.previousStatus()))
                 || before.map(Registrant::active).orElse(false);
-        if (!registrant.active()) {
-            notifications.dropUnsent(registrant.eventId(), registrant.registrationId(), FOR_ACTIVE);
-        } else if (!registrant.confirmed()) {
+        if (!registrant.confirmed()) {
+            // A confirmation still waiting (for its event, or for SMTP) is no longer true: not sent late.
             notifications.dropUnsent(registrant.eventId(), registrant.registrationId(), FOR_CONFIRMED);
         }
         boolean eventCancelled =

@@ -1,0 +1,77 @@
+package org.museumevents.notification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The producers' example messages (one JSON file per type, kept with the producers' tests), read
+ * from their modules and given fresh ids so that each test has its own event and registrations.
+ */
+final class Examples {
+
+    private static final Path CATALOG = Path.of("../catalog-service/src/test/resources/messages");
+    private static final Path REGISTRATION = Path.of("../registration-service/src/test/resources/messages");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Examples() {}
+
+    /** e.g. {@code catalog("EventPublished", eventId)}, with a new message id. */
+    static ObjectNode catalog(String type, UUID eventId) {
+        ObjectNode message = read(CATALOG.resolve(type + ".json"));
+        message.put("id", UUID.randomUUID().toString());
+        event(message).put("id", eventId.toString());
+        return message;
+    }
+
+    static ObjectNode event(ObjectNode catalogMessage) {
+        return (ObjectNode) catalogMessage.get("event");
+    }
+
+    /** e.g. {@code registration("RegistrationConfirmed", eventId, registrationId, email)}, with a new message id. */
+    static ObjectNode registration(String type, UUID eventId, UUID registrationId, String email) {
+        ObjectNode message = read(REGISTRATION.resolve(type + ".json"));
+        message.put("id", UUID.randomUUID().toString());
+        message.put("eventId", eventId.toString());
+        message.put("registrationId", registrationId.toString());
+        message.put("email", email);
+        message.put(
+                "manageUrl",
+                "https://events.museum-events.org/registrations/" + registrationId + "?token=t0k3n-" + registrationId);
+        return message;
+    }
+
+    static void publish(ObjectNode catalogMessage) {
+        Broker.send(
+                Broker.CATALOG,
+                event(catalogMessage).get("id").asString(),
+                catalogMessage.get("id").asString(),
+                catalogMessage.get("type").asString(),
+                JSON.writeValueAsBytes(catalogMessage));
+    }
+
+    static void announce(ObjectNode registrationMessage) {
+        Broker.send(
+                Broker.REGISTRATIONS,
+                registrationMessage.get("eventId").asString(),
+                registrationMessage.get("id").asString(),
+                registrationMessage.get("type").asString(),
+                JSON.writeValueAsBytes(registrationMessage));
+    }
+
+    static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    private static ObjectNode read(Path file) {
+        try {
+            return (ObjectNode) JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Missing example message " + file.toAbsolutePath(), e);
+        }
+    }
+}
