@@ -57,17 +57,46 @@ public final class TestServers {
                 kafka.start();
                 kafkaBootstrapServers = kafka.getBootstrapServers();
             } else {
-                kafkaBootstrapServers = startEmbeddedKafka(0).getBrokersAsString();
+                kafkaBootstrapServers = startEmbeddedKafka().getBrokersAsString();
             }
         }
         return kafkaBootstrapServers;
     }
 
     /**
-     * A broker of the caller's own, for tests that stop and restart Kafka without disturbing the
-     * shared one. Give the port of a previous broker to bring it "back".
+     * A broker of the caller's own that clients reach only through {@code proxy}, so a test can cut
+     * the network to Kafka and restore it without disturbing the shared broker. (The KRaft test
+     * broker cannot be restarted on a fixed port; an advertised proxy gives the same outage.)
+     */
+    public static EmbeddedKafkaKraftBroker startEmbeddedKafkaBehind(TcpProxy proxy) {
+        EmbeddedKafkaKraftBroker broker = newBroker();
+        broker.brokerProperty("advertised.listeners", "EXTERNAL://localhost:" + proxy.port());
+        broker.afterPropertiesSet();
+        String address = broker.getBrokersAsString().split(",")[0];
+        proxy.forwardTo(Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)));
+        return broker;
+    }
+
+    /**
+     * A broker of the caller's own on a random port. The KRaft test broker cannot take a fixed
+     * port, so it cannot come "back" on the same one: to test an outage, use
+     * {@link #startEmbeddedKafkaBehind(TcpProxy)} and cut the proxy.
      */
     public static EmbeddedKafkaKraftBroker startEmbeddedKafka(int port) {
+        if (port > 0) {
+            throw new UnsupportedOperationException(
+                    "The KRaft test broker ignores fixed ports; use startEmbeddedKafkaBehind(new TcpProxy()) and cut()/restore() it");
+        }
+        return startEmbeddedKafka();
+    }
+
+    private static EmbeddedKafkaKraftBroker startEmbeddedKafka() {
+        EmbeddedKafkaKraftBroker broker = newBroker();
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    private static EmbeddedKafkaKraftBroker newBroker() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperties(Map.of(
                 "transaction.state.log.replication.factor", "1",
@@ -75,10 +104,6 @@ public final class TestServers {
                 "offsets.topic.replication.factor", "1",
                 "auto.create.topics.enable", "true",
                 "num.partitions", "3"));
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
-        broker.afterPropertiesSet();
         return broker;
     }
 

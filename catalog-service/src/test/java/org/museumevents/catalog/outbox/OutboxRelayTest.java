@@ -1,0 +1,82 @@
+package org.museumevents.catalog.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.museumevents.catalog.Fixtures;
+import org.museumevents.testsupport.RealServers;
+import org.museumevents.testsupport.TestServers;
+import org.museumevents.testsupport.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@RealServers
+class OutboxRelayTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void publishUpdateAndCancelReachTheRealBrokerInOrderKeyedByEvent() throws Exception {
+        String token = TestTokens.bearer("icom-france");
+        String body = json.writeValueAsString(Fixtures.onlineDebate());
+        String created = mvc.perform(post("/api/events")
+                        .header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = json.readTree(created).path("id").asString();
+        mvc.perform(post("/api/events/{id}/publish", id).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/events/{id}", id)
+                        .header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/events/{id}/cancel", id).header(HttpHeaders.AUTHORIZATION, token))
+                .andExpect(status().isOk());
+
+        try (CatalogTopic topic = new CatalogTopic(TestServers.kafkaBootstrapServers())) {
+            List<ConsumerRecord<String, String>> records = topic.recordsFor(id, 3, Duration.ofSeconds(30));
+            assertThat(records)
+                    .extracting(r -> CatalogTopic.header(r, "ce_type"))
+                    .containsExactly("EventPublished", "EventUpdated", "EventCancelled");
+            assertThat(records)
+                    .extracting(r -> r.partition())
+                    .containsOnly(records.get(0).partition());
+            JsonNode published = json.readTree(records.get(0).value());
+            assertThat(published.path("type").asString()).isEqualTo("EventPublished");
+            assertThat(published.path("id").asString()).isEqualTo(CatalogTopic.header(records.get(0), "ce_id"));
+            assertThat(published.path("occurredAt").asString()).isNotBlank();
+            assertThat(published.path("event").path("id").asString()).isEqualTo(id);
+            assertThat(published.path("event").path("meeting").path("passcode").asString())
+                    .isEqualTo("010934");
+            assertThat(records)
+                    .extracting(r -> json.readTree(r.value())
+                            .path("event")
+                            .path("version")
+                            .asLong())
+                    .containsExactly(2L, 3L, 4L);
+            assertThat(CatalogTopic.header(records.get(0), "ce_source")).isEqualTo("/catalog-service");
+            assertThat(CatalogTopic.header(records.get(0), "ce_specversion")).isEqualTo("1.0");
+        }
+    }
+}
