@@ -38,7 +38,7 @@ public class EventService {
     }
 
     @Transactional
-    EventView replace(UUID id, String organisation, Long expectedVersion, EventDetails details) {
+    public EventView replace(UUID id, String organisation, Long expectedVersion, EventDetails details) {
         Event event = ownEvent(id, organisation);
         checkVersion(event, expectedVersion);
         checkSeries(organisation, details.seriesId());
@@ -48,7 +48,7 @@ public class EventService {
     }
 
     @Transactional
-    EventView publish(UUID id, String organisation) {
+    public EventView publish(UUID id, String organisation) {
         Event event = ownEvent(id, organisation);
         long readVersion = event.version();
         event.publish();

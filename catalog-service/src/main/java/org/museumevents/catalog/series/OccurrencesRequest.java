@@ -6,8 +6,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 
-/** {@code {"count": n}} or {@code {"until": "2027-06-30"}}: how many next occurrences to create. */
-record OccurrencesRequest(@Min(1) @Max(MAX_COUNT) Integer count, LocalDate until) {
+/**
+ * {@code {"count": n}} or {@code {"until": "2027-06-30"}}: how many next occurrences to create;
+ * with {@code "from": "2027-01-01"} none before that day (a cycle resuming after a break).
+ */
+public record OccurrencesRequest(@Min(1) @Max(MAX_COUNT) Integer count, LocalDate until, LocalDate from) {
 
     static final int MAX_COUNT = 52;
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class SeriesService {
+public class SeriesService {
 
     static final int MAX_EVENTS_SHOWN = 100;
 
@@ -28,7 +28,7 @@ class SeriesService {
     }
 
     @Transactional
-    SeriesView create(String organisation, SeriesDetails details) {
+    public SeriesView create(String organisation, SeriesDetails details) {
         details.check();
         Series created = new Series(UUID.randomUUID(), organisation, details);
         series.insert(created);
@@ -50,12 +50,16 @@ class SeriesService {
 
     /** Creates the next occurrences after the series' latest event, as drafts. */
     @Transactional
-    List<EventView> createOccurrences(UUID id, String organisation, OccurrencesRequest request) {
+    public List<EventView> createOccurrences(UUID id, String organisation, OccurrencesRequest request) {
         Series found = series.findForUpdate(id)
                 .filter(s -> s.organisation().equals(organisation))
                 .orElseThrow(() -> Problems.notFound("The series"));
         Recurrence recurrence = found.details().recurrence();
         LocalDateTime after = events.lastStartInSeries(id).orElse(null);
+        if (request.from() != null) {
+            LocalDateTime beforeFrom = request.from().atStartOfDay().minusSeconds(1);
+            after = after == null || after.isBefore(beforeFrom) ? beforeFrom : after;
+        }
         LocalDateTime until = request.until() == null ? null : request.until().atTime(23, 59, 59);
         int count = request.count() == null ? OccurrencesRequest.MAX_COUNT : request.count();
         List<EventView> created = new ArrayList<>();

@@ -6,4 +6,4 @@ import java.util.UUID;
 import org.museumevents.catalog.event.EventView;
 
 /** A series with its events: published ones for anyone, drafts too for its organisers. */
-record SeriesView(UUID id, String organisation, @JsonUnwrapped SeriesDetails details, List<EventView> events) {}
+public record SeriesView(UUID id, String organisation, @JsonUnwrapped SeriesDetails details, List<EventView> events) {}
