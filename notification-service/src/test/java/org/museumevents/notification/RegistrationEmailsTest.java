@@ -60,13 +60,15 @@ class RegistrationEmailsTest extends FlowTest {
         assertThat(mail.parsedCalendar().getComponent("VTIMEZONE")).isPresent();
         assertThat(mail.calendar()).contains("DTSTART;TZID=Europe/Paris:20270216T130000");
 
-        await().untilAsserted(() -> assertThat(log(eventId, "CONFIRMATION")).singleElement().satisfies(entry -> {
-            assertThat(entry.kind()).isEqualTo("CONFIRMATION");
-            assertThat(entry.status()).isEqualTo("SENT");
-            assertThat(entry.attempts()).isEqualTo(1);
-            assertThat(entry.recipient()).isEqualTo(email);
-            assertThat(entry.sentAt()).isNotNull();
-        }));
+        await().untilAsserted(() -> assertThat(log(eventId, "CONFIRMATION"))
+                .singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.kind()).isEqualTo("CONFIRMATION");
+                    assertThat(entry.status()).isEqualTo("SENT");
+                    assertThat(entry.attempts()).isEqualTo(1);
+                    assertThat(entry.recipient()).isEqualTo(email);
+                    assertThat(entry.sentAt()).isNotNull();
+                }));
     }
 
     @Test
