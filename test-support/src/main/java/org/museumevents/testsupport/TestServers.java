@@ -96,8 +96,16 @@ public final class TestServers {
         return broker;
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger BROKER_NAMES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private static EmbeddedKafkaKraftBroker newBroker() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        // By default the broker writes its address into the JVM-wide system property
+        // spring.kafka.bootstrap-servers, which then outranks the test's own settings: every context
+        // started later would dial the last broker started, even one that is gone. Wiring happens only
+        // through RealServers and the tests' explicit properties.
+        broker.brokerListProperty("museumevents.test.kafka.brokers." + BROKER_NAMES.incrementAndGet());
         broker.brokerProperties(Map.of(
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
@@ -159,7 +167,17 @@ public final class TestServers {
                 "docker-compose.yml not found above " + Path.of("").toAbsolutePath());
     }
 
-    public record DatabaseCoordinates(String url, String username, String password) {}
+    public record DatabaseCoordinates(String url, String username, String password) {
+
+        /** The same database reached only through {@code proxy}, so that a test can cut it off. */
+        public DatabaseCoordinates behind(TcpProxy proxy) {
+            java.net.URI server = java.net.URI.create(url.substring("jdbc:".length()));
+            proxy.forwardTo(server.getPort());
+            String query = server.getRawQuery() == null ? "" : "?" + server.getRawQuery();
+            return new DatabaseCoordinates(
+                    "jdbc:postgresql://localhost:" + proxy.port() + server.getRawPath() + query, username, password);
+        }
+    }
 
     private record Postgres(String host, int port, String username, String password) {
 

@@ -58,7 +58,8 @@ public final class TestTokens {
         return "Bearer " + organiser(organisation);
     }
 
-    static synchronized String publicKeyLocation() {
+    /** A public key file that verifies this class's tokens, as {@code ...jwt.public-key-location}. */
+    public static synchronized String publicKeyLocation() {
         if (publicKeyLocation == null) {
             try {
                 Path file = Files.createTempFile("test-jwt", ".pub");
