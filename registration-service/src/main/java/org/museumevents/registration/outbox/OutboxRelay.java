@@ -5,20 +5,25 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MimeTypeUtils;
 
 /**
- * Sends the outbox to Kafka in order. One instance at a time (ShedLock) so that messages of one
+ * Sends the outbox to Kafka in order, with a plain {@link KafkaTemplate}: StreamBridge's dynamic
+ * binding, provisioned on first send, was left without a subscriber when that first send met a
+ * broker outage (seen in catalog-service's BrokerOutageTest), and the relay must survive exactly that.
+ *
+ * <p> One instance at a time (ShedLock) so that messages of one
  * event keep their order; a failed send stops the batch and is retried on the next tick, so a
  * Kafka outage delays messages and loses none. A crash between send and mark resends: consumers
  * are idempotent on the message id.
@@ -30,12 +35,12 @@ class OutboxRelay {
     private static final String SOURCE = "/registration-service";
 
     private final JdbcClient jdbc;
-    private final StreamBridge streamBridge;
+    private final KafkaTemplate<byte[], byte[]> kafka;
     private final OutboxProperties properties;
 
-    OutboxRelay(JdbcClient jdbc, StreamBridge streamBridge, OutboxProperties properties) {
+    OutboxRelay(JdbcClient jdbc, KafkaTemplate<byte[], byte[]> kafka, OutboxProperties properties) {
         this.jdbc = jdbc;
-        this.streamBridge = streamBridge;
+        this.kafka = kafka;
         this.properties = properties;
     }
 
@@ -59,13 +64,17 @@ class OutboxRelay {
                 .list();
         for (Pending pending : batch) {
             try {
-                streamBridge.send(pending.destination(), pending.toMessage());
-            } catch (RuntimeException e) {
+                kafka.send(pending.toRecord()).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 log.warn(
                         "Outbox relay paused: could not send message {} to {} ({}); will retry",
                         pending.messageId(),
                         pending.destination(),
-                        e.getMessage());
+                        cause.toString());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
             jdbc.sql("UPDATE outbox SET published_at = :now WHERE id = :id")
@@ -79,16 +88,17 @@ class OutboxRelay {
             long id, UUID messageId, String destination, String key, String type, String payload, Instant occurredAt) {
 
         /** JSON value, the key, and the CloudEvents attributes as plain UTF-8 headers (binary mode). */
-        Message<byte[]> toMessage() {
-            return MessageBuilder.withPayload(payload.getBytes(StandardCharsets.UTF_8))
-                    .setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8))
-                    .setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
-                    .setHeader("ce_specversion", bytes("1.0"))
-                    .setHeader("ce_id", bytes(messageId.toString()))
-                    .setHeader("ce_type", bytes(type))
-                    .setHeader("ce_source", bytes(SOURCE))
-                    .setHeader("ce_time", bytes(occurredAt.toString()))
-                    .build();
+        ProducerRecord<byte[], byte[]> toRecord() {
+            ProducerRecord<byte[], byte[]> record =
+                    new ProducerRecord<>(destination, bytes(key), payload.getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add(new RecordHeader("content-type", bytes("application/json")))
+                    .add(new RecordHeader("ce_specversion", bytes("1.0")))
+                    .add(new RecordHeader("ce_id", bytes(messageId.toString())))
+                    .add(new RecordHeader("ce_type", bytes(type)))
+                    .add(new RecordHeader("ce_source", bytes(SOURCE)))
+                    .add(new RecordHeader("ce_time", bytes(occurredAt.toString())));
+            return record;
         }
 
         private static byte[] bytes(String value) {

@@ -1,0 +1,88 @@
+package org.museumevents.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.testsupport.TcpProxy;
+import org.museumevents.testsupport.TestServers;
+import org.museumevents.testsupport.TestTokens;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Registering works while Kafka is down; the messages wait in the outbox and follow when it is
+ * back. The instance reaches a broker of this test's own through a proxy that the test cuts, so the
+ * shared broker stays up.
+ */
+class KafkaDownTest {
+
+    @Test
+    void registeringWorksWhileKafkaIsDownAndTheMessagesFollowWhenItIsBack() throws Exception {
+        TestServers.DatabaseCoordinates db = TestServers.newDatabase();
+        ConfigurableApplicationContext app = null;
+        try (TcpProxy proxy = new TcpProxy()) {
+            EmbeddedKafkaKraftBroker broker = TestServers.startEmbeddedKafkaBehind(proxy);
+            String bootstrap = "localhost:" + proxy.port();
+            try {
+                app = new SpringApplicationBuilder(RegistrationApplication.class)
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=" + db.url(),
+                                "--spring.datasource.username=" + db.username(),
+                                "--spring.datasource.password=" + db.password(),
+                                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                                "--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                                        + TestTokens.publicKeyLocation(),
+                                "--registration.outbox.relay-interval=200ms");
+                Api api = Api.onPort(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+                JdbcClient jdbc = app.getBean(JdbcClient.class);
+                EventSnapshot event = TestCatalog.apply(app, TestCatalog.event("icom-france", 10));
+
+                String before = api.register(event.id(), "before-" + UUID.randomUUID() + "@example.org")
+                        .json()
+                        .get("id")
+                        .asString();
+                try (KafkaProbe probe = new KafkaProbe(bootstrap, "registration.events")) {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> received(probe, before));
+                }
+
+                proxy.cut();
+                Api.Response during = api.register(event.id(), "during-" + UUID.randomUUID() + "@example.org");
+                assertThat(during.status()).as(during.toString()).isEqualTo(201);
+                String duringId = during.json().get("id").asString();
+                // The relay keeps trying and failing; the message stays in the outbox.
+                Thread.sleep(8_000);
+                assertThat(unpublished(jdbc)).isEqualTo(1);
+
+                proxy.restore();
+                await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(jdbc) == 0);
+                try (KafkaProbe probe = new KafkaProbe(bootstrap, "registration.events")) {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> received(probe, duringId));
+                }
+            } finally {
+                if (app != null) {
+                    app.close();
+                }
+                broker.destroy();
+            }
+        }
+    }
+
+    private static boolean received(KafkaProbe probe, String registrationId) {
+        return probe.poll().stream()
+                .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(registrationId));
+    }
+
+    private static long unpublished(JdbcClient jdbc) {
+        return jdbc.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+                .query(Long.class)
+                .single();
+    }
+}
