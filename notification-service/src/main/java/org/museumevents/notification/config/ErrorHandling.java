@@ -14,7 +14,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -50,9 +53,20 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
-                .forEach(error -> errors.add(
-                        fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors body) {
+                // A validated request body: name its fields, not the method parameter.
+                body.getFieldErrors()
+                        .forEach(error -> errors.add(fieldError(error.getField(), error.getDefaultMessage())));
+                body.getGlobalErrors()
+                        .forEach(error -> errors.add(
+                                fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+            } else {
+                result.getResolvableErrors()
+                        .forEach(error -> errors.add(
+                                fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+            }
+        });
         return validationProblem(errors, headers);
     }
 
@@ -79,7 +93,14 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})
+    // A transaction that cannot begin (no connection) or end (the connection died under it) is
+    // the same outage as a failed query: the rollback's exception replaces the query's.
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(

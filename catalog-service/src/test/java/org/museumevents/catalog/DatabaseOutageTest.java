@@ -1,0 +1,99 @@
+package org.museumevents.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.museumevents.testsupport.RealServers;
+import org.museumevents.testsupport.TcpProxy;
+import org.museumevents.testsupport.TestServers;
+import org.museumevents.testsupport.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * With its database unreachable the service answers 503 problem+json within seconds, and serves
+ * again by itself when the database returns. The service reaches its database through a proxy that
+ * the test cuts; the shared PostgreSQL server stays up.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@RealServers
+class DatabaseOutageTest {
+
+    /** Hikari's connection timeout is 3 s; a bound well above it, not a speed measurement. */
+    private static final Duration QUICKLY = Duration.ofSeconds(10);
+
+    static final TcpProxy proxy = new TcpProxy();
+    static final TestServers.DatabaseCoordinates db = TestServers.newDatabase().behind(proxy);
+
+    @DynamicPropertySource
+    static void throughTheProxy(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", db::password);
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        proxy.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void aDatabaseOutageAnswers503QuicklyAndTheServiceHealsByItself() throws Exception {
+        String token = TestTokens.bearer("ocim");
+        String workshop = json.writeValueAsString(Fixtures.workshop());
+        mvc.perform(post("/api/events")
+                        .header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(workshop))
+                .andExpect(status().isCreated());
+
+        proxy.cut();
+        long started = System.nanoTime();
+        mvc.perform(get("/api/events"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(503));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICKLY);
+        mvc.perform(post("/api/events")
+                        .header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(workshop))
+                .andExpect(status().isServiceUnavailable());
+
+        proxy.restore();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> mvc.perform(get("/api/events"))
+                                .andReturn()
+                                .getResponse()
+                                .getStatus()
+                        == 200);
+        mvc.perform(post("/api/events")
+                        .header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(workshop))
+                .andExpect(status().isCreated());
+    }
+}

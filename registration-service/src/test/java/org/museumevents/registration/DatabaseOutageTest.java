@@ -1,0 +1,81 @@
+package org.museumevents.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.museumevents.registration.Api.Response;
+import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.testsupport.TcpProxy;
+import org.museumevents.testsupport.TestServers;
+import org.museumevents.testsupport.TestTokens;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * With its database unreachable the service answers 503 problem+json within seconds, and serves
+ * again by itself when the database returns, without a restart. The instance reaches its database
+ * through a proxy that the test cuts; the shared PostgreSQL server stays up.
+ */
+class DatabaseOutageTest {
+
+    /** Hikari's connection timeout is 3 s; a bound well above it, not a speed measurement. */
+    private static final Duration QUICKLY = Duration.ofSeconds(10);
+
+    @Test
+    void aDatabaseOutageAnswers503QuicklyAndTheServiceHealsByItself() throws Exception {
+        try (TcpProxy proxy = new TcpProxy();
+                ConfigurableApplicationContext app =
+                        start(TestServers.newDatabase().behind(proxy))) {
+            Api api = Api.onPort(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+            EventSnapshot event = TestCatalog.apply(app, TestCatalog.event("icom-france", 10));
+            assertThat(api.register(event.id(), email()).status()).isEqualTo(201);
+
+            proxy.cut();
+            long started = System.nanoTime();
+            Response during = api.register(event.id(), email());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(during.status()).as(during.toString()).isEqualTo(503);
+            assertThat(during.contentType()).startsWith("application/problem+json");
+            assertThat(during.json().get("status").asInt()).isEqualTo(503);
+            assertThat(took).isLessThan(QUICKLY);
+            Response reading = api.get(
+                    "/api/events/" + event.id() + "/registration-stats",
+                    "Authorization",
+                    TestTokens.bearer("icom-france"));
+            assertThat(reading.status()).as(reading.toString()).isEqualTo(503);
+
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.register(event.id(), email()).status() == 201);
+            Response stats = api.get(
+                    "/api/events/" + event.id() + "/registration-stats",
+                    "Authorization",
+                    TestTokens.bearer("icom-france"));
+            // The one before the outage and the one that went through after it; the refused one left nothing.
+            assertThat(stats.json().get("confirmed").asInt()).isEqualTo(2);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(TestServers.DatabaseCoordinates db) {
+        return new SpringApplicationBuilder(RegistrationApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.username(),
+                        "--spring.datasource.password=" + db.password(),
+                        "--spring.kafka.bootstrap-servers=" + TestServers.kafkaBootstrapServers(),
+                        // A topic of its own, so this instance takes no partitions from other tests' consumers.
+                        "--spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.db-outage",
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                                + TestTokens.publicKeyLocation());
+    }
+
+    private static String email() {
+        return "outage-" + UUID.randomUUID() + "@example.org";
+    }
+}
