@@ -29,6 +29,11 @@ class EventCalendar {
 
     private final TimeZoneRegistry timeZones =
             TimeZoneRegistryFactory.getInstance().createRegistry();
+    private final CatalogProperties properties;
+
+    EventCalendar(CatalogProperties properties) {
+        this.properties = properties;
+    }
 
     String publicCalendar(EventView event) {
         EventDetails details = event.details();
@@ -52,7 +57,7 @@ class EventCalendar {
         } else {
             vevent.add(new Location("Online"));
         }
-        vevent.add(new Url(URI.create("/api/events/" + event.id())));
+        vevent.add(new Url(URI.create(properties.eventUrl(event.id()))));
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Museum Events//Catalog//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);

@@ -281,6 +281,7 @@ class EventApiTest {
                 .contains("DTSTART;TZID=Europe/Paris:20270216T130000")
                 .contains("DTEND;TZID=Europe/Paris:20270216T143000")
                 .contains("UID:" + id + "@museum-events")
+                .contains("URL:http://localhost:8080/events/" + id)
                 .contains("SUMMARY:Le numérique est-il solidaire ?")
                 .doesNotContain("010934")
                 .doesNotContain("82342861023")
