@@ -1,0 +1,113 @@
+package org.museumevents.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.museumevents.notification.Examples.announce;
+import static org.museumevents.notification.Examples.catalog;
+import static org.museumevents.notification.Examples.publish;
+import static org.museumevents.notification.Examples.registration;
+import static org.museumevents.notification.Examples.unique;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.museumevents.notification.delivery.DeliveryLogEntry;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Two instances on one database and one consumer group, both dispatching every 200 ms in small
+ * batches: each reminder goes out once.
+ */
+@TestPropertySource(properties = "notification.delivery.batch-size=3")
+@ExtendWith(OutputCaptureExtension.class)
+class TwoInstancesTest extends FlowTest {
+
+    private static final int PEOPLE = 24;
+    private static ConfigurableApplicationContext second;
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    /** The same application beside the test's, with the same settings and a clock of its own. */
+    private TestClock secondInstance() {
+        List<String> args =
+                new ArrayList<>(List.of("--server.port=0", "--spring.task.scheduling.thread-name-prefix=second-"));
+        for (String property : List.of(
+                "spring.datasource.url",
+                "spring.datasource.username",
+                "spring.datasource.password",
+                "spring.kafka.bootstrap-servers",
+                "spring.mail.host",
+                "spring.mail.port",
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                "spring.cloud.stream.bindings.catalogEvents-in-0.group",
+                "spring.cloud.stream.bindings.registrationEvents-in-0.group",
+                "spring.cloud.stream.kafka.bindings.catalogEvents-in-0.consumer.start-offset",
+                "spring.cloud.stream.kafka.bindings.registrationEvents-in-0.consumer.start-offset",
+                "notification.delivery.poll-interval",
+                "notification.delivery.batch-size",
+                "logging.level.org.apache.kafka")) {
+            args.add("--" + property + "=" + environment.getRequiredProperty(property));
+        }
+        second = new SpringApplicationBuilder(
+                        org.museumevents.notification.NotificationApplication.class, TestClockConfig.class)
+                .run(args.toArray(String[]::new));
+        return second.getBean(TestClock.class);
+    }
+
+    @Test
+    void twoInstancesSendEachReminderOnce(CapturedOutput output) {
+        TestClock secondClock = secondInstance();
+        clock.set("2027-01-10T09:00:00Z");
+        secondClock.set("2027-01-10T09:00:00Z");
+        UUID eventId = UUID.randomUUID();
+        publish(catalog("EventPublished", eventId));
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < PEOPLE; i++) {
+            String email = unique("pair-" + i);
+            people.add(email);
+            announce(registration("RegistrationConfirmed", eventId, UUID.randomUUID(), email));
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(log(eventId, "REMINDER")).hasSize(2 * PEOPLE));
+        people.forEach(Inbox::awaitOne);
+
+        // Both instances reach the day-before reminders' time together.
+        clock.set("2027-02-15T12:00:30Z");
+        secondClock.set("2027-02-15T12:00:30Z");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(log(eventId, "REMINDER"))
+                .filteredOn(e -> e.status().equals("SENT"))
+                .hasSize(PEOPLE));
+        await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+
+        assertThat(people).allSatisfy(email -> assertThat(Inbox.to(email))
+                .extracting(Inbox.Email::subject)
+                .containsExactly(
+                        "Inscription confirmée : Le numérique est-il solidaire ?",
+                        "Rappel : Le numérique est-il solidaire ?"));
+        assertThat(log(eventId, "REMINDER"))
+                .filteredOn(e -> e.status().equals("SENT"))
+                .extracting(DeliveryLogEntry::attempts)
+                .containsOnly(1);
+        // Which instance claimed what depends on timing: reported, not asserted.
+        List<String> sent = output.getOut()
+                .lines()
+                .filter(line -> line.contains("Sent REMINDER") && line.contains(eventId.toString()))
+                .toList();
+        long bySecond = sent.stream().filter(line -> line.contains(" second-")).count();
+        System.out.printf(
+                "Reminders sent: %d by the first instance, %d by the second%n", sent.size() - bySecond, bySecond);
+    }
+}
