@@ -1,16 +1,25 @@
 package org.museumevents.catalog.config;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Anyone reads published events; organisers (JWT with scope {@code organiser} and an {@code org}
@@ -59,7 +68,37 @@ class SecurityConfig {
                                 "forbidden",
                                 "Forbidden",
                                 "The token does not allow this request.")));
+        http.addFilterBefore(new TokenVerificationUnavailable(), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * When organiser tokens cannot be verified at all (the issuer's JWK set unreachable), Spring
+     * Security rethrows the failure out of the filter chain as a bare 500; it is an outage of a
+     * dependency, like the database's: a quick 503 problem+json that heals when the issuer is back.
+     */
+    private static final class TokenVerificationUnavailable extends OncePerRequestFilter {
+
+        private static final Logger log = LoggerFactory.getLogger(TokenVerificationUnavailable.class);
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            try {
+                chain.doFilter(request, response);
+            } catch (AuthenticationServiceException e) {
+                log.warn("Organiser token could not be verified: {}", e.getMessage());
+                if (!response.isCommitted()) {
+                    response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                    problem(
+                            response,
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "service-unavailable",
+                            "Service unavailable",
+                            "Organiser tokens cannot be verified right now; try again shortly.");
+                }
+            }
+        }
     }
 
     private static void problem(
