@@ -1,0 +1,185 @@
+package org.museumevents.gateway.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.provisioning.UserDetailsManager;
+
+/**
+ * The tokens the services trust: JWTs signed by this gateway whose {@code org} claim names the
+ * organisation and whose {@code scope} contains {@code organiser}, for an organiser who logged in
+ * (authorization code with PKCE, the web client) or an organisation's API client
+ * ({@code client_credentials}). The services read the keys at {@code /oauth2/jwks}.
+ */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfig {
+
+    static final String ORGANISER_SCOPE = "organiser";
+    static final String WEB_CLIENT = "museum-events-web";
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityConfig.class);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsManager organisers(IdentityProperties properties) {
+        List<UserDetails> users = new ArrayList<>();
+        properties.organisations().forEach(organisation -> organisation
+                .organisers()
+                .forEach(organiser -> users.add(User.withUsername(organiser.username())
+                        .password(organiser.password())
+                        .authorities("ROLE_ORGANISER")
+                        .build())));
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(IdentityProperties properties) {
+        TokenSettings tokens = TokenSettings.builder()
+                .accessTokenTimeToLive(properties.tokenLifetime())
+                .build();
+        List<RegisteredClient> clients = new ArrayList<>();
+        clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(WEB_CLIENT.getBytes(StandardCharsets.UTF_8))
+                        .toString())
+                .clientId(WEB_CLIENT)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(properties.webRedirectUri().toString())
+                .scope(ORGANISER_SCOPE)
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(tokens)
+                .build());
+        properties.organisations().forEach(organisation -> organisation
+                .clients()
+                .forEach(client -> clients.add(RegisteredClient.withId(
+                                UUID.nameUUIDFromBytes(client.id().getBytes(StandardCharsets.UTF_8))
+                                        .toString())
+                        .clientId(client.id())
+                        .clientSecret(client.secret())
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        .scope(ORGANISER_SCOPE)
+                        .tokenSettings(tokens)
+                        .build())));
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** Adds {@code org}, and {@code organiser} to the scope, to access tokens of known organisations. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> organisationClaims(Organisations organisations) {
+        return context -> {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
+            var organisation = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
+                    ? organisations.ofClient(context.getRegisteredClient().getClientId())
+                    : organisations.ofOrganiser(context.getPrincipal().getName());
+            organisation.ifPresent(org -> {
+                Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
+                scopes.add(ORGANISER_SCOPE);
+                context.getClaims().claim("org", org).claim("scope", scopes);
+            });
+        };
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(IdentityProperties properties) {
+        return AuthorizationServerSettings.builder()
+                .issuer(properties.issuer().toString())
+                .build();
+    }
+
+    /**
+     * The signing key: the configured one (PKCS#8 PEM), shared by every gateway instance, or one
+     * generated at start-up, whose tokens die with the process.
+     */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(IdentityProperties properties) throws IOException, JOSEException {
+        KeyPair keys;
+        if (properties.signingKey() != null) {
+            keys = readKeyPair(properties.signingKey());
+        } else {
+            log.warn("No gateway.identity.signing-key configured: generated a key for this process only");
+            keys = generateKeyPair();
+        }
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                .privateKey(keys.getPrivate())
+                .keyIDFromThumbprint()
+                .build();
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    private static KeyPair generateKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair readKeyPair(org.springframework.core.io.Resource pem) throws IOException {
+        try (InputStream in = pem.getInputStream()) {
+            String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            KeyFactory factory = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(text)));
+            RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
+                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            return new KeyPair(publicKey, privateKey);
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException | ClassCastException e) {
+            throw new IllegalStateException("gateway.identity.signing-key must be an RSA private key in PKCS#8 PEM", e);
+        }
+    }
+}

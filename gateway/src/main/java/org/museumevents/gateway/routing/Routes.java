@@ -1,0 +1,85 @@
+package org.museumevents.gateway.routing;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
+
+import java.io.IOException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The paths of ../shared/docs/api.md, each to the service that owns it. The more specific
+ * registration and notification paths under {@code /api/events/{id}/...} come before the catalog's
+ * {@code /api/events/**}. Headers, including the organiser's bearer token, pass through: each
+ * service verifies tokens itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class Routes {
+
+    private static final Logger log = LoggerFactory.getLogger(Routes.class);
+
+    @Bean
+    RouterFunction<ServerResponse> registrationRoutes(ServicesProperties services) {
+        return to(
+                "registration",
+                services.registration(),
+                path("/api/events/*/registrations")
+                        .or(path("/api/registrations/**"))
+                        .or(path("/api/events/*/attendees"))
+                        .or(path("/api/events/*/registration-stats")));
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> notificationRoutes(ServicesProperties services) {
+        return to("notification", services.notification(), path("/api/events/*/notifications"));
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> catalogRoutes(ServicesProperties services) {
+        return to("catalog", services.catalog(), path("/api/events/**").or(path("/api/series/**")));
+    }
+
+    private static RouterFunction<ServerResponse> to(String service, URI target, RequestPredicate paths) {
+        return route(service)
+                .route(paths, http())
+                .before(uri(target))
+                .onError(Routes::unreachable, (error, request) -> serviceUnavailable(service, request))
+                .build();
+    }
+
+    /** The service could not be reached or did not answer: a dependency's outage, not our bug. */
+    private static boolean unreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ServerResponse serviceUnavailable(String service, ServerRequest request) {
+        log.warn("{}-service unreachable for {} {}", service, request.method(), request.path());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The " + service + " service is unavailable; try again shortly.");
+        problem.setType(URI.create("https://museum-events.org/problems/service-unavailable"));
+        problem.setTitle("Service unavailable");
+        problem.setInstance(URI.create(request.path()));
+        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

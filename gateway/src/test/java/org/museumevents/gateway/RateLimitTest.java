@@ -1,0 +1,74 @@
+package org.museumevents.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Three registration requests per client and hour here: the fourth is a 429 problem with Retry-After. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"gateway.rate-limit.registrations=3", "gateway.rate-limit.period=PT1H"})
+class RateLimitTest {
+
+    static final Backend registration = new Backend("registration");
+    static final Backend catalog = new Backend("catalog");
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("gateway.services.registration", registration::url);
+        registry.add("gateway.services.catalog", catalog::url);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        registration.close();
+        catalog.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aClientOverTheLimitIsToldWhenToRetryAndOtherRequestsFlow() throws Exception {
+        String registrations = "/api/events/" + UUID.randomUUID() + "/registrations";
+        for (int i = 0; i < 3; i++) {
+            assertThat(send("POST", registrations).statusCode()).isEqualTo(201);
+        }
+
+        HttpResponse<String> refused = send("POST", "/api/events/" + UUID.randomUUID() + "/registrations");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        long retryAfter =
+                Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 3600L);
+        var problem = JsonMapper.builder().build().readTree(refused.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(429);
+        assertThat(problem.get("type").asString()).endsWith("/too-many-requests");
+
+        // Reading, and the organisers' other writes, are not throttled.
+        assertThat(send("GET", "/api/events").statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/events").statusCode()).isEqualTo(201);
+    }
+}

@@ -1,0 +1,178 @@
+package org.museumevents.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tokens the services trust: an organisation's API client ({@code client_credentials}) and an
+ * organiser logging in with the form (authorization code with PKCE) both get a JWT naming their
+ * organisation with scope {@code organiser}, verifiable with the gateway's JWK set as the services
+ * verify it. Passwords and secrets are configured as BCrypt hashes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class TokensTest {
+
+    static final String REDIRECT = "http://localhost:8080/login/oauth2/code/museum-events";
+
+    @DynamicPropertySource
+    static void organisations(DynamicPropertyRegistry registry) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        String prefix = "gateway.identity.organisations";
+        registry.add(prefix + "[0].slug", () -> "ocim");
+        registry.add(prefix + "[0].organisers[0].username", () -> "marie@ocim.fr");
+        registry.add(prefix + "[0].organisers[0].password", () -> "{bcrypt}" + bcrypt.encode("atelier-dijon"));
+        registry.add(prefix + "[0].clients[0].id", () -> "ocim");
+        registry.add(prefix + "[0].clients[0].secret", () -> "{bcrypt}" + bcrypt.encode("demo-secret"));
+        registry.add(prefix + "[1].slug", () -> "icom-france");
+        registry.add(prefix + "[1].clients[0].id", () -> "icom-france");
+        registry.add(prefix + "[1].clients[0].secret", () -> "{bcrypt}" + bcrypt.encode("other-secret"));
+        registry.add("gateway.identity.issuer", () -> "http://gateway.test");
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @LocalServerPort
+    int port;
+
+    /** As a service is configured: spring.security.oauth2.resourceserver.jwt.jwk-set-uri. */
+    private Jwt verify(String token) {
+        JwtDecoder services = NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + port + "/oauth2/jwks")
+                .build();
+        return services.decode(token);
+    }
+
+    private static String basic(String id, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anOrganisationsApiClientGetsATokenNamingItsOrganisation() throws Exception {
+        String answer = mvc.perform(post("/oauth2/token")
+                        .header(HttpHeaders.AUTHORIZATION, basic("ocim", "demo-secret"))
+                        .param("grant_type", "client_credentials"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        Jwt token = verify(json.readTree(answer).get("access_token").asString());
+        assertThat(token.getClaimAsString("org")).isEqualTo("ocim");
+        assertThat(token.getClaimAsStringList("scope")).contains("organiser");
+        assertThat(token.getClaimAsString("iss")).isEqualTo("http://gateway.test");
+        assertThat(token.getExpiresAt()).isAfter(token.getIssuedAt());
+
+        mvc.perform(post("/oauth2/token")
+                        .header(HttpHeaders.AUTHORIZATION, basic("ocim", "wrong"))
+                        .param("grant_type", "client_credentials"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/oauth2/token")
+                        .header(HttpHeaders.AUTHORIZATION, basic("icom-france", "demo-secret"))
+                        .param("grant_type", "client_credentials"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anOrganiserLogsInWithTheFormAndGetsATokenForTheirOrganisation() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"password\"")));
+        mvc.perform(post("/login")
+                        .param("username", "marie@ocim.fr")
+                        .param("password", "wrong")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/login?error"));
+
+        String verifier = verifier();
+        String authorize = UriComponentsBuilder.fromPath("/oauth2/authorize")
+                .queryParam("response_type", "code")
+                .queryParam("client_id", "museum-events-web")
+                .queryParam("redirect_uri", REDIRECT)
+                .queryParam("scope", "organiser")
+                .queryParam("state", "s1")
+                .queryParam("code_challenge", challenge(verifier))
+                .queryParam("code_challenge_method", "S256")
+                .build()
+                .toUriString();
+
+        // Not logged in: the authorization endpoint sends the browser to the login form.
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get(authorize).session(session).accept("text/html"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+        MvcResult login = mvc.perform(post("/login")
+                        .session(session)
+                        .param("username", "marie@ocim.fr")
+                        .param("password", "atelier-dijon")
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(login.getResponse().getRedirectedUrl()).contains("/oauth2/authorize");
+
+        MvcResult authorized = mvc.perform(get(authorize).session(session))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        URI callback = URI.create(authorized.getResponse().getRedirectedUrl());
+        assertThat(callback.toString()).startsWith(REDIRECT);
+        String code =
+                UriComponentsBuilder.fromUri(callback).build().getQueryParams().getFirst("code");
+
+        String answer = mvc.perform(post("/oauth2/token")
+                        .param("grant_type", "authorization_code")
+                        .param("client_id", "museum-events-web")
+                        .param("code", code)
+                        .param("redirect_uri", REDIRECT)
+                        .param("code_verifier", verifier))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Jwt token = verify(json.readTree(answer).get("access_token").asString());
+        assertThat(token.getSubject()).isEqualTo("marie@ocim.fr");
+        assertThat(token.getClaimAsString("org")).isEqualTo("ocim");
+        assertThat(token.getClaimAsStringList("scope")).contains("organiser");
+    }
+
+    private static String verifier() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String challenge(String verifier) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+}
