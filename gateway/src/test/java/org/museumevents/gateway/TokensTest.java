@@ -51,10 +51,14 @@ class TokensTest {
         registry.add(prefix + "[0].organisers[0].username", () -> "marie@ocim.fr");
         registry.add(prefix + "[0].organisers[0].password", () -> "{bcrypt}" + bcrypt.encode("atelier-dijon"));
         registry.add(prefix + "[0].clients[0].id", () -> "ocim");
-        registry.add(prefix + "[0].clients[0].secret", () -> "{bcrypt}" + bcrypt.encode("demo-secret"));
+        String demoSecret = "{bcrypt}" + bcrypt.encode("demo-secret");
+        registry.add(prefix + "[0].clients[0].secret", () -> demoSecret);
         registry.add(prefix + "[1].slug", () -> "icom-france");
         registry.add(prefix + "[1].clients[0].id", () -> "icom-france");
         registry.add(prefix + "[1].clients[0].secret", () -> "{bcrypt}" + bcrypt.encode("other-secret"));
+        // The same encoded secret configured for another client must not stop the gateway.
+        registry.add(prefix + "[1].clients[1].id", () -> "icom-france-scripts");
+        registry.add(prefix + "[1].clients[1].secret", () -> demoSecret);
         registry.add("gateway.identity.issuer", () -> "http://gateway.test");
     }
 
@@ -93,6 +97,16 @@ class TokensTest {
         assertThat(token.getClaimAsStringList("scope")).contains("organiser");
         assertThat(token.getClaimAsString("iss")).isEqualTo("http://gateway.test");
         assertThat(token.getExpiresAt()).isAfter(token.getIssuedAt());
+
+        String other = mvc.perform(post("/oauth2/token")
+                        .header(HttpHeaders.AUTHORIZATION, basic("icom-france-scripts", "demo-secret"))
+                        .param("grant_type", "client_credentials"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(verify(json.readTree(other).get("access_token").asString()).getClaimAsString("org"))
+                .isEqualTo("icom-france");
 
         mvc.perform(post("/oauth2/token")
                         .header(HttpHeaders.AUTHORIZATION, basic("ocim", "wrong"))

@@ -35,7 +35,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -109,7 +108,7 @@ class IdentityConfig {
                         .scope(ORGANISER_SCOPE)
                         .tokenSettings(tokens)
                         .build())));
-        return new InMemoryRegisteredClientRepository(clients);
+        return new ConfiguredClients(clients);
     }
 
     /** Adds {@code org}, and {@code organiser} to the scope, to access tokens of known organisations. */
