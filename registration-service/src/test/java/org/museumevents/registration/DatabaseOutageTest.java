@@ -11,7 +11,6 @@ import org.museumevents.registration.event.EventSnapshot;
 import org.museumevents.testsupport.TcpProxy;
 import org.museumevents.testsupport.TestServers;
 import org.museumevents.testsupport.TestTokens;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -27,9 +26,12 @@ class DatabaseOutageTest {
     @Test
     void aDatabaseOutageAnswers503QuicklyAndTheServiceHealsByItself() throws Exception {
         try (TcpProxy proxy = new TcpProxy();
-                ConfigurableApplicationContext app =
-                        start(TestServers.newDatabase().behind(proxy))) {
-            Api api = Api.onPort(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+                ConfigurableApplicationContext app = TestInstance.start(
+                        TestServers.newDatabase().behind(proxy),
+                        TestServers.kafkaBootstrapServers(),
+                        // A topic of its own, so this instance takes no partitions from other tests' consumers.
+                        "--spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.db-outage")) {
+            Api api = TestInstance.api(app);
             EventSnapshot event = TestCatalog.apply(app, TestCatalog.event("icom-france", 10));
             assertThat(api.register(event.id(), email()).status()).isEqualTo(201);
 
@@ -59,20 +61,6 @@ class DatabaseOutageTest {
             // The one before the outage and the one that went through after it; the refused one left nothing.
             assertThat(stats.json().get("confirmed").asInt()).isEqualTo(2);
         }
-    }
-
-    private static ConfigurableApplicationContext start(TestServers.DatabaseCoordinates db) {
-        return new SpringApplicationBuilder(RegistrationApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.username(),
-                        "--spring.datasource.password=" + db.password(),
-                        "--spring.kafka.bootstrap-servers=" + TestServers.kafkaBootstrapServers(),
-                        // A topic of its own, so this instance takes no partitions from other tests' consumers.
-                        "--spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.db-outage",
-                        "--spring.security.oauth2.resourceserver.jwt.public-key-location="
-                                + TestTokens.publicKeyLocation());
     }
 
     private static String email() {

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.museumevents.registration.event.EventSnapshot;
 import org.museumevents.testsupport.TcpProxy;
 import org.museumevents.testsupport.TestServers;
-import org.museumevents.testsupport.TestTokens;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -31,17 +29,8 @@ class KafkaDownTest {
             EmbeddedKafkaKraftBroker broker = TestServers.startEmbeddedKafkaBehind(proxy);
             String bootstrap = "localhost:" + proxy.port();
             try {
-                app = new SpringApplicationBuilder(RegistrationApplication.class)
-                        .run(
-                                "--server.port=0",
-                                "--spring.datasource.url=" + db.url(),
-                                "--spring.datasource.username=" + db.username(),
-                                "--spring.datasource.password=" + db.password(),
-                                "--spring.kafka.bootstrap-servers=" + bootstrap,
-                                "--spring.security.oauth2.resourceserver.jwt.public-key-location="
-                                        + TestTokens.publicKeyLocation(),
-                                "--registration.outbox.relay-interval=200ms");
-                Api api = Api.onPort(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+                app = TestInstance.start(db, bootstrap, "--registration.outbox.relay-interval=200ms");
+                Api api = TestInstance.api(app);
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 EventSnapshot event = TestCatalog.apply(app, TestCatalog.event("icom-france", 10));
 

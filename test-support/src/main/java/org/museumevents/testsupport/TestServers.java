@@ -77,19 +77,6 @@ public final class TestServers {
         return broker;
     }
 
-    /**
-     * A broker of the caller's own on a random port. The KRaft test broker cannot take a fixed
-     * port, so it cannot come "back" on the same one: to test an outage, use
-     * {@link #startEmbeddedKafkaBehind(TcpProxy)} and cut the proxy.
-     */
-    public static EmbeddedKafkaKraftBroker startEmbeddedKafka(int port) {
-        if (port > 0) {
-            throw new UnsupportedOperationException(
-                    "The KRaft test broker ignores fixed ports; use startEmbeddedKafkaBehind(new TcpProxy()) and cut()/restore() it");
-        }
-        return startEmbeddedKafka();
-    }
-
     private static EmbeddedKafkaKraftBroker startEmbeddedKafka() {
         EmbeddedKafkaKraftBroker broker = newBroker();
         broker.afterPropertiesSet();
