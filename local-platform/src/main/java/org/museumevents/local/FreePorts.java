@@ -1,0 +1,46 @@
+package org.museumevents.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fails the start, before anything runs, when a port the platform needs is taken (often a platform
+ * still running in another terminal), naming the port and the setting that moves it.
+ */
+@Component
+class FreePorts implements InitializingBean {
+
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+    FreePorts(LocalPlatformProperties properties, @Value("${server.port}") int mailPage) {
+        LocalPlatformProperties.Ports p = properties.ports();
+        ports.put("local-platform.ports.gateway", p.gateway());
+        ports.put("local-platform.ports.catalog", p.catalog());
+        ports.put("local-platform.ports.registration", p.registration());
+        ports.put("local-platform.ports.notification", p.notification());
+        ports.put("local-platform.ports.postgres", p.postgres());
+        ports.put("local-platform.ports.kafka", p.kafka());
+        ports.put("local-platform.ports.kafka-controller", p.kafkaController());
+        ports.put("local-platform.ports.smtp", p.smtp());
+        ports.put("server.port (the mail page)", mailPage);
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        ports.forEach((setting, port) -> {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException(
+                        "Port %d is in use (is the platform already running?). Stop what holds it, or move it with --%s=<port>"
+                                .formatted(port, setting.split(" ")[0]));
+            }
+        });
+    }
+}

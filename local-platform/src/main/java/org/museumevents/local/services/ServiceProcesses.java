@@ -1,0 +1,306 @@
+package org.museumevents.local.services;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.museumevents.local.LocalPlatformProperties;
+import org.museumevents.local.servers.KafkaBroker;
+import org.museumevents.local.servers.Phases;
+import org.museumevents.local.servers.Postgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts catalog-service, registration-service, notification-service and the gateway from their
+ * jars ({@code <module>/target/<module>-*.jar}) with the standard properties, waits until each
+ * reports healthy, and on stop sends each a SIGTERM (a graceful Spring Boot shutdown) before the
+ * servers go down.
+ */
+@Component
+public class ServiceProcesses implements SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceProcesses.class);
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    private final LocalPlatformProperties properties;
+    private final Postgres postgres;
+    private final KafkaBroker kafka;
+    private final Map<String, Process> running = new LinkedHashMap<>();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile boolean stopping;
+
+    ServiceProcesses(LocalPlatformProperties properties, Postgres postgres, KafkaBroker kafka) {
+        this.properties = properties;
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    List<Service> services() {
+        LocalPlatformProperties.Ports ports = properties.ports();
+        String gateway = "http://localhost:" + ports.gateway();
+        String profiles = String.join(",", properties.profiles());
+        Path signingKey = SigningKey.ensure(properties.data().resolve("gateway-signing-key.pem"));
+        return List.of(
+                new Service(
+                        "catalog-service",
+                        ports.catalog(),
+                        withResourceServer(Map.of(
+                                "SERVER_PORT",
+                                String.valueOf(ports.catalog()),
+                                "SPRING_PROFILES_ACTIVE",
+                                profiles,
+                                "SPRING_DATASOURCE_URL",
+                                postgres.jdbcUrl("catalog"),
+                                "SPRING_DATASOURCE_USERNAME",
+                                Postgres.USER,
+                                "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                                kafka.bootstrapServers(),
+                                "CATALOG_PUBLIC_BASE_URL",
+                                gateway))),
+                new Service(
+                        "registration-service",
+                        ports.registration(),
+                        withResourceServer(Map.of(
+                                "SERVER_PORT",
+                                String.valueOf(ports.registration()),
+                                "SPRING_PROFILES_ACTIVE",
+                                profiles,
+                                "SPRING_DATASOURCE_URL",
+                                postgres.jdbcUrl("registration"),
+                                "SPRING_DATASOURCE_USERNAME",
+                                Postgres.USER,
+                                "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                                kafka.bootstrapServers(),
+                                "REGISTRATION_PUBLIC_BASE_URL",
+                                gateway))),
+                new Service(
+                        "notification-service",
+                        ports.notification(),
+                        withResourceServer(Map.of(
+                                "SERVER_PORT",
+                                String.valueOf(ports.notification()),
+                                "SPRING_PROFILES_ACTIVE",
+                                profiles,
+                                "SPRING_DATASOURCE_URL",
+                                postgres.jdbcUrl("notification"),
+                                "SPRING_DATASOURCE_USERNAME",
+                                Postgres.USER,
+                                "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                                kafka.bootstrapServers(),
+                                "SPRING_MAIL_HOST",
+                                "localhost",
+                                "SPRING_MAIL_PORT",
+                                String.valueOf(ports.smtp()),
+                                "NOTIFICATION_EMAIL_PUBLIC_BASE_URL",
+                                gateway))),
+                new Service(
+                        "gateway",
+                        ports.gateway(),
+                        Map.of(
+                                "SERVER_PORT", String.valueOf(ports.gateway()),
+                                "SPRING_PROFILES_ACTIVE", profiles,
+                                "GATEWAY_SERVICES_CATALOG", "http://localhost:" + ports.catalog(),
+                                "GATEWAY_SERVICES_REGISTRATION", "http://localhost:" + ports.registration(),
+                                "GATEWAY_SERVICES_NOTIFICATION", "http://localhost:" + ports.notification(),
+                                "GATEWAY_IDENTITY_ISSUER", gateway,
+                                "GATEWAY_IDENTITY_SIGNING_KEY", "file:" + signingKey,
+                                "GATEWAY_IDENTITY_WEB_REDIRECT_URI", gateway + "/login/oauth2/code/museum-events")));
+    }
+
+    /** The services verify organisers' tokens against the gateway's published keys. */
+    private Map<String, String> withResourceServer(Map<String, String> environment) {
+        Map<String, String> all = new LinkedHashMap<>(environment);
+        all.put(
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                "http://localhost:" + properties.ports().gateway() + "/oauth2/jwks");
+        return all;
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        List<Service> services = services();
+        long began = System.nanoTime();
+        for (Service service : services) {
+            running.put(service.name(), launch(service));
+        }
+        for (Service service : services) {
+            awaitHealthy(service, began);
+        }
+    }
+
+    private Process launch(Service service) {
+        Path jar = jarOf(service.name());
+        Path logFile = logOf(service.name());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(properties.javaOptions());
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(properties.root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(logFile.toFile()));
+        // Only what the platform passes: settings of this shell must not leak into the services.
+        builder.environment().keySet().removeIf(ServiceProcesses::isServiceSetting);
+        builder.environment().putAll(service.environment());
+        try {
+            Process process = builder.start();
+            process.onExit().thenAccept(exited -> {
+                if (!stopping) {
+                    log.error("{} exited with code {}; see {}", service.name(), exited.exitValue(), logFile);
+                }
+            });
+            log.info(
+                    "{}: started from {} (log: {})",
+                    service.name(),
+                    properties.root().relativize(jar),
+                    logFile);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + service.name(), e);
+        }
+    }
+
+    private static boolean isServiceSetting(String name) {
+        return Stream.of(
+                        "SPRING_",
+                        "SERVER_",
+                        "MANAGEMENT_",
+                        "LOGGING_",
+                        "CATALOG_",
+                        "REGISTRATION_",
+                        "NOTIFICATION_",
+                        "GATEWAY_",
+                        "JAVA_TOOL_OPTIONS")
+                .anyMatch(name::startsWith);
+    }
+
+    private Path jarOf(String module) {
+        Path target = properties.root().resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(file -> {
+                        String name = file.getFileName().toString();
+                        return name.startsWith(module + "-") && name.endsWith(".jar");
+                    })
+                    .findFirst()
+                    .orElseThrow(() -> notBuilt(module));
+        } catch (IOException e) {
+            throw notBuilt(module);
+        }
+    }
+
+    private IllegalStateException notBuilt(String module) {
+        return new IllegalStateException("No jar in %s/%s/target: build first with ./mvnw -DskipTests package"
+                .formatted(properties.root(), module));
+    }
+
+    private Path logOf(String service) {
+        Path file = properties.data().resolve("logs").resolve(service + ".log");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private void awaitHealthy(Service service, long began) {
+        long deadline = began + properties.startupTimeout().toNanos();
+        URI health = URI.create("http://localhost:%d/actuator/health".formatted(service.port()));
+        Process process = running.get(service.name());
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("%s stopped during start-up (exit code %d); see %s"
+                        .formatted(service.name(), process.exitValue(), logOf(service.name())));
+            }
+            if (isUp(health)) {
+                log.info(
+                        "{}: healthy on port {} after {} s",
+                        service.name(),
+                        service.port(),
+                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
+                return;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("%s not healthy after %s; see %s"
+                .formatted(service.name(), properties.startupTimeout(), logOf(service.name())));
+    }
+
+    private boolean isUp(URI health) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(health)
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the services", e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the services", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        running.values().forEach(Process::destroy);
+        running.forEach((name, process) -> {
+            try {
+                if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                    log.warn("{} did not stop within {}; killing it", name, GRACE);
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        });
+        running.clear();
+    }
+
+    /** Also when the platform fails to start: nothing is left running. */
+    @Override
+    public void destroy() {
+        stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !running.isEmpty();
+    }
+
+    @Override
+    public int getPhase() {
+        return Phases.SERVICES;
+    }
+}

@@ -1,0 +1,96 @@
+package org.museumevents.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The local platform as the tests run it: the real launcher with the jars built by this reactor
+ * (the module is last in the build), on free ports and a data folder of the test's choosing.
+ */
+final class Platform implements AutoCloseable {
+
+    final Path data;
+    final int gateway;
+    final int mailPage;
+    private final List<String> arguments = new ArrayList<>();
+    private ConfigurableApplicationContext context;
+
+    private Platform(Path data, int[] ports) {
+        this.data = data;
+        this.gateway = ports[0];
+        this.mailPage = ports[8];
+        arguments.addAll(List.of(
+                "--local-platform.root-directory=..",
+                "--local-platform.data-directory=" + data.toAbsolutePath(),
+                "--local-platform.ports.gateway=" + ports[0],
+                "--local-platform.ports.catalog=" + ports[1],
+                "--local-platform.ports.registration=" + ports[2],
+                "--local-platform.ports.notification=" + ports[3],
+                "--local-platform.ports.postgres=" + ports[4],
+                "--local-platform.ports.kafka=" + ports[5],
+                "--local-platform.ports.kafka-controller=" + ports[6],
+                "--local-platform.ports.smtp=" + ports[7],
+                "--server.port=" + ports[8]));
+    }
+
+    /** Starts a platform on free ports; {@link #restart()} reuses them and the data. */
+    static Platform start(Path data) {
+        Platform platform = new Platform(data, freePorts(9));
+        platform.restart();
+        return platform;
+    }
+
+    void restart() {
+        stop();
+        context = SpringApplication.run(LocalPlatformApplication.class, arguments.toArray(String[]::new));
+    }
+
+    void stop() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    String gatewayUrl(String path) {
+        return "http://localhost:" + gateway + path;
+    }
+
+    String mailUrl(String path) {
+        return "http://localhost:" + mailPage + path;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            sockets.forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a probe socket
+                }
+            });
+        }
+    }
+}
