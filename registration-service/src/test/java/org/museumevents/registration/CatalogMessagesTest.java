@@ -1,5 +1,6 @@
 package org.museumevents.registration;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.museumevents.testsupport.RealServers;
@@ -49,6 +52,7 @@ class CatalogMessagesTest {
     private static final Path CATALOG_MESSAGES = Path.of("../catalog-service/src/test/resources/messages");
     private static final Path OUR_MESSAGES = Path.of("src/test/resources/messages");
     private static final UUID EVENT = UUID.fromString("7f0c2a4e-5b1d-4c3e-9a8f-0d6e1b2c3a41");
+    private static final String CATALOG_TRACE = "0af7651916cd43dd8448eb211c80319c";
 
     @LocalServerPort
     int port;
@@ -82,9 +86,14 @@ class CatalogMessagesTest {
                     .toList();
             assertThat(waiting).hasSize(2);
 
-            // Capacity raised to 350: the two waiting are confirmed at once.
-            sendCatalogExample("EventUpdated");
+            // Capacity raised to 350: the two waiting are confirmed at once, in the catalog's trace.
+            send(json.readTree(catalogExample("EventUpdated")), "00-" + CATALOG_TRACE + "-00f067aa0ba902b7-01");
             await().atMost(Duration.ofSeconds(60)).until(() -> count("CONFIRMED") == 302);
+            assertThat(output.getAll()
+                            .lines()
+                            .filter(line -> line.contains("Applied EventUpdated c1a7d3e0-0000-4000-8000-000000000002")))
+                    .singleElement(as(InstanceOfAssertFactories.STRING))
+                    .contains(CATALOG_TRACE);
             assertThat(capacity()).isEqualTo(350);
             assertThat(count("WAITLISTED")).isZero();
             long outboxAfterUpdate = outboxCount();
@@ -132,6 +141,7 @@ class CatalogMessagesTest {
                 assertThat(fieldNames(message)).as(type).isEqualTo(fieldNames(json.readTree(ourExample(type))));
                 if (type.equals("RegistrationPromoted")) {
                     assertThat(waiting).contains(message.get("registrationId").asString());
+                    assertThat(KafkaProbe.header(record, "traceparent")).startsWith("00-" + CATALOG_TRACE + "-");
                 }
                 if (type.equals("RegistrationCancelled")) {
                     assertThat(message.get("cancelledBy").asString()).isEqualTo("EVENT_CANCELLED");
@@ -201,17 +211,25 @@ class CatalogMessagesTest {
     }
 
     private void send(JsonNode message) {
+        send(message, null);
+    }
+
+    private void send(JsonNode message, String traceparent) {
+        Map<String, String> headers = new HashMap<>(Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", message.get("id").asString(),
+                "ce_type", message.get("type").asString(),
+                "ce_source", "/catalog-service",
+                "ce_time", message.get("occurredAt").asString()));
+        if (traceparent != null) {
+            headers.put("traceparent", traceparent);
+        }
         KafkaProbe.send(
                 environment.getProperty("spring.kafka.bootstrap-servers"),
                 TOPIC,
                 message.get("event").get("id").asString(),
                 json.writeValueAsBytes(message),
-                Map.of(
-                        "ce_specversion", "1.0",
-                        "ce_id", message.get("id").asString(),
-                        "ce_type", message.get("type").asString(),
-                        "ce_source", "/catalog-service",
-                        "ce_time", message.get("occurredAt").asString()));
+                headers);
     }
 
     private long version() {

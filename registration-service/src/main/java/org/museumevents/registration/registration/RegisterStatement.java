@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.museumevents.registration.outbox.CurrentTrace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Component;
  * its UPDATE until the statement commits, with no network round trip in between. Under that lock
  * it decides PLACE (a free place and nobody waiting), WAIT (full, waiting list on) or FULL, moves the
  * counters, and inserts the registration, its token hash, its idempotency key and its outbox
- * message. Postgres re-evaluates the UPDATE on the newest row version when it had to wait, so
- * concurrent statements, from any number of instances, see each other's places.
+ * message, with the request's trace as the outbox's own writer keeps it. Postgres re-evaluates the
+ * UPDATE on the newest row version when it had to wait, so concurrent statements, from any number
+ * of instances, see each other's places.
  *
  * <p>The SET expressions see the row before the update; {@code last_outcome} carries the decision
  * to RETURNING, which sees the row after it.
@@ -59,13 +61,13 @@ class RegisterStatement {
                 INSERT INTO idempotency_keys (event_id, key, request_hash, registration_id, created_at)
                 SELECT :eventId, :idempotencyKey, :requestHash, id, :now FROM registered WHERE :idempotencyKey <> ''
             ), message AS (
-                INSERT INTO outbox (message_id, destination, message_key, type, payload, occurred_at)
+                INSERT INTO outbox (message_id, destination, message_key, type, payload, occurred_at, traceparent)
                 SELECT :messageId, :destination, :messageKey, d.type,
                        jsonb_set(jsonb_set(jsonb_set(CAST(:template AS jsonb),
                            '{type}', to_jsonb(d.type)),
                            '{status}', to_jsonb(d.status)),
                            '{waitlistPosition}', COALESCE(to_jsonb(d.position), 'null'::jsonb))::text,
-                       :now
+                       :now, :traceparent
                 FROM decided d JOIN registered ON true
             )
             SELECT last_outcome, status, position FROM decided
@@ -73,9 +75,11 @@ class RegisterStatement {
                     .formatted(HAS_PLACE);
 
     private final JdbcClient jdbc;
+    private final CurrentTrace trace;
 
-    RegisterStatement(JdbcClient jdbc) {
+    RegisterStatement(JdbcClient jdbc, CurrentTrace trace) {
         this.jdbc = jdbc;
+        this.trace = trace;
     }
 
     /**
@@ -111,6 +115,7 @@ class RegisterStatement {
                 .param("destination", RegistrationMessage.DESTINATION)
                 .param("messageKey", eventId.toString())
                 .param("template", template)
+                .param("traceparent", trace.traceparent())
                 .query((rs, n) -> new Outcome(
                         rs.getString("last_outcome"), rs.getString("status"), (Integer) rs.getObject("position")))
                 .optional();
