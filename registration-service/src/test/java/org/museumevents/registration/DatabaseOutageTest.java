@@ -14,8 +14,9 @@ import org.museumevents.testsupport.TestTokens;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * With its database unreachable the service answers 503 problem+json within seconds, and serves
- * again by itself when the database returns, without a restart. The instance reaches its database
+ * With its database unreachable the service answers 503 problem+json within seconds, leaves the
+ * load balancer's rotation (readiness DOWN) without being restarted (liveness UP), and serves again
+ * by itself when the database returns. The instance reaches its database
  * through a proxy that the test cuts; the shared PostgreSQL server stays up.
  */
 class DatabaseOutageTest {
@@ -49,6 +50,10 @@ class DatabaseOutageTest {
                     "Authorization",
                     TestTokens.bearer("icom-france"));
             assertThat(reading.status()).as(reading.toString()).isEqualTo(503);
+            assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
+            assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+            // Metrics still answer: the outbox gauges are unknown (NaN), not an error.
+            assertThat(Prometheus.scrape(api).text()).contains("museum_outbox_backlog NaN");
 
             proxy.restore();
             await().atMost(Duration.ofSeconds(30))
@@ -60,6 +65,7 @@ class DatabaseOutageTest {
                     TestTokens.bearer("icom-france"));
             // The one before the outage and the one that went through after it; the refused one left nothing.
             assertThat(stats.json().get("confirmed").asInt()).isEqualTo(2);
+            assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
         }
     }
 

@@ -16,7 +16,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Registering works while Kafka is down; the messages wait in the outbox and follow when it is
- * back. The instance reaches a broker of this test's own through a proxy that the test cuts, so the
+ * back. Meanwhile the instance stays ready (the outbox absorbs the outage) and its backlog shows in
+ * Prometheus. The instance reaches a broker of this test's own through a proxy that the test cuts, so the
  * shared broker stays up.
  */
 class KafkaDownTest {
@@ -49,9 +50,19 @@ class KafkaDownTest {
                 // The relay keeps trying and failing; the message stays in the outbox.
                 Thread.sleep(8_000);
                 assertThat(unpublished(jdbc)).isEqualTo(1);
+                Prometheus waiting = Prometheus.scrape(api);
+                assertThat(waiting.value("museum_outbox_backlog")).isEqualTo(1);
+                assertThat(waiting.value("museum_outbox_oldest_age_seconds")).isBetween(7.0, 120.0);
+                assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
 
                 proxy.restore();
                 await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(jdbc) == 0);
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    Prometheus caughtUp = Prometheus.scrape(api);
+                    assertThat(caughtUp.value("museum_outbox_backlog")).isZero();
+                    assertThat(caughtUp.value("museum_outbox_oldest_age_seconds"))
+                            .isZero();
+                });
                 try (KafkaProbe probe = new KafkaProbe(bootstrap, "registration.events")) {
                     await().atMost(Duration.ofSeconds(60)).until(() -> received(probe, duringId));
                 }

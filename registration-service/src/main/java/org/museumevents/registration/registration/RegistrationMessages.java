@@ -13,18 +13,24 @@ class RegistrationMessages {
 
     private final Outbox outbox;
     private final Tokens tokens;
+    private final RegistrationOutcomes outcomes;
     private final RegistrationProperties properties;
 
-    RegistrationMessages(Outbox outbox, Tokens tokens, RegistrationProperties properties) {
+    RegistrationMessages(
+            Outbox outbox, Tokens tokens, RegistrationOutcomes outcomes, RegistrationProperties properties) {
         this.outbox = outbox;
         this.tokens = tokens;
+        this.outcomes = outcomes;
         this.properties = properties;
     }
 
-    /** Writes one message per change; an erased registration has nobody left to tell. */
+    /**
+     * Writes one message per change, and counts it; an erased registration has nobody left to tell.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void publishChanges(Registration registration, Integer waitlistPosition, Instant now) {
         for (Registration.Change change : registration.takeChanges()) {
+            outcomes.changed(change);
             if (registration.isErased()) {
                 continue;
             }

@@ -34,6 +34,7 @@ class RegistrationService {
     private final Waitlist waitlist;
     private final Tokens tokens;
     private final RegistrationMessages messages;
+    private final RegistrationOutcomes outcomes;
     private final RegistrationProperties properties;
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -47,6 +48,7 @@ class RegistrationService {
             Waitlist waitlist,
             Tokens tokens,
             RegistrationMessages messages,
+            RegistrationOutcomes outcomes,
             RegistrationProperties properties,
             JdbcClient jdbc,
             JsonMapper json,
@@ -58,6 +60,7 @@ class RegistrationService {
         this.waitlist = waitlist;
         this.tokens = tokens;
         this.messages = messages;
+        this.outcomes = outcomes;
         this.properties = properties;
         this.jdbc = jdbc;
         this.json = json;
@@ -122,8 +125,10 @@ class RegistrationService {
             throw refusal(current.refusalAt(now()).orElse("registration-closed"));
         }
         if (outcome.get().status() == null) {
+            outcomes.refused("event-full");
             throw Problems.conflict("event-full", "The event is full and has no waiting list.");
         }
+        outcomes.registered(outcome.get().status());
         return new Registered(id, eventId, outcome.get().status(), outcome.get().position(), token);
     }
 
@@ -222,7 +227,8 @@ class RegistrationService {
 
     private record StoredKey(byte[] requestHash, UUID registrationId) {}
 
-    private static ErrorResponseException refusal(String reason) {
+    private ErrorResponseException refusal(String reason) {
+        outcomes.refused(reason);
         String detail =
                 switch (reason) {
                     case "event-cancelled" -> "The event is cancelled.";
@@ -234,7 +240,8 @@ class RegistrationService {
         return Problems.conflict(reason, detail);
     }
 
-    private static ErrorResponseException duplicate() {
+    private ErrorResponseException duplicate() {
+        outcomes.refused("duplicate-registration");
         return Problems.of(
                 HttpStatus.CONFLICT,
                 "duplicate-registration",

@@ -1,18 +1,23 @@
 package org.museumevents.registration.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.museumevents.registration.Api;
 import org.museumevents.registration.Api.Response;
+import org.museumevents.registration.KafkaProbe;
+import org.museumevents.registration.Prometheus;
 import org.museumevents.registration.TestCatalog;
 import org.museumevents.registration.event.EventSnapshot;
 import org.museumevents.testsupport.RealServers;
@@ -39,6 +44,7 @@ class RegistrationFlowTest {
 
     private static final String ICOM = TestTokens.bearer("icom-france");
     private static final String OCIM = TestTokens.bearer("ocim");
+    private static final String TOPIC = "registration.events";
 
     @LocalServerPort
     int port;
@@ -436,6 +442,63 @@ class RegistrationFlowTest {
                 .doesNotContain(email)
                 .doesNotContain("Secretname")
                 .doesNotContain(registered.get("token").asString());
+    }
+
+    @Test
+    void prometheusCountsEachOutcomeWithoutPersonalData() {
+        Prometheus before = Prometheus.scrape(api);
+        EventSnapshot event = publish(2);
+        List<JsonNode> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(api.register(event.id(), email(i)).json());
+        }
+        String taken = "taken-" + UUID.randomUUID() + "@example.org";
+        EventSnapshot small = TestCatalog.apply(context, TestCatalog.with(publish(1), "PUBLISHED", 1, false, false));
+        api.register(small.id(), taken);
+        assertThat(api.register(small.id(), taken).status()).isEqualTo(409);
+        assertThat(api.register(small.id(), email(9)).status()).isEqualTo(409);
+        // The first cancels: the waiting one is promoted.
+        assertThat(api.delete(registration(answers.get(0))).status()).isEqualTo(200);
+
+        Prometheus after = Prometheus.scrape(api);
+        String counter = "museum_registrations_total";
+        assertThat(after.increase(before, counter, "outcome", "confirmed")).isEqualTo(3);
+        assertThat(after.increase(before, counter, "outcome", "waitlisted")).isEqualTo(1);
+        assertThat(after.increase(before, counter, "outcome", "duplicate")).isEqualTo(1);
+        assertThat(after.increase(before, counter, "outcome", "refused_full")).isEqualTo(1);
+        assertThat(after.increase(before, counter, "outcome", "cancelled")).isEqualTo(1);
+        assertThat(after.increase(before, counter, "outcome", "promoted")).isEqualTo(1);
+        assertThat(after.increase(before, counter, "outcome", "pending")).isZero();
+        assertThat(after.text())
+                .doesNotContain("@example.org")
+                .doesNotContain(event.id().toString());
+    }
+
+    @Test
+    void theRequestsTraceTravelsWithItsMessageToKafka() {
+        EventSnapshot event = publish(10);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Response registered =
+                api.register(event.id(), email(1), "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+        try (KafkaProbe probe =
+                new KafkaProbe(context.getEnvironment().getProperty("spring.kafka.bootstrap-servers"), TOPIC)) {
+            ConsumerRecord<byte[], byte[]> record = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> probe.poll().stream()
+                                    .filter(r -> event.id().toString().equals(KafkaProbe.key(r)))
+                                    .findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+            // The same trace, continued by the service's own span; the CloudEvents headers are unchanged.
+            assertThat(KafkaProbe.header(record, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+            assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo("RegistrationConfirmed");
+            assertThat(KafkaProbe.header(record, "ce_id"))
+                    .isEqualTo(lastMessage(event.id(), "RegistrationConfirmed")
+                            .get("id")
+                            .asString());
+        }
     }
 
     private void assertReason(Response response, String reason) {
