@@ -39,7 +39,8 @@ class Routes {
                 path("/api/events/*/registrations")
                         .or(path("/api/registrations/**"))
                         .or(path("/api/events/*/attendees"))
-                        .or(path("/api/events/*/registration-stats")));
+                        .or(path("/api/events/*/registration-stats"))
+                        .or(path("/api/events/*/availability")));
     }
 
     @Bean

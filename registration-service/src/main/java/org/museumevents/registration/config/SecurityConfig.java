@@ -38,7 +38,7 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/events/*/registrations")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/registrations/*")
+                        .requestMatchers(HttpMethod.GET, "/api/registrations/*", "/api/events/*/availability")
                         .permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/registrations/*")
                         .permitAll()
