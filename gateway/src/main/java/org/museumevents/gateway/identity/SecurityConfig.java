@@ -4,10 +4,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -29,6 +29,10 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The site: the public pages (events, registering, managing a registration with its token)
+     * for anyone; the organiser pages after a form login; CSRF on every form.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain site(HttpSecurity http) throws Exception {
@@ -39,10 +43,19 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/login", "/error")
                         .permitAll()
+                        .requestMatchers(
+                                "/", "/events/**", "/registrations/**", "/privacy", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/organiser", "/organiser/**")
+                        .hasRole("ORGANISER")
                         .anyRequest()
                         .authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .formLogin(Customizer.withDefaults());
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/organiser"))
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                // Manage links carry the registrant's token: never send it to another site as a Referer.
+                .headers(headers -> headers.referrerPolicy(
+                        referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 }

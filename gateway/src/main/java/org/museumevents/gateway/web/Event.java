@@ -1,0 +1,158 @@
+package org.museumevents.gateway.web;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An event as the catalog answers it (../shared/docs/api.md). {@code meeting} is present only in
+ * answers to the event's organisers; public pages never ask with a token and drop it anyway.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Event(
+        UUID id,
+        String organisation,
+        UUID seriesId,
+        String status,
+        Map<String, String> title,
+        Map<String, String> description,
+        String defaultLanguage,
+        String format,
+        LocalDateTime start,
+        LocalDateTime end,
+        String timeZone,
+        Venue venue,
+        Meeting meeting,
+        Integer capacity,
+        Window registration,
+        List<String> interpretation,
+        List<Person> people,
+        List<String> partners,
+        List<String> tags,
+        List<String> reminders,
+        Instant startsAt,
+        Instant endsAt,
+        long version) {
+
+    public Event {
+        title = title == null ? Map.of() : title;
+        description = description == null ? Map.of() : description;
+        registration = registration == null ? new Window(null, null, false, true) : registration;
+        interpretation = interpretation == null ? List.of() : interpretation;
+        people = people == null ? List.of() : people;
+        partners = partners == null ? List.of() : partners;
+        tags = tags == null ? List.of() : tags;
+        reminders = reminders == null ? List.of() : reminders;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Venue(String name, String address, String city, String country) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Meeting(String url, String meetingId, String passcode) {}
+
+    /** The registration window and its rules ({@code registration} in the JSON). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Window(Instant opensAt, Instant closesAt, Boolean requiresApproval, Boolean waitlist) {
+
+        public Window {
+            requiresApproval = requiresApproval != null && requiresApproval;
+            waitlist = waitlist == null || waitlist;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Person(String name, String affiliation, String role) {}
+
+    /** Whether a participant may register now, as registration-service decides it. */
+    public enum RegistrationState {
+        OPEN,
+        NOT_OPEN,
+        CLOSED,
+        CANCELLED,
+        /** Full with no waiting list; known from registration-service only. */
+        FULL
+    }
+
+    public Event withoutMeeting() {
+        return meeting == null
+                ? this
+                : new Event(
+                        id,
+                        organisation,
+                        seriesId,
+                        status,
+                        title,
+                        description,
+                        defaultLanguage,
+                        format,
+                        start,
+                        end,
+                        timeZone,
+                        venue,
+                        null,
+                        capacity,
+                        registration,
+                        interpretation,
+                        people,
+                        partners,
+                        tags,
+                        reminders,
+                        startsAt,
+                        endsAt,
+                        version);
+    }
+
+    public ZoneId zone() {
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException | NullPointerException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    public Instant startInstant() {
+        return startsAt != null ? startsAt : start.atZone(zone()).toInstant();
+    }
+
+    public Instant endInstant() {
+        return endsAt != null ? endsAt : end.atZone(zone()).toInstant();
+    }
+
+    public boolean isCancelled() {
+        return "CANCELLED".equals(status);
+    }
+
+    public boolean isDraft() {
+        return "DRAFT".equals(status);
+    }
+
+    public boolean isOnline() {
+        return "ONLINE".equals(format) || "HYBRID".equals(format);
+    }
+
+    public boolean isInPerson() {
+        return "IN_PERSON".equals(format) || "HYBRID".equals(format);
+    }
+
+    public RegistrationState registrationState(Instant now) {
+        if (isCancelled()) {
+            return RegistrationState.CANCELLED;
+        }
+        if (!now.isBefore(startInstant())) {
+            return RegistrationState.CLOSED;
+        }
+        if (registration.opensAt() != null && now.isBefore(registration.opensAt())) {
+            return RegistrationState.NOT_OPEN;
+        }
+        if (registration.closesAt() != null && !now.isBefore(registration.closesAt())) {
+            return RegistrationState.CLOSED;
+        }
+        return RegistrationState.OPEN;
+    }
+}

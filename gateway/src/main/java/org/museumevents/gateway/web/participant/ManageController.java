@@ -1,0 +1,93 @@
+package org.museumevents.gateway.web.participant;
+
+import java.util.UUID;
+import org.museumevents.gateway.web.CatalogClient;
+import org.museumevents.gateway.web.Event;
+import org.museumevents.gateway.web.PlainWords;
+import org.museumevents.gateway.web.Problem;
+import org.museumevents.gateway.web.Registration;
+import org.museumevents.gateway.web.RegistrationClient;
+import org.museumevents.gateway.web.ServiceProblem;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A registrant's own registration at {@code /registrations/{id}?token=…}, the link of every email.
+ * Cancelling asks first, on a page of its own, and is a POST: mail scanners follow links.
+ */
+@Controller
+class ManageController {
+
+    private final RegistrationClient registrations;
+    private final CatalogClient catalog;
+    private final PlainWords words;
+
+    ManageController(RegistrationClient registrations, CatalogClient catalog, PlainWords words) {
+        this.registrations = registrations;
+        this.catalog = catalog;
+        this.words = words;
+    }
+
+    @GetMapping("/registrations/{id}")
+    String manage(@PathVariable UUID id, @RequestParam(required = false) String token, Model model) {
+        Registration registration = registrations.registration(id, required(token));
+        model.addAttribute("registration", registration);
+        model.addAttribute("event", eventOf(registration));
+        model.addAttribute("token", token);
+        return "registration";
+    }
+
+    @GetMapping("/registrations/{id}/cancel")
+    String confirmCancel(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String token,
+            Model model,
+            RedirectAttributes redirect) {
+        Registration registration = registrations.registration(id, required(token));
+        if (!registration.isActive()) {
+            redirect.addAttribute("token", token);
+            return "redirect:/registrations/{id}";
+        }
+        model.addAttribute("registration", registration);
+        model.addAttribute("event", eventOf(registration));
+        model.addAttribute("token", token);
+        return "registration-cancel";
+    }
+
+    @PostMapping("/registrations/{id}/cancel")
+    String cancel(@PathVariable UUID id, @RequestParam(required = false) String token, RedirectAttributes redirect) {
+        try {
+            registrations.cancel(id, required(token));
+            redirect.addFlashAttribute("cancelled", true);
+        } catch (ServiceProblem e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problemMessage", words.of(e.problem()));
+        }
+        redirect.addAttribute("token", token);
+        return "redirect:/registrations/{id}";
+    }
+
+    /** The registration's event as anyone sees it; null if the catalog no longer shows it. */
+    private Event eventOf(Registration registration) {
+        try {
+            return catalog.event(registration.eventId());
+        } catch (ServiceProblem e) {
+            return null;
+        }
+    }
+
+    /** No token, no registration: the same 404 as a wrong token. */
+    private static String required(String token) {
+        if (token == null || token.isBlank()) {
+            throw new ServiceProblem(new Problem(null, "Not found", 404, null, null));
+        }
+        return token;
+    }
+}

@@ -1,0 +1,131 @@
+package org.museumevents.gateway.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Stands in for one service behind the pages: answers what a test scripted for a method and path
+ * (JSON shaped as in ../shared/docs/api.md) and records every request, so a test sees what the
+ * pages sent. Unscripted requests get a 404 problem.
+ */
+final class StandIn implements AutoCloseable {
+
+    record Request(String method, String path, String query, Map<String, String> headers, String body) {
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    record Answer(int status, String contentType, String body, Map<String, String> headers) {}
+
+    private record Route(String method, Pattern path, Function<Request, Answer> answer) {}
+
+    private final HttpServer server;
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final List<Request> received = new CopyOnWriteArrayList<>();
+
+    StandIn() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers {@code method} requests whose path matches {@code path} (a regular expression). */
+    StandIn on(String method, String path, Function<Request, Answer> answer) {
+        routes.add(0, new Route(method, Pattern.compile(path), answer));
+        return this;
+    }
+
+    StandIn on(String method, String path, Answer answer) {
+        return on(method, path, request -> answer);
+    }
+
+    void reset() {
+        routes.clear();
+        received.clear();
+    }
+
+    List<Request> received() {
+        return List.copyOf(received);
+    }
+
+    List<Request> received(String method, String path) {
+        Pattern pattern = Pattern.compile(path);
+        return received.stream()
+                .filter(r ->
+                        r.method().equals(method) && pattern.matcher(r.path()).matches())
+                .toList();
+    }
+
+    static Answer json(int status, String body) {
+        return new Answer(status, "application/json", body, Map.of());
+    }
+
+    static Answer json(String body) {
+        return json(200, body);
+    }
+
+    static Answer problem(int status, String reason, String detail) {
+        return new Answer(
+                status,
+                "application/problem+json",
+                """
+                {"type":"https://museum-events.org/problems/%s","title":"Refused","status":%d,"detail":"%s"}"""
+                        .formatted(reason, status, detail),
+                Map.of());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream()
+                .collect(Collectors.toMap(
+                        e -> e.getKey().toLowerCase(Locale.ROOT), e -> String.join(",", e.getValue()), (a, b) -> a));
+        Request request = new Request(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(),
+                headers,
+                body);
+        received.add(request);
+        Answer answer = routes.stream()
+                .filter(route -> route.method().equals(request.method())
+                        && route.path().matcher(request.path()).matches())
+                .findFirst()
+                .map(route -> route.answer().apply(request))
+                .orElse(problem(404, "not-found", "Nothing scripted here"));
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
