@@ -1,5 +1,11 @@
 package org.museumevents.catalog.event;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.museumevents.catalog.config.OrganiserTokenOptional;
 import org.museumevents.catalog.config.Organisers;
 import org.museumevents.catalog.config.Problems;
 import org.museumevents.catalog.event.EventService.EventFilter;
@@ -27,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/events")
+@Tag(name = "Events", description = "Anyone reads published events; their organisation's organisers write them.")
 class EventController {
 
     private final EventService events;
@@ -38,12 +46,24 @@ class EventController {
     }
 
     @GetMapping
+    @Operation(
+            operationId = "listEvents",
+            summary = "Published events, soonest first",
+            description = "Without `from` and `to`, events not yet ended. An organiser filtering on its own"
+                    + " `organisation` may also ask for `status` DRAFT or CANCELLED and sees `meeting`.")
+    @OrganiserTokenOptional
     Page<EventView> list(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) @Size(max = 200) String q,
-            @RequestParam(required = false) UUID series,
-            @RequestParam(required = false) @Size(max = 64) String organisation,
+            @Parameter(description = "words in the texts, people, partners, tags or venue")
+                    @RequestParam(required = false)
+                    @Size(max = 200)
+                    String q,
+            @Parameter(description = "a series id") @RequestParam(required = false) UUID series,
+            @Parameter(description = "an organisation's slug, e.g. `icom-france`")
+                    @RequestParam(required = false)
+                    @Size(max = 64)
+                    String organisation,
             @RequestParam(required = false) EventStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -51,12 +71,22 @@ class EventController {
     }
 
     @GetMapping("/{id}")
+    @Operation(
+            operationId = "getEvent",
+            summary = "An event",
+            description = "A published event, without `meeting`; its organisers also see drafts and `meeting`.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The event",
+            headers = @Header(name = "ETag", description = "its version, for `If-Match` on PUT"))
+    @OrganiserTokenOptional
     ResponseEntity<EventView> get(@PathVariable UUID id) {
         EventView event = events.find(id);
         return ResponseEntity.ok().eTag(event.etag()).body(event);
     }
 
     @GetMapping(value = "/{id}/calendar.ics", produces = "text/calendar")
+    @Operation(operationId = "getEventCalendar", summary = "The event as iCalendar (RFC 5545), without meeting secrets")
     ResponseEntity<String> calendar(@PathVariable UUID id) {
         EventView event = events.find(id);
         return ResponseEntity.ok()
@@ -66,6 +96,16 @@ class EventController {
     }
 
     @PostMapping
+    @Operation(operationId = "createEvent", summary = "Create an event, as a DRAFT of the token's organisation")
+    @SecurityRequirement(name = "organiser")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The event as its organisers see it",
+            headers = {
+                @Header(name = "Location", description = "the new event"),
+                @Header(name = "ETag", description = "its version")
+            })
+    @ApiResponse(responseCode = "422", description = "`seriesId` names no series of the organisation.")
     ResponseEntity<EventView> create(@Valid @RequestBody EventDetails details) {
         EventView event = events.create(Organisers.required(), details);
         return ResponseEntity.created(URI.create("/api/events/" + event.id()))
@@ -74,21 +114,47 @@ class EventController {
     }
 
     @PutMapping("/{id}")
+    @Operation(
+            operationId = "replaceEvent",
+            summary = "Replace an event",
+            description = "A published event's registrants hear of the change.")
+    @SecurityRequirement(name = "organiser")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The event as its organisers see it",
+            headers = @Header(name = "ETag", description = "its new version"))
+    @ApiResponse(responseCode = "409", description = "The event is cancelled.")
+    @ApiResponse(responseCode = "412", description = "`If-Match` is not the event's current `ETag`.")
+    @ApiResponse(responseCode = "422", description = "`seriesId` names no series of the organisation.")
     ResponseEntity<EventView> replace(
             @PathVariable UUID id,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(
+                            description = "the `ETag` of a GET: the replace happens only if the event is still"
+                                    + " at that version (without it, unconditionally)")
+                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody EventDetails details) {
         EventView event = events.replace(id, Organisers.required(), expectedVersion(ifMatch), details);
         return ResponseEntity.ok().eTag(event.etag()).body(event);
     }
 
     @PostMapping("/{id}/publish")
+    @Operation(operationId = "publishEvent", summary = "Publish a draft (DRAFT to PUBLISHED)")
+    @SecurityRequirement(name = "organiser")
+    @ApiResponse(responseCode = "200", description = "The event as its organisers see it")
+    @ApiResponse(responseCode = "409", description = "The event is not a draft.")
+    @ApiResponse(responseCode = "422", description = "An online or hybrid event has no `meeting` yet.")
     ResponseEntity<EventView> publish(@PathVariable UUID id) {
         EventView event = events.publish(id, Organisers.required());
         return ResponseEntity.ok().eTag(event.etag()).body(event);
     }
 
     @PostMapping("/{id}/cancel")
+    @Operation(
+            operationId = "cancelEvent",
+            summary = "Cancel an event",
+            description = "Its registrants are told by email. Cancelling a cancelled event changes nothing.")
+    @SecurityRequirement(name = "organiser")
     ResponseEntity<EventView> cancel(@PathVariable UUID id) {
         EventView event = events.cancel(id, Organisers.required());
         return ResponseEntity.ok().eTag(event.etag()).body(event);

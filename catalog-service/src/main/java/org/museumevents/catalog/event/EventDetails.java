@@ -1,6 +1,7 @@
 package org.museumevents.catalog.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,16 +28,24 @@ import org.museumevents.catalog.config.InvalidFields.FieldProblem;
  */
 public record EventDetails(
         UUID seriesId,
-        @NotNull @Size(min = 1, max = 3) Map<Language, @NotNull @Size(max = 300) String> title,
+        @Schema(description = "by language (`fr`, `en`, `es`); one in `defaultLanguage` at least")
+                @NotNull
+                @Size(min = 1, max = 3)
+                Map<Language, @NotNull @Size(max = 300) String> title,
         @Size(max = 3) Map<Language, @NotNull @Size(max = 20_000) String> description,
         @NotNull Language defaultLanguage,
         @NotNull EventFormat format,
-        @NotNull LocalDateTime start,
-        @NotNull LocalDateTime end,
-        @NotBlank @Size(max = 64) String timeZone,
+        @Schema(description = "local time in `timeZone`", example = "2021-02-16T13:00") @NotNull LocalDateTime start,
+        @Schema(description = "local time in `timeZone`", example = "2021-02-16T14:30") @NotNull LocalDateTime end,
+        @Schema(description = "an IANA time zone", example = "Europe/Paris") @NotBlank @Size(max = 64) String timeZone,
         @Valid Venue venue,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Valid Meeting meeting,
-        @Min(1) @Max(1_000_000) Integer capacity,
+        @Schema(
+                        description = "join details: only the event's organisers see them here; the public view and"
+                                + " calendar.ics never carry them, confirmed registrants get them by email")
+                @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Valid
+                Meeting meeting,
+        @Schema(description = "null: unlimited") @Min(1) @Max(1_000_000) Integer capacity,
         @Valid Registration registration,
         @Size(max = 10)
                 List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String>
@@ -44,7 +53,8 @@ public record EventDetails(
         @Size(max = 50) List<@NotNull @Valid Person> people,
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> partners,
         @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
-        @Size(max = 10) List<@NotBlank @Size(max = 20) String> reminders) {
+        @Schema(description = "ISO-8601 durations before the start, e.g. `P1D`, `PT1H`") @Size(max = 10)
+                List<@NotBlank @Size(max = 20) String> reminders) {
 
     static final Duration LONGEST_REMINDER = Duration.ofDays(60);
 

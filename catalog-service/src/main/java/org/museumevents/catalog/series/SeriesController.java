@@ -1,13 +1,19 @@
 package org.museumevents.catalog.series;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.museumevents.catalog.config.OrganiserTokenOptional;
 import org.museumevents.catalog.config.Organisers;
 import org.museumevents.catalog.event.EventView;
 import org.museumevents.catalog.event.Page;
@@ -23,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/series")
+@Tag(name = "Series", description = "Recurring events: an RFC 5545 rule whose occurrences become draft events.")
 class SeriesController {
 
     private final SeriesService series;
@@ -32,28 +39,53 @@ class SeriesController {
     }
 
     @GetMapping
+    @Operation(
+            operationId = "listSeries",
+            summary = "Series, with their published events (their organisers also see drafts)")
+    @OrganiserTokenOptional
     Page<SeriesView> list(
-            @RequestParam(required = false) @Size(max = 64) String organisation,
+            @Parameter(description = "an organisation's slug, e.g. `icom-france`")
+                    @RequestParam(required = false)
+                    @Size(max = 64)
+                    String organisation,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return series.list(organisation, page, size);
     }
 
     @GetMapping("/{id}")
+    @Operation(
+            operationId = "getSeries",
+            summary = "A series, with its published events (its organisers also see drafts)")
+    @OrganiserTokenOptional
     SeriesView get(@PathVariable UUID id) {
         return series.find(id);
     }
 
     @PostMapping
+    @Operation(operationId = "createSeries", summary = "Create a series of the token's organisation")
+    @SecurityRequirement(name = "organiser")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The series",
+            headers = @Header(name = "Location", description = "the new series"))
     ResponseEntity<SeriesView> create(@Valid @RequestBody SeriesDetails details) {
         SeriesView created = series.create(Organisers.required(), details);
         return ResponseEntity.created(URI.create("/api/series/" + created.id())).body(created);
     }
 
     @PostMapping("/{id}/occurrences")
-    ResponseEntity<Map<String, List<EventView>>> occurrences(
-            @PathVariable UUID id, @Valid @RequestBody OccurrencesRequest request) {
+    @Operation(
+            operationId = "createOccurrences",
+            summary = "Create the series' next occurrences as DRAFT events",
+            description = "`count` next occurrences, or every one `until` a date; none before `from`.")
+    @SecurityRequirement(name = "organiser")
+    @ApiResponse(responseCode = "201", description = "The new draft events")
+    ResponseEntity<Occurrences> occurrences(@PathVariable UUID id, @Valid @RequestBody OccurrencesRequest request) {
         List<EventView> created = series.createOccurrences(id, Organisers.required(), request);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("events", created));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Occurrences(created));
     }
+
+    /** The answer to occurrences: {@code {"events": [...]}}. */
+    record Occurrences(List<EventView> events) {}
 }
