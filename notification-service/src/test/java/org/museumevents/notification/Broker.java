@@ -58,6 +58,12 @@ final class Broker {
 
     /** Sends a value as the producers do: key = event id, CloudEvents attributes as UTF-8 headers. */
     static void send(String topic, String key, String messageId, String type, byte[] value) {
+        send(topic, key, messageId, type, value, Map.of());
+    }
+
+    /** The same, with more headers, e.g. the {@code traceparent} the producers' relays add. */
+    static void send(
+            String topic, String key, String messageId, String type, byte[] value, Map<String, String> headers) {
         ProducerRecord<byte[], byte[]> record =
                 new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
         record.headers().add("ce_specversion", bytes("1.0"));
@@ -65,6 +71,7 @@ final class Broker {
         record.headers().add("ce_type", bytes(type));
         record.headers().add("ce_source", bytes("/test"));
         record.headers().add("ce_time", bytes(java.time.Instant.now().toString()));
+        headers.forEach((name, v) -> record.headers().add(name, bytes(v)));
         try {
             producer().send(record).get();
         } catch (InterruptedException | ExecutionException e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,12 +56,22 @@ final class Examples {
     }
 
     static void announce(ObjectNode registrationMessage) {
+        announce(registrationMessage, Map.of());
+    }
+
+    /** As registration-service's relay sends it: with the W3C trace of the request that caused it. */
+    static void announce(ObjectNode registrationMessage, String traceparent) {
+        announce(registrationMessage, Map.of("traceparent", traceparent));
+    }
+
+    private static void announce(ObjectNode registrationMessage, Map<String, String> headers) {
         Broker.send(
                 Broker.REGISTRATIONS,
                 registrationMessage.get("eventId").asString(),
                 registrationMessage.get("id").asString(),
                 registrationMessage.get("type").asString(),
-                JSON.writeValueAsBytes(registrationMessage));
+                JSON.writeValueAsBytes(registrationMessage),
+                headers);
     }
 
     static String unique(String name) {

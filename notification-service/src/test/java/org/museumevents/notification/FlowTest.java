@@ -1,5 +1,6 @@
 package org.museumevents.notification;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -56,6 +57,9 @@ abstract class FlowTest {
     @Autowired
     Notifications notifications;
 
+    @Autowired
+    MeterRegistry meters;
+
     @DynamicPropertySource
     static void ownConsumerGroup(DynamicPropertyRegistry registry) {
         String group = "notification-test-" + UUID.randomUUID();
@@ -83,5 +87,14 @@ abstract class FlowTest {
 
     List<DeliveryLogEntry> log(UUID eventId, String kind) {
         return log(eventId).stream().filter(e -> e.kind().equals(kind)).toList();
+    }
+
+    /** The emails counter, e.g. {@code emails("confirmation", "sent")}. */
+    double emails(String kind, String status) {
+        return meters.get("museum.emails")
+                .tag("kind", kind)
+                .tag("status", status)
+                .counter()
+                .count();
     }
 }

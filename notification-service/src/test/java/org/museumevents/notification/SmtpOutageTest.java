@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The service reaches the SMTP server only through a proxy that the test cuts: emails wait as
  * RETRYING with backoff and go out once when the server is back; past the give-up time (2 h in
- * these tests) they end FAILED.
+ * these tests) they end FAILED. Prometheus counts each attempt's outcome.
  */
 class SmtpOutageTest extends FlowTest {
 
@@ -39,12 +39,16 @@ class SmtpOutageTest extends FlowTest {
     }
 
     private DeliveryLogEntry confirmationOf(UUID eventId) {
+        // An assertion, not an index error, while the message is still on its way: awaits retry it.
+        assertThat(log(eventId, "CONFIRMATION")).isNotEmpty();
         return log(eventId, "CONFIRMATION").get(0);
     }
 
     @Test
     void anSmtpOutageLosesNothingAndEachEmailGoesOutOnceWhenItReturns() {
         clock.set("2027-01-10T09:00:00Z");
+        double retriedBefore = emails("confirmation", "retrying");
+        double sentBefore = emails("confirmation", "sent");
         UUID eventId = UUID.randomUUID();
         publish(catalog("EventPublished", eventId));
         smtp.cut();
@@ -60,12 +64,15 @@ class SmtpOutageTest extends FlowTest {
         // Backoff: nothing is tried again before the first retry time (10 s in these tests).
         await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
         assertThat(confirmationOf(eventId).attempts()).isEqualTo(1);
+        assertThat(emails("confirmation", "retrying") - retriedBefore).isEqualTo(1);
+        assertThat(emails("confirmation", "sent")).isEqualTo(sentBefore);
 
         smtp.restore();
         clock.advance(Duration.ofSeconds(11));
         Inbox.awaitOne(email);
         await().untilAsserted(() -> assertThat(confirmationOf(eventId).status()).isEqualTo("SENT"));
         assertThat(confirmationOf(eventId).attempts()).isEqualTo(2);
+        assertThat(emails("confirmation", "sent") - sentBefore).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(5));
         await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
@@ -75,6 +82,7 @@ class SmtpOutageTest extends FlowTest {
     @Test
     void anEmailThatCannotBeSentPastTheGiveUpTimeEndsFailed() {
         clock.set("2027-01-11T09:00:00Z");
+        double failedBefore = emails("confirmation", "failed");
         UUID eventId = UUID.randomUUID();
         publish(catalog("EventPublished", eventId));
         smtp.cut();
@@ -88,6 +96,7 @@ class SmtpOutageTest extends FlowTest {
             await().untilAsserted(
                             () -> assertThat(confirmationOf(eventId).status()).isEqualTo("FAILED"));
             assertThat(confirmationOf(eventId).attempts()).isEqualTo(2);
+            assertThat(emails("confirmation", "failed") - failedBefore).isEqualTo(1);
             assertThat(Inbox.to(email)).isEmpty();
         } finally {
             smtp.restore();

@@ -38,6 +38,8 @@ class Dispatcher {
     private final Registrants registrants;
     private final Mailer mailer;
     private final DeliveryProperties properties;
+    private final EmailCounters counters;
+    private final TraceContexts traces;
     private final Clock clock;
 
     Dispatcher(
@@ -47,6 +49,8 @@ class Dispatcher {
             Registrants registrants,
             Mailer mailer,
             DeliveryProperties properties,
+            EmailCounters counters,
+            TraceContexts traces,
             Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -54,6 +58,8 @@ class Dispatcher {
         this.registrants = registrants;
         this.mailer = mailer;
         this.properties = properties;
+        this.counters = counters;
+        this.traces = traces;
         this.clock = clock;
     }
 
@@ -74,7 +80,7 @@ class Dispatcher {
         List<Due> batch = jdbc.sql(
                         """
                         SELECT n.id, n.event_id, n.registration_id, n.recipient, n.kind, n.attempts, n.scheduled_for,
-                            n.join_details, n.calendar, n.waitlist_position, n.reminder_offset
+                            n.join_details, n.calendar, n.waitlist_position, n.reminder_offset, n.traceparent
                         FROM notification n
                         WHERE n.status IN ('SCHEDULED', 'RETRYING') AND n.next_attempt_at <= :now
                           AND EXISTS (SELECT 1 FROM known_event e WHERE e.id = n.event_id)
@@ -95,10 +101,12 @@ class Dispatcher {
                         rs.getBoolean("join_details"),
                         rs.getBoolean("calendar"),
                         (Integer) rs.getObject("waitlist_position"),
-                        rs.getString("reminder_offset")))
+                        rs.getString("reminder_offset"),
+                        rs.getString("traceparent")))
                 .list();
         for (Due due : batch) {
-            deliver(due, now);
+            // In the trace of the message that called for the email: its log lines carry that trace id.
+            traces.continuing(due.traceparent(), () -> deliver(due, now));
         }
         return batch.size();
     }
@@ -139,6 +147,7 @@ class Dispatcher {
                     .param("now", Timestamp.from(now))
                     .param("id", due.id())
                     .update();
+            counters.count(due.kind(), DeliveryStatus.SENT);
             log.info("Sent {} notification {} for event {}", due.kind(), due.id(), due.eventId());
         } catch (Exception e) {
             failed(due, attempts, now, e);
@@ -159,6 +168,7 @@ class Dispatcher {
                 .param("error", truncate(e.toString()))
                 .param("id", due.id())
                 .update();
+        counters.count(due.kind(), giveUp ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING);
         // The exception's message may quote the recipient: log its type only.
         if (giveUp) {
             log.error(
@@ -200,5 +210,6 @@ class Dispatcher {
             boolean joinDetails,
             boolean calendar,
             Integer waitlistPosition,
-            String reminderOffset) {}
+            String reminderOffset,
+            String traceparent) {}
 }

@@ -14,23 +14,27 @@ import org.springframework.stereotype.Repository;
 public class Notifications {
 
     private final JdbcClient jdbc;
+    private final TraceContexts traces;
 
-    Notifications(JdbcClient jdbc) {
+    Notifications(JdbcClient jdbc, TraceContexts traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     /**
      * Adds a notification; false when a unique rule already holds one like it (a reminder for the
-     * same due time, a second event cancellation for the same registration).
+     * same due time, a second event cancellation for the same registration). The row keeps the
+     * current trace, the one of the message that called for the email.
      */
     public boolean schedule(NewNotification n, Instant now) {
+        TraceContexts.Recorded trace = traces.current();
         return jdbc.sql(
                                 """
                         INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
                             scheduled_for, next_attempt_at, join_details, calendar, waitlist_position, reminder_offset,
-                            created_at)
+                            created_at, trace_id, traceparent)
                         VALUES (:id, :eventId, :registrationId, :recipient, :kind, 'SCHEDULED', 0, :at, :at,
-                            :join, :calendar, :position, :offset, :now)
+                            :join, :calendar, :position, :offset, :now, :traceId, :traceparent)
                         ON CONFLICT DO NOTHING
                         """)
                         .param("id", UUID.randomUUID())
@@ -48,6 +52,8 @@ public class Notifications {
                                         ? null
                                         : n.reminderOffset().toString())
                         .param("now", Timestamp.from(now))
+                        .param("traceId", trace.traceId())
+                        .param("traceparent", trace.traceparent())
                         .update()
                 == 1;
     }
