@@ -1,5 +1,12 @@
 package org.museumevents.registration.attendees;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Only the event's own organisation sees any of it: another organisation gets a 404 and no data. */
 @RestController
+@Tag(name = "Attendees", description = "An event's registrations, for its organisers only.")
+@SecurityRequirement(name = "organiser")
 class AttendeeController {
 
     private static final String STATUSES = "CONFIRMED|WAITLISTED|PENDING|REJECTED|CANCELLED";
@@ -34,10 +43,17 @@ class AttendeeController {
     }
 
     @GetMapping(value = "/api/events/{eventId}/attendees", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "listAttendees",
+            summary = "The event's registrations, as JSON pages or (`Accept: text/csv`) one UTF-8 CSV",
+            description = "The CSV has a header row and every matching registration (up to 100,000), without paging.")
     Page<Attendee> list(
             @PathVariable UUID eventId,
             @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
-            @RequestParam(required = false) @Size(max = 200) String q,
+            @Parameter(description = "text found in the name, email or organisation")
+                    @RequestParam(required = false)
+                    @Size(max = 200)
+                    String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         organisersEvent(eventId);
@@ -46,6 +62,10 @@ class AttendeeController {
     }
 
     @GetMapping(value = "/api/events/{eventId}/attendees", produces = "text/csv")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of attendees, or with `Accept: text/csv` all of them as UTF-8 CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<byte[]> csv(
             @PathVariable UUID eventId,
             @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
@@ -59,6 +79,7 @@ class AttendeeController {
     }
 
     @GetMapping("/api/events/{eventId}/registration-stats")
+    @Operation(operationId = "getRegistrationStats", summary = "Counts by status, headcounts by language")
     RegistrationStats stats(@PathVariable UUID eventId) {
         Event event = organisersEvent(eventId);
         return attendees.stats(eventId, event.capacity());

@@ -42,7 +42,7 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/registrations/*")
                         .permitAll()
-                        .requestMatchers("/error")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error")
                         .permitAll()
                         .requestMatchers("/api/**")
                         .hasAuthority("SCOPE_organiser")

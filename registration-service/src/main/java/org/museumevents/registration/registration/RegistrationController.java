@@ -1,5 +1,11 @@
 package org.museumevents.registration.registration;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -15,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(
+        name = "Registrations",
+        description = "Anyone registers; the registrant's token, or the event's organisers, manage it.")
 class RegistrationController {
 
     private final RegistrationService service;
@@ -24,9 +33,32 @@ class RegistrationController {
     }
 
     @PostMapping("/api/events/{eventId}/registrations")
+    @Operation(
+            operationId = "register",
+            summary = "Register for a published event",
+            description = "Confirmed while places remain, else on the waiting list (if the event has one);"
+                    + " PENDING when the event requires approval.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Registered; keep the `token`: it is shown once and opens the registration later",
+            headers = @Header(name = "Location", description = "the registration"))
+    @ApiResponse(responseCode = "404", description = "No such published event.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The email is already registered (`duplicate-registration`), or registration is not"
+                    + " possible: `registration-not-open`, `registration-closed`, `event-cancelled`, `event-past`,"
+                    + " `event-full` (the problem's `type` names the reason).")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The `Idempotency-Key` was used with another request body (`idempotency-key-reused`).")
     ResponseEntity<Registered> register(
             @PathVariable UUID eventId,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
+            @Parameter(
+                            description = "any unique string: the same key replayed with the same body answers the"
+                                    + " first result (with a fresh token) and registers nobody twice")
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    @Size(min = 1, max = 200)
+                    String idempotencyKey,
             @Valid @RequestBody RegistrationRequest request) {
         Registered registered = service.register(eventId, request, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/registrations/" + registered.id()))
@@ -35,38 +67,75 @@ class RegistrationController {
 
     /** The registrant's view; a missing or wrong token answers 404, as for an unknown id. */
     @GetMapping("/api/registrations/{id}")
-    RegistrationView get(@PathVariable UUID id, @RequestParam(required = false) String token) {
+    @Operation(operationId = "getRegistration", summary = "The registrant's registration")
+    @ApiResponse(responseCode = "200", description = "The registration")
+    @ApiResponse(responseCode = "404", description = "No such registration, or not this token.")
+    RegistrationView get(
+            @PathVariable UUID id,
+            @Parameter(description = "the token answered at registration (also in the emails' manage link)")
+                    @RequestParam(required = false)
+                    String token) {
         return service.view(id, token);
     }
 
     /** Cancelling is a DELETE, never a GET: mail scanners follow links. */
     @DeleteMapping("/api/registrations/{id}")
-    RegistrationView cancel(@PathVariable UUID id, @RequestParam(required = false) String token) {
+    @Operation(
+            operationId = "cancelRegistration",
+            summary = "Cancel one's registration",
+            description = "A confirmed place goes to the first on the waiting list.")
+    @ApiResponse(responseCode = "200", description = "The cancelled registration")
+    @ApiResponse(responseCode = "404", description = "No such registration, or not this token.")
+    @ApiResponse(responseCode = "409", description = "The registration is already cancelled or rejected.")
+    RegistrationView cancel(
+            @PathVariable UUID id,
+            @Parameter(description = "the token answered at registration (also in the emails' manage link)")
+                    @RequestParam(required = false)
+                    String token) {
         return service.cancelByRegistrant(id, token);
     }
 
     @GetMapping("/api/registrations/{id}/organiser-view")
+    @Operation(
+            operationId = "getRegistrationAsOrganiser",
+            summary = "A registration of one of the organisation's events")
+    @SecurityRequirement(name = "organiser")
     RegistrationView organiserView(@PathVariable UUID id) {
         return service.viewAsOrganiser(id);
     }
 
     @PostMapping("/api/registrations/{id}/approve")
+    @Operation(operationId = "approveRegistration", summary = "Approve a PENDING registration: it is CONFIRMED")
+    @SecurityRequirement(name = "organiser")
+    @ApiResponse(responseCode = "200", description = "The decided registration")
+    @ApiResponse(responseCode = "409", description = "The registration is not PENDING.")
     RegistrationView approve(@PathVariable UUID id) {
         return service.approve(id);
     }
 
     @PostMapping("/api/registrations/{id}/reject")
+    @Operation(operationId = "rejectRegistration", summary = "Reject a PENDING registration")
+    @SecurityRequirement(name = "organiser")
+    @ApiResponse(responseCode = "200", description = "The decided registration")
+    @ApiResponse(responseCode = "409", description = "The registration is not PENDING.")
     RegistrationView reject(@PathVariable UUID id) {
         return service.reject(id);
     }
 
     @PostMapping("/api/registrations/{id}/cancel")
+    @Operation(operationId = "cancelRegistrationAsOrganiser", summary = "Cancel a registration for the registrant")
+    @SecurityRequirement(name = "organiser")
+    @ApiResponse(responseCode = "200", description = "The cancelled registration")
+    @ApiResponse(responseCode = "409", description = "The registration is already cancelled or rejected.")
     RegistrationView cancelByOrganiser(@PathVariable UUID id) {
         return service.cancelByOrganiser(id);
     }
 
     /** The place and the counts stay; name, email and organisation go. */
     @DeleteMapping("/api/registrations/{id}/personal-data")
+    @Operation(operationId = "erasePersonalData", summary = "Erase a registrant's name, email and organisation")
+    @SecurityRequirement(name = "organiser")
+    @ApiResponse(responseCode = "204", description = "Erased")
     ResponseEntity<Void> erasePersonalData(@PathVariable UUID id) {
         service.erasePersonalData(id);
         return ResponseEntity.noContent().build();

@@ -1,5 +1,6 @@
 package org.museumevents.registration.registration;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,7 +8,7 @@ import java.util.UUID;
 record RegistrationView(
         UUID id,
         UUID eventId,
-        String status,
+        @Schema(allowableValues = {"CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED"}) String status,
         Integer waitlistPosition,
         String name,
         String email,

@@ -1,0 +1,190 @@
+package org.museumevents.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.museumevents.testsupport.RealServers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenAPI description, read anonymously as the gateway's Swagger UI reads it, carries the
+ * registration part of ../shared/docs/api.md, and the organiser operations it declares are the
+ * ones the security chain actually guards.
+ */
+@SpringBootTest(properties = "spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.api-docs-test")
+@AutoConfigureMockMvc
+@RealServers
+class ApiDocsTest {
+
+    /** The registration table of api.md. */
+    static final List<String> CONTRACT = List.of(
+            "POST /api/events/{eventId}/registrations",
+            "GET /api/registrations/{id}",
+            "DELETE /api/registrations/{id}",
+            "GET /api/events/{eventId}/attendees",
+            "GET /api/events/{eventId}/registration-stats",
+            "POST /api/registrations/{id}/approve",
+            "POST /api/registrations/{id}/reject");
+
+    /** The rows of that table whose "who" is "organiser". */
+    static final Set<String> ORGANISER_ONLY = Set.of(
+            "GET /api/events/{eventId}/attendees",
+            "GET /api/events/{eventId}/registration-stats",
+            "POST /api/registrations/{id}/approve",
+            "POST /api/registrations/{id}/reject");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    JsonNode docs;
+
+    @BeforeEach
+    void readDocs() throws Exception {
+        String body = mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        docs = json.readTree(body);
+    }
+
+    @Test
+    void describesEveryContractOperation() {
+        assertThat(operations()).containsAll(CONTRACT);
+        assertThat(docs.at("/info/title").asString()).isNotBlank();
+        assertThat(docs.at("/info/version").asString()).isNotBlank();
+        // Relative: "Try it out" goes to the origin the description was fetched from (the gateway).
+        assertThat(docs.at("/servers/0/url").asString()).isEqualTo("/");
+    }
+
+    @Test
+    void organiserOperationsRequireTheBearerTokenAndPublicOnesDoNot() {
+        JsonNode scheme = docs.at("/components/securitySchemes/organiser");
+        assertThat(scheme.get("type").asString()).isEqualTo("http");
+        assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+        assertThat(scheme.get("bearerFormat").asString()).isEqualTo("JWT");
+
+        for (String operation : CONTRACT) {
+            JsonNode security = operation(operation).path("security");
+            if (ORGANISER_ONLY.contains(operation)) {
+                assertThat(security.size()).as(operation).isEqualTo(1);
+                assertThat(security.get(0).has("organiser")).as(operation).isTrue();
+                assertThat(operation(operation).at("/responses/401").isMissingNode())
+                        .as(operation)
+                        .isFalse();
+            } else {
+                // Absent, or optional: one alternative is no token at all.
+                boolean anonymous = security.isMissingNode();
+                for (JsonNode alternative : security) {
+                    anonymous |= alternative.isEmpty();
+                }
+                assertThat(anonymous).as(operation).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyOperationDeclaredForOrganisersIsRefusedWithoutAToken() throws Exception {
+        for (String operation : operations()) {
+            JsonNode security = operation(operation).path("security");
+            boolean organiserOnly = security.size() > 0;
+            for (JsonNode alternative : security) {
+                organiserOnly &= alternative.has("organiser");
+            }
+            String[] methodAndPath = operation.split(" ");
+            String uri =
+                    methodAndPath[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            int status = mvc.perform(request(HttpMethod.valueOf(methodAndPath[0]), uri))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            if (organiserOnly) {
+                assertThat(status).as(operation).isEqualTo(401);
+            } else {
+                assertThat(status).as(operation).isNotEqualTo(401);
+            }
+        }
+    }
+
+    @Test
+    void describesTheContractsShapes() {
+        JsonNode register = operation("POST /api/events/{eventId}/registrations");
+        assertThat(parameterNames(register)).contains("Idempotency-Key");
+        JsonNode schemas = docs.at("/components/schemas");
+        assertThat(fields(schemas.get(schemaName(register.at("/requestBody/content/application~1json/schema")))))
+                .contains("name", "email", "organisation", "language", "timeZone", "interpretationLanguage", "consent");
+        assertThat(fields(schemas.get(schemaName(register.at("/responses/201/content/application~1json/schema")))))
+                .contains("id", "eventId", "status", "waitlistPosition", "token");
+        for (String status : List.of("400", "404", "409", "422", "503")) {
+            assertThat(register.at("/responses/" + status + "/content/application~1problem+json/schema/$ref")
+                            .asString())
+                    .as(status)
+                    .endsWith("/Problem");
+        }
+
+        assertThat(parameterNames(operation("GET /api/registrations/{id}"))).contains("token");
+        assertThat(parameterNames(operation("DELETE /api/registrations/{id}"))).contains("token");
+
+        JsonNode attendees = operation("GET /api/events/{eventId}/attendees");
+        assertThat(parameterNames(attendees)).contains("status");
+        assertThat(attendees.at("/responses/200/content").has("application/json"))
+                .isTrue();
+        assertThat(attendees.at("/responses/200/content").has("text/csv"))
+                .as("Accept: text/csv")
+                .isTrue();
+
+        JsonNode stats = operation("GET /api/events/{eventId}/registration-stats");
+        assertThat(fields(schemas.get(schemaName(stats.at("/responses/200/content/application~1json/schema")))))
+                .contains("capacity", "confirmed", "waitlisted", "pending", "cancelled", "byLanguage");
+        assertThat(fields(schemas.get("Problem"))).contains("type", "title", "status", "detail", "errors");
+    }
+
+    private static String schemaName(JsonNode schema) {
+        String ref = schema.get("$ref").asString();
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    private List<String> operations() {
+        List<String> operations = new ArrayList<>();
+        docs.get("paths").properties().forEach(path -> path.getValue()
+                .properties()
+                .forEach(method -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
+        return operations;
+    }
+
+    private JsonNode operation(String operation) {
+        String[] methodAndPath = operation.split(" ");
+        return docs.path("paths").path(methodAndPath[1]).path(methodAndPath[0].toLowerCase());
+    }
+
+    private static List<String> parameterNames(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        operation
+                .path("parameters")
+                .forEach(parameter -> names.add(parameter.get("name").asString()));
+        return names;
+    }
+
+    private static List<String> fields(JsonNode schema) {
+        List<String> names = new ArrayList<>();
+        schema.path("properties").propertyNames().forEach(names::add);
+        return names;
+    }
+}
