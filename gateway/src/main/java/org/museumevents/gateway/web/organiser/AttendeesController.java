@@ -1,0 +1,185 @@
+package org.museumevents.gateway.web.organiser;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.museumevents.gateway.web.CatalogClient;
+import org.museumevents.gateway.web.Event;
+import org.museumevents.gateway.web.NotificationClient;
+import org.museumevents.gateway.web.PageOf;
+import org.museumevents.gateway.web.PlainWords;
+import org.museumevents.gateway.web.Registration;
+import org.museumevents.gateway.web.RegistrationClient;
+import org.museumevents.gateway.web.ServiceProblem;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An event's registrations for its organisers: the list by status and search, decisions on
+ * pending ones, cancelling one (after a confirmation), the CSV export, statistics, the delivery log.
+ */
+@Controller
+class AttendeesController {
+
+    static final List<String> STATUSES = List.of("CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED");
+    static final int PAGE_SIZE = 50;
+
+    private final CatalogClient catalog;
+    private final RegistrationClient registrations;
+    private final NotificationClient notifications;
+    private final PlainWords words;
+
+    AttendeesController(
+            CatalogClient catalog,
+            RegistrationClient registrations,
+            NotificationClient notifications,
+            PlainWords words) {
+        this.catalog = catalog;
+        this.registrations = registrations;
+        this.notifications = notifications;
+        this.words = words;
+    }
+
+    @GetMapping("/organiser/events/{id}/attendees")
+    String attendees(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Organiser organiser,
+            Model model) {
+        Event event = catalog.event(id, organiser.token()).value();
+        String statusFilter = STATUSES.contains(status) ? status : null;
+        String search = q == null || q.isBlank() ? null : q.strip();
+        if (search != null && search.length() > 200) {
+            search = search.substring(0, 200);
+        }
+        model.addAttribute("event", event);
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("status", statusFilter);
+        model.addAttribute("q", search);
+        if (event.isDraft()) {
+            // registration-service hears of an event when it is published.
+            model.addAttribute("attendees", null);
+            return "organiser/attendees";
+        }
+        try {
+            PageOf<Registration> list =
+                    registrations.attendees(id, statusFilter, search, Math.max(0, page), PAGE_SIZE, organiser.token());
+            model.addAttribute("attendees", list);
+            model.addAttribute("stats", registrations.stats(id, organiser.token()));
+        } catch (ServiceProblem e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            model.addAttribute("attendees", null);
+        }
+        return "organiser/attendees";
+    }
+
+    /** The service's CSV, passed on as a download. */
+    @GetMapping("/organiser/events/{id}/attendees.csv")
+    ResponseEntity<byte[]> csv(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
+            Organiser organiser) {
+        byte[] csv = registrations.attendeesCsv(
+                id, STATUSES.contains(status) ? status : null, q == null || q.isBlank() ? null : q, organiser.token());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("attendees-" + id + ".csv")
+                                .build()
+                                .toString())
+                .body(csv == null ? new byte[0] : csv);
+    }
+
+    @GetMapping("/organiser/events/{id}/notifications")
+    String deliveries(@PathVariable UUID id, Organiser organiser, Model model) {
+        Event event = catalog.event(id, organiser.token()).value();
+        model.addAttribute("event", event);
+        try {
+            model.addAttribute("deliveries", notifications.deliveries(id, organiser.token()));
+        } catch (ServiceProblem e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            model.addAttribute("deliveries", List.of());
+        }
+        return "organiser/notifications";
+    }
+
+    @PostMapping("/organiser/registrations/{registration}/approve")
+    String approve(
+            @PathVariable UUID registration,
+            @RequestParam UUID event,
+            Organiser organiser,
+            RedirectAttributes redirect) {
+        return decide(
+                event,
+                redirect,
+                "organiser.flash.approved",
+                () -> registrations.approve(registration, organiser.token()));
+    }
+
+    @PostMapping("/organiser/registrations/{registration}/reject")
+    String reject(
+            @PathVariable UUID registration,
+            @RequestParam UUID event,
+            Organiser organiser,
+            RedirectAttributes redirect) {
+        return decide(
+                event,
+                redirect,
+                "organiser.flash.rejected",
+                () -> registrations.reject(registration, organiser.token()));
+    }
+
+    @GetMapping("/organiser/registrations/{registration}/cancel")
+    String confirmCancel(@PathVariable UUID registration, Organiser organiser, Model model) {
+        Registration found = registrations.asOrganiser(registration, organiser.token());
+        model.addAttribute("registration", found);
+        model.addAttribute(
+                "event", catalog.event(found.eventId(), organiser.token()).value());
+        return "organiser/registration-cancel";
+    }
+
+    @PostMapping("/organiser/registrations/{registration}/cancel")
+    String cancel(
+            @PathVariable UUID registration,
+            @RequestParam UUID event,
+            Organiser organiser,
+            RedirectAttributes redirect) {
+        return decide(
+                event,
+                redirect,
+                "organiser.flash.registrationCancelled",
+                () -> registrations.cancelAsOrganiser(registration, organiser.token()));
+    }
+
+    private String decide(UUID event, RedirectAttributes redirect, String done, Runnable decision) {
+        try {
+            decision.run();
+            redirect.addFlashAttribute("flash", words.message(done));
+        } catch (ServiceProblem e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problemMessage", words.of(e.problem()));
+        }
+        redirect.addAttribute("id", event);
+        return "redirect:/organiser/events/{id}/attendees";
+    }
+}

@@ -1,0 +1,504 @@
+package org.museumevents.gateway.web.organiser;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.museumevents.gateway.web.Event;
+import org.museumevents.gateway.web.PlainWords;
+
+/**
+ * Every field of an event as an organiser types it. Dates are {@code datetime-local} values in the
+ * event's own time zone; lists are typed one per line or comma-separated. Errors are keyed by the
+ * contract's field names ({@code title.fr}, {@code registration.closesAt}, {@code people[0].name}),
+ * the names the catalog's problems use.
+ */
+public class EventForm {
+
+    static final int BLANK_PEOPLE_ROWS = 3;
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private String seriesId;
+    private String titleFr;
+    private String titleEn;
+    private String titleEs;
+    private String descriptionFr;
+    private String descriptionEn;
+    private String descriptionEs;
+    private String defaultLanguage = "fr";
+    private String format = "ONLINE";
+    private String start;
+    private String end;
+    private String timeZone = "Europe/Paris";
+    private String venueName;
+    private String venueAddress;
+    private String venueCity;
+    private String venueCountry;
+    private String meetingUrl;
+    private String meetingId;
+    private String meetingPasscode;
+    private String capacity;
+    private String opensAt;
+    private String closesAt;
+    private boolean requiresApproval;
+    private boolean waitlist = true;
+    private String interpretation;
+    private List<PersonRow> people = new ArrayList<>();
+    private String partners;
+    private String tags;
+    private String reminders = "P1D, PT1H";
+    private String etag;
+
+    /** The request body of {@code POST /api/events} and {@code PUT /api/events/{id}}. */
+    public record EventBody(
+            UUID seriesId,
+            Map<String, String> title,
+            Map<String, String> description,
+            String defaultLanguage,
+            String format,
+            String start,
+            String end,
+            String timeZone,
+            Event.Venue venue,
+            Event.Meeting meeting,
+            Integer capacity,
+            Event.Window registration,
+            List<String> interpretation,
+            List<Event.Person> people,
+            List<String> partners,
+            List<String> tags,
+            List<String> reminders) {}
+
+    static EventForm of(Event event, String etag) {
+        EventForm form = new EventForm();
+        ZoneId zone = event.zone();
+        form.seriesId = event.seriesId() == null ? null : event.seriesId().toString();
+        form.titleFr = event.title().get("fr");
+        form.titleEn = event.title().get("en");
+        form.titleEs = event.title().get("es");
+        form.descriptionFr = event.description().get("fr");
+        form.descriptionEn = event.description().get("en");
+        form.descriptionEs = event.description().get("es");
+        form.defaultLanguage = event.defaultLanguage();
+        form.format = event.format();
+        form.start = event.start() == null ? null : INPUT.format(event.start());
+        form.end = event.end() == null ? null : INPUT.format(event.end());
+        form.timeZone = event.timeZone();
+        if (event.venue() != null) {
+            form.venueName = event.venue().name();
+            form.venueAddress = event.venue().address();
+            form.venueCity = event.venue().city();
+            form.venueCountry = event.venue().country();
+        }
+        if (event.meeting() != null) {
+            form.meetingUrl = event.meeting().url();
+            form.meetingId = event.meeting().meetingId();
+            form.meetingPasscode = event.meeting().passcode();
+        }
+        form.capacity = event.capacity() == null ? null : event.capacity().toString();
+        Event.Window window = event.registration();
+        form.opensAt = window.opensAt() == null ? null : INPUT.format(LocalDateTime.ofInstant(window.opensAt(), zone));
+        form.closesAt =
+                window.closesAt() == null ? null : INPUT.format(LocalDateTime.ofInstant(window.closesAt(), zone));
+        form.requiresApproval = window.requiresApproval();
+        form.waitlist = window.waitlist();
+        form.interpretation = String.join(", ", event.interpretation());
+        form.people = new ArrayList<>(event.people().stream()
+                .map(p -> new PersonRow(p.name(), p.affiliation(), p.role()))
+                .toList());
+        form.partners = String.join("\n", event.partners());
+        form.tags = String.join(", ", event.tags());
+        form.reminders = String.join(", ", event.reminders());
+        form.etag = etag;
+        return form;
+    }
+
+    /** Drops the empty people rows, then adds a few for more people: indices then match the service's. */
+    void compactPeople() {
+        people = new ArrayList<>(people.stream().filter(p -> !p.isBlank()).toList());
+    }
+
+    void padPeople() {
+        for (int i = 0; i < BLANK_PEOPLE_ROWS; i++) {
+            people.add(new PersonRow());
+        }
+    }
+
+    /** The contract's body, or errors for what cannot be read (dates, numbers, a zone). */
+    EventBody toBody(Map<String, String> errors, PlainWords words) {
+        compactPeople();
+        ZoneId zone = null;
+        if (blank(timeZone)) {
+            errors.put("timeZone", words.message("form.error.required"));
+        } else {
+            try {
+                zone = ZoneId.of(timeZone.strip());
+            } catch (DateTimeException e) {
+                errors.put("timeZone", words.message("form.error.timeZone"));
+            }
+        }
+        LocalDateTime startAt = localDateTime(start, "start", true, errors, words);
+        LocalDateTime endAt = localDateTime(end, "end", true, errors, words);
+        if (startAt != null && endAt != null && !endAt.isAfter(startAt)) {
+            errors.put("end", words.message("event.error.endBeforeStart"));
+        }
+        Map<String, String> title = texts(titleFr, titleEn, titleEs);
+        if (blank(defaultLanguage) || !title.containsKey(defaultLanguage)) {
+            errors.put(
+                    "title." + (blank(defaultLanguage) ? "fr" : defaultLanguage),
+                    words.message("event.error.defaultTitle"));
+        }
+        Integer places = null;
+        if (!blank(capacity)) {
+            try {
+                places = Integer.valueOf(capacity.strip());
+                if (places < 1) {
+                    errors.put("capacity", words.message("form.error.positive"));
+                }
+            } catch (NumberFormatException e) {
+                errors.put("capacity", words.message("form.error.number"));
+            }
+        }
+        Instant opens = instant(opensAt, "registration.opensAt", zone, errors, words);
+        Instant closes = instant(closesAt, "registration.closesAt", zone, errors, words);
+        List<Event.Person> persons = people.stream()
+                .map(p -> new Event.Person(strip(p.getName()), strip(p.getAffiliation()), p.getRole()))
+                .toList();
+        Event.Venue venue = blank(venueName) && blank(venueAddress) && blank(venueCity) && blank(venueCountry)
+                ? null
+                : new Event.Venue(strip(venueName), strip(venueAddress), strip(venueCity), strip(venueCountry));
+        Event.Meeting meeting = blank(meetingUrl) && blank(meetingId) && blank(meetingPasscode)
+                ? null
+                : new Event.Meeting(strip(meetingUrl), strip(meetingId), strip(meetingPasscode));
+        UUID series = null;
+        if (!blank(seriesId)) {
+            try {
+                series = UUID.fromString(seriesId.strip());
+            } catch (IllegalArgumentException e) {
+                errors.put("seriesId", words.message("form.error.choose"));
+            }
+        }
+        return new EventBody(
+                series,
+                title,
+                texts(descriptionFr, descriptionEn, descriptionEs),
+                defaultLanguage,
+                format,
+                startAt == null ? null : INPUT.format(startAt),
+                endAt == null ? null : INPUT.format(endAt),
+                strip(timeZone),
+                venue,
+                meeting,
+                places,
+                new Event.Window(opens, closes, requiresApproval, waitlist),
+                list(interpretation, "[,\\s]+").stream()
+                        .map(String::toLowerCase)
+                        .toList(),
+                persons,
+                list(partners, "\\R"),
+                list(tags, ","),
+                list(reminders, "[,\\s]+").stream().map(String::toUpperCase).toList());
+    }
+
+    private static Map<String, String> texts(String fr, String en, String es) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (!blank(fr)) {
+            texts.put("fr", fr.strip());
+        }
+        if (!blank(en)) {
+            texts.put("en", en.strip());
+        }
+        if (!blank(es)) {
+            texts.put("es", es.strip());
+        }
+        return texts;
+    }
+
+    private static LocalDateTime localDateTime(
+            String value, String field, boolean required, Map<String, String> errors, PlainWords words) {
+        if (blank(value)) {
+            if (required) {
+                errors.put(field, words.message("form.error.required"));
+            }
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, words.message("form.error.dateTime"));
+            return null;
+        }
+    }
+
+    private static Instant instant(
+            String value, String field, ZoneId zone, Map<String, String> errors, PlainWords words) {
+        LocalDateTime local = localDateTime(value, field, false, errors, words);
+        return local == null || zone == null ? null : local.atZone(zone).toInstant();
+    }
+
+    private static List<String> list(String value, String separator) {
+        if (blank(value)) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(separator))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static String strip(String value) {
+        return blank(value) ? null : value.strip();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public String getSeriesId() {
+        return seriesId;
+    }
+
+    public void setSeriesId(String seriesId) {
+        this.seriesId = seriesId;
+    }
+
+    public String getTitleFr() {
+        return titleFr;
+    }
+
+    public void setTitleFr(String titleFr) {
+        this.titleFr = titleFr;
+    }
+
+    public String getTitleEn() {
+        return titleEn;
+    }
+
+    public void setTitleEn(String titleEn) {
+        this.titleEn = titleEn;
+    }
+
+    public String getTitleEs() {
+        return titleEs;
+    }
+
+    public void setTitleEs(String titleEs) {
+        this.titleEs = titleEs;
+    }
+
+    public String getDescriptionFr() {
+        return descriptionFr;
+    }
+
+    public void setDescriptionFr(String descriptionFr) {
+        this.descriptionFr = descriptionFr;
+    }
+
+    public String getDescriptionEn() {
+        return descriptionEn;
+    }
+
+    public void setDescriptionEn(String descriptionEn) {
+        this.descriptionEn = descriptionEn;
+    }
+
+    public String getDescriptionEs() {
+        return descriptionEs;
+    }
+
+    public void setDescriptionEs(String descriptionEs) {
+        this.descriptionEs = descriptionEs;
+    }
+
+    public String getDefaultLanguage() {
+        return defaultLanguage;
+    }
+
+    public void setDefaultLanguage(String defaultLanguage) {
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
+    }
+
+    public String getStart() {
+        return start;
+    }
+
+    public void setStart(String start) {
+        this.start = start;
+    }
+
+    public String getEnd() {
+        return end;
+    }
+
+    public void setEnd(String end) {
+        this.end = end;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getVenueName() {
+        return venueName;
+    }
+
+    public void setVenueName(String venueName) {
+        this.venueName = venueName;
+    }
+
+    public String getVenueAddress() {
+        return venueAddress;
+    }
+
+    public void setVenueAddress(String venueAddress) {
+        this.venueAddress = venueAddress;
+    }
+
+    public String getVenueCity() {
+        return venueCity;
+    }
+
+    public void setVenueCity(String venueCity) {
+        this.venueCity = venueCity;
+    }
+
+    public String getVenueCountry() {
+        return venueCountry;
+    }
+
+    public void setVenueCountry(String venueCountry) {
+        this.venueCountry = venueCountry;
+    }
+
+    public String getMeetingUrl() {
+        return meetingUrl;
+    }
+
+    public void setMeetingUrl(String meetingUrl) {
+        this.meetingUrl = meetingUrl;
+    }
+
+    public String getMeetingId() {
+        return meetingId;
+    }
+
+    public void setMeetingId(String meetingId) {
+        this.meetingId = meetingId;
+    }
+
+    public String getMeetingPasscode() {
+        return meetingPasscode;
+    }
+
+    public void setMeetingPasscode(String meetingPasscode) {
+        this.meetingPasscode = meetingPasscode;
+    }
+
+    public String getCapacity() {
+        return capacity;
+    }
+
+    public void setCapacity(String capacity) {
+        this.capacity = capacity;
+    }
+
+    public String getOpensAt() {
+        return opensAt;
+    }
+
+    public void setOpensAt(String opensAt) {
+        this.opensAt = opensAt;
+    }
+
+    public String getClosesAt() {
+        return closesAt;
+    }
+
+    public void setClosesAt(String closesAt) {
+        this.closesAt = closesAt;
+    }
+
+    public boolean isRequiresApproval() {
+        return requiresApproval;
+    }
+
+    public void setRequiresApproval(boolean requiresApproval) {
+        this.requiresApproval = requiresApproval;
+    }
+
+    public boolean isWaitlist() {
+        return waitlist;
+    }
+
+    public void setWaitlist(boolean waitlist) {
+        this.waitlist = waitlist;
+    }
+
+    public String getInterpretation() {
+        return interpretation;
+    }
+
+    public void setInterpretation(String interpretation) {
+        this.interpretation = interpretation;
+    }
+
+    public List<PersonRow> getPeople() {
+        return people;
+    }
+
+    public void setPeople(List<PersonRow> people) {
+        this.people = people;
+    }
+
+    public String getPartners() {
+        return partners;
+    }
+
+    public void setPartners(String partners) {
+        this.partners = partners;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public String getReminders() {
+        return reminders;
+    }
+
+    public void setReminders(String reminders) {
+        this.reminders = reminders;
+    }
+
+    public String getEtag() {
+        return etag;
+    }
+
+    public void setEtag(String etag) {
+        this.etag = etag;
+    }
+}

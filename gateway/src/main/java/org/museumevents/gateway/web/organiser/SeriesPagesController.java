@@ -1,0 +1,117 @@
+package org.museumevents.gateway.web.organiser;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.museumevents.gateway.web.CatalogClient;
+import org.museumevents.gateway.web.Event;
+import org.museumevents.gateway.web.Languages;
+import org.museumevents.gateway.web.PlainWords;
+import org.museumevents.gateway.web.Series;
+import org.museumevents.gateway.web.ServiceProblem;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A series with its recurrence, and its next occurrences created as draft events. */
+@Controller
+class SeriesPagesController {
+
+    static final int MAX_OCCURRENCES = 52;
+
+    private final CatalogClient catalog;
+    private final PlainWords words;
+
+    SeriesPagesController(CatalogClient catalog, PlainWords words) {
+        this.catalog = catalog;
+        this.words = words;
+    }
+
+    @GetMapping("/organiser/series/new")
+    String newSeries(Model model) {
+        return show(new SeriesForm(), Map.of(), model);
+    }
+
+    @PostMapping("/organiser/series")
+    String create(
+            @ModelAttribute("form") SeriesForm form,
+            Organiser organiser,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        SeriesForm.SeriesBody body = form.toBody(errors, words);
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            return show(form, errors, model);
+        }
+        try {
+            Series created = catalog.createSeries(body, organiser.token());
+            redirect.addFlashAttribute("flash", words.message("organiser.flash.seriesCreated"));
+            redirect.addAttribute("id", created.id());
+            return "redirect:/organiser/series/{id}";
+        } catch (ServiceProblem e) {
+            response.setStatus(e.status());
+            Map<String, String> fieldErrors = e.problem().fieldErrors();
+            if (e.status() != 400 || fieldErrors.isEmpty()) {
+                model.addAttribute("problemMessage", words.of(e.problem()));
+            }
+            return show(form, fieldErrors, model);
+        }
+    }
+
+    @GetMapping("/organiser/series/{id}")
+    String series(@PathVariable UUID id, Organiser organiser, Model model) {
+        Series series = catalog.series(id, organiser.token());
+        if (!organiser.organisation().equals(series.organisation())) {
+            // Another organisation's series: as if it did not exist, as the services answer.
+            throw new ServiceProblem(new org.museumevents.gateway.web.Problem(null, "Not found", 404, null, null));
+        }
+        model.addAttribute("series", series);
+        model.addAttribute("maxOccurrences", MAX_OCCURRENCES);
+        return "organiser/series";
+    }
+
+    @PostMapping("/organiser/series/{id}/occurrences")
+    String occurrences(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String count,
+            Organiser organiser,
+            RedirectAttributes redirect) {
+        int n;
+        try {
+            n = Integer.parseInt(count.strip());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1 || n > MAX_OCCURRENCES) {
+            redirect.addFlashAttribute("problemMessage", words.message("series.error.count", MAX_OCCURRENCES));
+            return "redirect:/organiser/series/{id}";
+        }
+        try {
+            List<Event> created = catalog.createOccurrences(id, n, organiser.token());
+            redirect.addFlashAttribute("flash", words.message("organiser.flash.occurrences", created.size()));
+        } catch (ServiceProblem e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problemMessage", words.of(e.problem()));
+        }
+        return "redirect:/organiser/series/{id}";
+    }
+
+    private static String show(SeriesForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("languages", Languages.CODES);
+        model.addAttribute("zones", EventEditorController.ZONES);
+        return "organiser/series-form";
+    }
+}
