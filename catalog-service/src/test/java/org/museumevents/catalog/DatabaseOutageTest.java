@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * With its database unreachable the service answers 503 problem+json within seconds, and serves
+ * With its database unreachable the service answers 503 problem+json within seconds, leaves the
+ * load balancer's rotation (readiness DOWN) without being restarted (liveness UP), and serves
  * again by itself when the database returns. The service reaches its database through a proxy that
  * the test cuts; the shared PostgreSQL server stays up.
  */
@@ -81,6 +82,8 @@ class DatabaseOutageTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(workshop))
                 .andExpect(status().isServiceUnavailable());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isServiceUnavailable());
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 
         proxy.restore();
         await().atMost(Duration.ofSeconds(30))
@@ -95,5 +98,6 @@ class DatabaseOutageTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(workshop))
                 .andExpect(status().isCreated());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
     }
 }

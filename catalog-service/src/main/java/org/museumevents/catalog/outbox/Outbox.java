@@ -18,14 +18,16 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final CurrentTrace trace;
 
-    Outbox(JdbcClient jdbc, JsonMapper json) {
+    Outbox(JdbcClient jdbc, JsonMapper json, CurrentTrace trace) {
         this.jdbc = jdbc;
         this.json = json;
+        this.trace = trace;
     }
 
     /**
-     * Stores {@code message} for {@code destination}, keyed by {@code key}.
+     * Stores {@code message} for {@code destination}, keyed by {@code key}, with the current trace.
      *
      * @param type the message type, e.g. {@code EventPublished}
      */
@@ -33,8 +35,9 @@ public class Outbox {
     public void add(String destination, String key, String type, UUID messageId, Instant occurredAt, Object message) {
         jdbc.sql(
                         """
-                        INSERT INTO outbox (message_id, destination, message_key, type, payload, occurred_at)
-                        VALUES (:messageId, :destination, :key, :type, :payload, :occurredAt)
+                        INSERT INTO outbox (message_id, destination, message_key, type, payload, occurred_at,
+                            traceparent)
+                        VALUES (:messageId, :destination, :key, :type, :payload, :occurredAt, :traceparent)
                         """)
                 .param("messageId", messageId)
                 .param("destination", destination)
@@ -42,6 +45,7 @@ public class Outbox {
                 .param("type", type)
                 .param("payload", json.writeValueAsString(message))
                 .param("occurredAt", Timestamp.from(occurredAt))
+                .param("traceparent", trace.traceparent())
                 .update();
     }
 }

@@ -49,7 +49,7 @@ class OutboxRelay {
     void relay() {
         List<Pending> batch = jdbc.sql(
                         """
-                        SELECT id, message_id, destination, message_key, type, payload, occurred_at
+                        SELECT id, message_id, destination, message_key, type, payload, occurred_at, traceparent
                         FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT :limit
                         """)
                 .param("limit", properties.batchSize())
@@ -60,7 +60,8 @@ class OutboxRelay {
                         rs.getString("message_key"),
                         rs.getString("type"),
                         rs.getString("payload"),
-                        rs.getTimestamp("occurred_at").toInstant()))
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("traceparent")))
                 .list();
         for (Pending pending : batch) {
             try {
@@ -85,9 +86,19 @@ class OutboxRelay {
     }
 
     private record Pending(
-            long id, UUID messageId, String destination, String key, String type, String payload, Instant occurredAt) {
+            long id,
+            UUID messageId,
+            String destination,
+            String key,
+            String type,
+            String payload,
+            Instant occurredAt,
+            String traceparent) {
 
-        /** JSON value, the key, and the CloudEvents attributes as plain UTF-8 headers (binary mode). */
+        /**
+         * JSON value, the key, and the CloudEvents attributes as plain UTF-8 headers (binary mode);
+         * {@code traceparent} is the trace of the request that wrote the message, not the relay's own.
+         */
         ProducerRecord<byte[], byte[]> toRecord() {
             ProducerRecord<byte[], byte[]> record =
                     new ProducerRecord<>(destination, bytes(key), payload.getBytes(StandardCharsets.UTF_8));
@@ -98,6 +109,9 @@ class OutboxRelay {
                     .add(new RecordHeader("ce_type", bytes(type)))
                     .add(new RecordHeader("ce_source", bytes(SOURCE)))
                     .add(new RecordHeader("ce_time", bytes(occurredAt.toString())));
+            if (traceparent != null) {
+                record.headers().add(new RecordHeader(CurrentTrace.TRACEPARENT, bytes(traceparent)));
+            }
             return record;
         }
 

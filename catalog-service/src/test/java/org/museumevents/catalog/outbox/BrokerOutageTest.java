@@ -2,6 +2,7 @@ package org.museumevents.catalog.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With Kafka unreachable, organisers keep working and the messages wait in the outbox; when Kafka
- * is back they go out, none lost. The service reaches a broker of this test's own only through a
+ * is back they go out, none lost. Meanwhile the service stays ready and Prometheus shows the
+ * backlog. The service reaches a broker of this test's own only through a
  * proxy that the test cuts, so the shared broker stays up.
  */
 @SpringBootTest
@@ -80,15 +82,37 @@ class BrokerOutageTest {
         // The relay keeps trying and failing; the messages stay in the outbox.
         Thread.sleep(8_000);
         assertThat(unpublished(id)).isEqualTo(2);
+        String metrics = scrape();
+        assertThat(sample(metrics, "museum_outbox_backlog")).isEqualTo(2);
+        assertThat(sample(metrics, "museum_outbox_oldest_age_seconds")).isBetween(7.0, 120.0);
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
 
         proxy.restore();
         await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(id) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sample(scrape(), "museum_outbox_backlog") == 0);
         try (CatalogTopic topic = new CatalogTopic("localhost:" + proxy.port())) {
             var records = topic.recordsFor(id, 2, Duration.ofSeconds(30));
             assertThat(records)
                     .extracting(r -> CatalogTopic.header(r, "ce_type"))
                     .containsExactly("EventPublished", "EventCancelled");
         }
+    }
+
+    private String scrape() throws Exception {
+        return mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    /** The value of an untagged sample in a Prometheus scrape. */
+    private static double sample(String scrape, String name) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in the scrape"));
     }
 
     private long unpublished(String key) {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.museumevents.catalog.Fixtures;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +33,41 @@ class OutboxRelayTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void eachMessageCarriesTheTraceOfTheRequestThatWroteIt() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        String token = TestTokens.bearer("icom-france");
+        String created = mvc.perform(post("/api/events")
+                        .header(HttpHeaders.AUTHORIZATION, token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Fixtures.onlineDebate())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = json.readTree(created).path("id").asString();
+        mvc.perform(post("/api/events/{id}/publish", id)
+                        .header(HttpHeaders.AUTHORIZATION, token)
+                        .header("traceparent", traceparent))
+                .andExpect(status().isOk());
+
+        try (CatalogTopic topic = new CatalogTopic(TestServers.kafkaBootstrapServers())) {
+            ConsumerRecord<String, String> record =
+                    topic.recordsFor(id, 1, Duration.ofSeconds(30)).get(0);
+            String stored = jdbc.sql("SELECT traceparent FROM outbox WHERE message_id = :id")
+                    .param("id", UUID.fromString(CatalogTopic.header(record, "ce_id")))
+                    .query(String.class)
+                    .single();
+            // The request's trace, continued by the service's own span, as stored with the row.
+            assertThat(stored).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+            assertThat(CatalogTopic.header(record, "traceparent")).isEqualTo(stored);
+            assertThat(CatalogTopic.header(record, "ce_type")).isEqualTo("EventPublished");
+        }
+    }
 
     @Test
     void publishUpdateAndCancelReachTheRealBrokerInOrderKeyedByEvent() throws Exception {
