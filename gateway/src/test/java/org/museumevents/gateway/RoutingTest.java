@@ -102,8 +102,7 @@ class RoutingTest {
                 .isEqualTo("registration");
         assertThat(serviceOf("GET", "/api/events/" + event + "/registration-stats"))
                 .isEqualTo("registration");
-        assertThat(serviceOf("GET", "/api/events/" + event + "/availability"))
-                .isEqualTo("registration");
+        assertThat(serviceOf("GET", "/api/events/" + event + "/availability")).isEqualTo("registration");
 
         assertThat(serviceOf("GET", "/api/events/" + event + "/notifications")).isEqualTo("notification");
     }
