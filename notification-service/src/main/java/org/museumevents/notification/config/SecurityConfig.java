@@ -34,7 +34,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
-                        .requestMatchers("/error")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error")
                         .permitAll()
                         .requestMatchers("/api/**")
                         .hasAuthority("SCOPE_organiser")

@@ -1,5 +1,8 @@
 package org.museumevents.notification.delivery;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.museumevents.notification.config.Organisers;
@@ -11,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The delivery log of an event, for its organisers only: another organisation's event is a 404. */
 @RestController
+@Tag(name = "Delivery log", description = "The emails of an event, for its organisers only.")
+@SecurityRequirement(name = "organiser")
 class DeliveryLogController {
 
     private final KnownEvents events;
@@ -22,6 +27,9 @@ class DeliveryLogController {
     }
 
     @GetMapping("/api/events/{eventId}/notifications")
+    @Operation(
+            operationId = "getDeliveryLog",
+            summary = "The event's delivery log: one line per email, scheduled or sent")
     List<DeliveryLogEntry> log(@PathVariable UUID eventId) {
         String organisation = Organisers.required();
         return events.organisationOf(eventId)

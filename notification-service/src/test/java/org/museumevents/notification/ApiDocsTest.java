@@ -1,0 +1,166 @@
+package org.museumevents.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.museumevents.testsupport.RealServers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenAPI description, read anonymously as the gateway's Swagger UI reads it, carries the
+ * notification part of ../shared/docs/api.md, and the organiser operations it declares are the
+ * ones the security chain actually guards.
+ */
+@SpringBootTest(
+        properties = {
+            // Nothing here reads Kafka: the consumers stay stopped, so no other test's message is taken.
+            "spring.cloud.stream.bindings.catalogEvents-in-0.consumer.auto-startup=false",
+            "spring.cloud.stream.bindings.registrationEvents-in-0.consumer.auto-startup=false"
+        })
+@AutoConfigureMockMvc
+@RealServers
+class ApiDocsTest {
+
+    /** The notification table of api.md. */
+    static final List<String> CONTRACT = List.of("GET /api/events/{eventId}/notifications");
+
+    /** The rows of that table whose "who" is "organiser". */
+    static final Set<String> ORGANISER_ONLY = Set.of("GET /api/events/{eventId}/notifications");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    JsonNode docs;
+
+    @BeforeEach
+    void readDocs() throws Exception {
+        String body = mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        docs = json.readTree(body);
+    }
+
+    @Test
+    void describesEveryContractOperation() {
+        assertThat(operations()).containsAll(CONTRACT);
+        assertThat(docs.at("/info/title").asString()).isNotBlank();
+        assertThat(docs.at("/info/version").asString()).isNotBlank();
+        // Relative: "Try it out" goes to the origin the description was fetched from (the gateway).
+        assertThat(docs.at("/servers/0/url").asString()).isEqualTo("/");
+    }
+
+    @Test
+    void organiserOperationsRequireTheBearerTokenAndPublicOnesDoNot() {
+        JsonNode scheme = docs.at("/components/securitySchemes/organiser");
+        assertThat(scheme.get("type").asString()).isEqualTo("http");
+        assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+        assertThat(scheme.get("bearerFormat").asString()).isEqualTo("JWT");
+
+        for (String operation : CONTRACT) {
+            JsonNode security = operation(operation).path("security");
+            if (ORGANISER_ONLY.contains(operation)) {
+                assertThat(security.size()).as(operation).isEqualTo(1);
+                assertThat(security.get(0).has("organiser")).as(operation).isTrue();
+                assertThat(operation(operation).at("/responses/401").isMissingNode())
+                        .as(operation)
+                        .isFalse();
+            } else {
+                // Absent, or optional: one alternative is no token at all.
+                boolean anonymous = security.isMissingNode();
+                for (JsonNode alternative : security) {
+                    anonymous |= alternative.isEmpty();
+                }
+                assertThat(anonymous).as(operation).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyOperationDeclaredForOrganisersIsRefusedWithoutAToken() throws Exception {
+        for (String operation : operations()) {
+            JsonNode security = operation(operation).path("security");
+            boolean organiserOnly = security.size() > 0;
+            for (JsonNode alternative : security) {
+                organiserOnly &= alternative.has("organiser");
+            }
+            String[] methodAndPath = operation.split(" ");
+            String uri =
+                    methodAndPath[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            int status = mvc.perform(request(HttpMethod.valueOf(methodAndPath[0]), uri))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            if (organiserOnly) {
+                assertThat(status).as(operation).isEqualTo(401);
+            } else {
+                assertThat(status).as(operation).isNotEqualTo(401);
+            }
+        }
+    }
+
+    @Test
+    void describesTheContractsShapes() {
+        JsonNode log = operation("GET /api/events/{eventId}/notifications");
+        JsonNode entry = log.at("/responses/200/content/application~1json/schema/items");
+        JsonNode schema =
+                docs.at("/components/schemas/" + entry.get("$ref").asString().replace("#/components/schemas/", ""));
+        assertThat(fields(schema))
+                .contains("registrationId", "recipient", "kind", "status", "attempts", "scheduledFor", "sentAt");
+        assertThat(schema.at("/properties/kind/enum").toString())
+                .contains(
+                        "CONFIRMATION",
+                        "WAITLISTED",
+                        "PENDING",
+                        "PROMOTED",
+                        "REJECTED",
+                        "CANCELLED",
+                        "REMINDER",
+                        "EVENT_UPDATED",
+                        "EVENT_CANCELLED");
+        assertThat(schema.at("/properties/status/enum").toString()).contains("SCHEDULED", "SENT", "RETRYING", "FAILED");
+        for (String status : List.of("401", "403", "404", "503")) {
+            assertThat(log.at("/responses/" + status + "/content/application~1problem+json/schema/$ref")
+                            .asString())
+                    .as(status)
+                    .endsWith("/Problem");
+        }
+    }
+
+    private List<String> operations() {
+        List<String> operations = new ArrayList<>();
+        docs.get("paths").properties().forEach(path -> path.getValue()
+                .properties()
+                .forEach(method -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
+        return operations;
+    }
+
+    private JsonNode operation(String operation) {
+        String[] methodAndPath = operation.split(" ");
+        return docs.path("paths").path(methodAndPath[1]).path(methodAndPath[0].toLowerCase());
+    }
+
+    private static List<String> fields(JsonNode schema) {
+        List<String> names = new ArrayList<>();
+        schema.path("properties").propertyNames().forEach(names::add);
+        return names;
+    }
+}
