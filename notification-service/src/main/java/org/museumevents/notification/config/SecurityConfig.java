@@ -7,17 +7,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -70,7 +73,21 @@ class SecurityConfig {
     }
 
     /**
-     * When organiser tokens cannot be verified at all (the issuer's JWK set unreachable), Spring
+     * The decoder Spring Boot builds from {@code jwk-set-uri} or {@code issuer-uri} fetches the
+     * issuer's keys with these bounded waits (a {@code public-key-location} fetches nothing). A
+     * fetch that times out is answered 503 by {@link TokenVerificationUnavailable}.
+     */
+    @Bean
+    JwkSetUriJwtDecoderBuilderCustomizer jwkSetTimeouts(TokenVerificationProperties properties) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(properties.jwkTimeout().connect());
+        requests.setReadTimeout(properties.jwkTimeout().read());
+        RestTemplate keys = new RestTemplate(requests);
+        return builder -> builder.restOperations(keys);
+    }
+
+    /**
+     * When organiser tokens cannot be verified at all (the issuer's JWK set unreachable or silent), Spring
      * Security rethrows the failure out of the filter chain as a bare 500; it is an outage of a
      * dependency, like the database's: a quick 503 problem+json that heals when the issuer is back.
      */
