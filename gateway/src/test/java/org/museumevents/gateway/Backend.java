@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stands in for one of the services behind the gateway: answers every request with what it
- * received (service, method, path, query, bearer token, body), so a test sees where a route led.
+ * received (service, method, path, query, bearer token, W3C traceparent, body), so a test sees
+ * where a route led.
  */
 final class Backend implements AutoCloseable {
 
@@ -34,6 +35,7 @@ final class Backend implements AutoCloseable {
                     "path", exchange.getRequestURI().getRawPath(),
                     "query", String.valueOf(exchange.getRequestURI().getRawQuery()),
                     "authorization", String.valueOf(authorization),
+                    "traceparent", String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")),
                     "body", body));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders("POST".equals(exchange.getRequestMethod()) ? 201 : 200, answer.length);
