@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.TimeZone;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
@@ -61,12 +62,24 @@ public final class Languages {
             return supported(super.resolveLocale(request), request);
         }
 
+        /**
+         * Lazy, as the parent's: {@code ?lang=} changes the locale after this context is made, and
+         * what reads it later (dates, event texts) must see the change.
+         */
         @Override
         public LocaleContext resolveLocaleContext(HttpServletRequest request) {
             LocaleContext context = super.resolveLocaleContext(request);
-            return new SimpleTimeZoneAwareLocaleContext(
-                    supported(context.getLocale(), request),
-                    context instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null);
+            return new TimeZoneAwareLocaleContext() {
+                @Override
+                public Locale getLocale() {
+                    return supported(context.getLocale(), request);
+                }
+
+                @Override
+                public TimeZone getTimeZone() {
+                    return context instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null;
+                }
+            };
         }
 
         @Override

@@ -24,7 +24,7 @@ public record Registration(
     private static final Set<String> ACTIVE = Set.of("CONFIRMED", "WAITLISTED", "PENDING");
 
     public boolean isActive() {
-        return ACTIVE.contains(status);
+        return status != null && ACTIVE.contains(status);
     }
 
     public boolean isPending() {

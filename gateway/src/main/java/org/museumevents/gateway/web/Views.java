@@ -126,6 +126,11 @@ public class Views {
         return name.substring(0, 1).toUpperCase(locale()) + name.substring(1);
     }
 
+    /** "French, English, Spanish". */
+    public String languageNames(java.util.List<String> codes) {
+        return String.join(", ", codes.stream().map(this::languageName).toList());
+    }
+
     /** The language's name in itself, for the language switcher. */
     public String nativeLanguageName(String code) {
         Locale language = Locale.forLanguageTag(code);

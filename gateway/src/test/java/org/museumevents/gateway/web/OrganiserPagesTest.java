@@ -499,6 +499,12 @@ class OrganiserPagesTest {
         assertThat(registration.received("GET", ".*/attendees").get(0).query())
                 .contains("status=PENDING", "q=%C3%A9lise");
 
+        // Without filters: everyone.
+        mvc.perform(get("/organiser/events/" + PUBLISHED_ID + "/attendees").with(estelle()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"attendee-list\"")));
+        assertThat(registration.received("GET", ".*/attendees").get(1).query()).doesNotContain("status=", "q=");
+
         mvc.perform(post("/organiser/registrations/" + pending + "/approve")
                         .with(estelle())
                         .with(csrf())
@@ -517,8 +523,7 @@ class OrganiserPagesTest {
         assertThat(registration.received("POST", ".*/cancel")).hasSize(1);
 
         MvcResult csv = mvc.perform(get("/organiser/events/" + PUBLISHED_ID + "/attendees.csv")
-                        .with(estelle())
-                        .param("status", "PENDING"))
+                        .with(estelle()))
                 .andExpect(status().isOk())
                 .andExpect(header().string(
                                 "Content-Disposition", "attachment; filename=\"attendees-" + PUBLISHED_ID + ".csv\""))

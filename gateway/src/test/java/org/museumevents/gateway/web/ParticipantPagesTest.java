@@ -107,6 +107,9 @@ class ParticipantPagesTest {
                         .string(allOf(
                                 containsString("<html lang=\"fr\">"),
                                 containsString("Événements à venir"),
+                                // Texts and dates follow the language just chosen, not the browser's.
+                                containsString("lang=\"fr\">Le numérique est-il solidaire ?</a>"),
+                                containsString("16 février 2099, 13:00 – 14:30"),
                                 containsString("id=\"lang-es\" href=\"/?lang=es\""))))
                 .andReturn();
         Cookie chosen = switched.getResponse().getCookie("lang");
@@ -150,7 +153,7 @@ class ParticipantPagesTest {
         assertThat(page)
                 .contains("Is the digital world inclusive?")
                 .contains("Anastasia Chourmouziadi", "University of Aegean", "Estelle Guille des Buttes", "Moderator")
-                .contains("French", "English", "Spanish")
+                .contains("French, English, Spanish")
                 .contains("Europe/Paris")
                 .contains("300 places")
                 .contains("id=\"registration-state\" data-state=\"OPEN\"")
