@@ -18,6 +18,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * service's refusals in plain words, the answer), a registration's own page and cancelling it,
  * CSRF on every form, and a friendly 503 when a service is down.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ParticipantPagesTest {
@@ -65,6 +70,9 @@ class ParticipantPagesTest {
 
     @Autowired
     MockMvc mvc;
+
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void script() {
@@ -316,6 +324,59 @@ class ParticipantPagesTest {
                                 containsString("href=\"/registrations/" + REGISTRATION_ID + "?token=t0k3n%2B/%3D\""))));
         // Reloaded without the answer: back to the event.
         mvc.perform(get("/events/" + EVENT_ID + "/registration")).andExpect(redirectedUrl("/events/" + EVENT_ID));
+    }
+
+    /** As a browser does it: a real form body over HTTP, with the session's CSRF token. */
+    @Test
+    void aRealBrowserFormPostRegisters() throws Exception {
+        registration.on(
+                "POST", "/api/events/" + EVENT_ID + "/registrations", json(201, Contract.registered("PENDING", null)));
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .build();
+        String base = "http://127.0.0.1:" + port;
+        HttpResponse<String> form = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/events/" + EVENT_ID))
+                        .header("Accept-Language", "en")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        String csrf = hidden(form.body(), "_csrf");
+
+        String body = "_csrf=" + encode(csrf) + "&idempotencyKey=" + encode(hidden(form.body(), "idempotencyKey"))
+                + "&timeZone=Europe%2FParis&name=" + encode("Élise Martin") + "&email=" + encode("elise@musee.example")
+                + "&organisation=&language=fr&interpretationLanguage=&consent=true";
+        HttpResponse<String> posted = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/events/" + EVENT_ID + "/register"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        assertThat(json.readTree(registration.received("POST", ".*").get(0).body())
+                        .get("name")
+                        .asString())
+                .isEqualTo("Élise Martin");
+
+        HttpResponse<String> result = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/events/" + EVENT_ID + "/registration"))
+                        .header("Accept-Language", "en")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(result.body())
+                .contains("id=\"registration-status\"", "data-status=\"PENDING\"", "awaiting the organiser’s approval");
+    }
+
+    private static String hidden(String page, String name) {
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"")
+                .matcher(page);
+        assertThat(field.find()).as("hidden field " + name).isTrue();
+        return field.group(1);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
