@@ -43,6 +43,9 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/login", "/error")
                         .permitAll()
+                        // Swagger UI and the services' OpenAPI descriptions: public, like the API they describe.
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
                         .requestMatchers(
                                 "/", "/events/**", "/registrations/**", "/privacy", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()

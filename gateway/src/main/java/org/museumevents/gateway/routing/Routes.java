@@ -1,5 +1,6 @@
 package org.museumevents.gateway.routing;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * The paths of ../shared/docs/api.md, each to the service that owns it. The more specific
  * registration and notification paths under {@code /api/events/{id}/...} come before the catalog's
  * {@code /api/events/**}. Headers, including the organiser's bearer token, pass through: each
- * service verifies tokens itself.
+ * service verifies tokens itself. Each service's OpenAPI description is at
+ * {@code /v3/api-docs/<service>} for the Swagger UI served here.
  */
 @Configuration(proxyBeanMethods = false)
 class Routes {
@@ -51,6 +53,23 @@ class Routes {
     @Bean
     RouterFunction<ServerResponse> catalogRoutes(ServicesProperties services) {
         return to("catalog", services.catalog(), path("/api/events/**").or(path("/api/series/**")));
+    }
+
+    /** Each service's {@code /v3/api-docs}, listed in springdoc.swagger-ui.urls. */
+    @Bean
+    RouterFunction<ServerResponse> apiDocsRoutes(ServicesProperties services) {
+        return apiDocs("catalog", services.catalog())
+                .and(apiDocs("registration", services.registration()))
+                .and(apiDocs("notification", services.notification()));
+    }
+
+    private static RouterFunction<ServerResponse> apiDocs(String service, URI target) {
+        return route(service + "-api-docs")
+                .GET("/v3/api-docs/" + service, http())
+                .before(uri(target))
+                .before(setPath("/v3/api-docs"))
+                .onError(Routes::unreachable, (error, request) -> serviceUnavailable(service, request))
+                .build();
     }
 
     private static RouterFunction<ServerResponse> to(String service, URI target, RequestPredicate paths) {
