@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The local platform as the tests run it: the real launcher with the jars built by this reactor
@@ -37,6 +38,21 @@ final class Platform implements AutoCloseable {
                 "--local-platform.ports.kafka-controller=" + ports[6],
                 "--local-platform.ports.smtp=" + ports[7],
                 "--server.port=" + ports[8]));
+    }
+
+    private static Platform shared;
+
+    /**
+     * One platform for all the test classes of this JVM, on a fresh data folder under target/; the
+     * launcher's own shutdown hook stops it when the test JVM ends.
+     */
+    static synchronized Platform shared() {
+        if (shared == null) {
+            Path data = Path.of("target", "platform-data").toAbsolutePath();
+            FileSystemUtils.deleteRecursively(data.toFile());
+            shared = start(data);
+        }
+        return shared;
     }
 
     /** Starts a platform on free ports; {@link #restart()} reuses them and the data. */

@@ -9,14 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,9 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PlatformTest {
 
-    @TempDir
-    static Path data;
-
     static Platform platform;
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -37,12 +31,7 @@ class PlatformTest {
 
     @BeforeAll
     static void start() {
-        platform = Platform.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
+        platform = Platform.shared();
     }
 
     @Test

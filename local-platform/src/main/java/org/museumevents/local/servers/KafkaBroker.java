@@ -1,5 +1,10 @@
 package org.museumevents.local.servers;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -53,9 +59,35 @@ public class KafkaBroker implements SmartLifecycle, DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        logTo(properties.data().resolve("logs/kafka.log"));
         server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
         server.startup();
         log.info("Kafka ready on {} (data in {})", bootstrapServers(), logDirectory);
+    }
+
+    /**
+     * The broker's own log goes to a file beside the services' logs: its routine messages (including
+     * some at ERROR level that are part of normal topic creation) would drown the platform's console.
+     */
+    private static void logTo(Path file) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSS} %-5level [%logger{36}] %msg%n");
+        encoder.start();
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setName("kafka-log");
+        appender.setFile(file.toString());
+        appender.setEncoder(encoder);
+        appender.start();
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+            ch.qos.logback.classic.Logger logger = context.getLogger(name);
+            logger.detachAppender("kafka-log");
+            logger.setAdditive(false);
+            logger.setLevel(Level.INFO);
+            logger.addAppender(appender);
+        }
     }
 
     private Properties config(Path logDirectory) {

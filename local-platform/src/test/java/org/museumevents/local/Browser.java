@@ -1,0 +1,103 @@
+package org.museumevents.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium, the system's (Debian's {@code chromium} and {@code chromium-driver};
+ * {@code -Dbrowser.chromium=} and {@code -Dbrowser.chromedriver=} point elsewhere). Where neither is
+ * installed the browser tests are skipped, unless {@code BROWSER_TESTS=required} (as in
+ * {@code .ci/run}, which installs them) makes that a failure.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+
+    private Browser(String language, int width, int height) {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--window-size=" + width + "," + height,
+                        "--lang=" + language);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** A desktop-sized browser whose preferred language is {@code language}. */
+    static Browser open(String language) {
+        return open(language, 1280, 900);
+    }
+
+    static Browser open(String language, int width, int height) {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "required".equals(System.getenv("BROWSER_TESTS"))) {
+            throw new IllegalStateException("Chromium or chromedriver missing at " + CHROMIUM + ", " + CHROMEDRIVER);
+        }
+        Assumptions.assumeTrue(installed, "No Chromium at " + CHROMIUM + " (apt-get install chromium chromium-driver)");
+        return new Browser(language, width, height);
+    }
+
+    /**
+     * Waits for {@code condition}; on a timeout, keeps a screenshot ({@code failure.png}) and puts the
+     * page's address and text into the error, so a red build says what the page said.
+     */
+    <T> T until(Function<WebDriver, T> condition) {
+        try {
+            return wait.until(condition);
+        } catch (TimeoutException e) {
+            screenshot("failure");
+            String text = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError(
+                    "%s%nat %s, the page read:%n%s"
+                            .formatted(
+                                    e.getMessage(),
+                                    driver.getCurrentUrl(),
+                                    text.substring(0, Math.min(3000, text.length()))),
+                    e);
+        }
+    }
+
+    /** Saves what the browser shows, for the README (docs/screenshots). */
+    void screenshot(String name) {
+        File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of(System.getProperty("browser.screenshots", "target/screenshots"))
+                .resolve(name + ".png");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.copy(png.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
