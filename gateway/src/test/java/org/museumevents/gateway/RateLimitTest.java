@@ -67,6 +67,18 @@ class RateLimitTest {
         assertThat(problem.get("status").asInt()).isEqualTo(429);
         assertThat(problem.get("type").asString()).endsWith("/too-many-requests");
 
+        // The web front's registration form shares the bucket, and tells a person in words.
+        HttpResponse<String> form = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/events/" + UUID.randomUUID() + "/register"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("name=A&email=a%40example.org"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(429);
+        assertThat(form.headers().firstValue("Retry-After")).isPresent();
+        assertThat(form.body()).contains("Too many registrations", "Trop d’inscriptions");
+
         // Reading, and the organisers' other writes, are not throttled.
         assertThat(send("GET", "/api/events").statusCode()).isEqualTo(200);
         assertThat(send("POST", "/api/events").statusCode()).isEqualTo(201);

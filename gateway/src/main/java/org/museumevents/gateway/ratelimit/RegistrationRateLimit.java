@@ -30,6 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RegistrationRateLimit extends OncePerRequestFilter {
 
     private static final Pattern REGISTRATIONS = Pattern.compile("/api/events/[^/]+/registrations/?");
+    /** The web front's registration form posts here; the same bucket, or the limit is one click away. */
+    private static final Pattern FORM = Pattern.compile("/events/[^/]+/register/?");
 
     private final RateLimitProperties properties;
     private final LoadingCache<String, Bucket> buckets;
@@ -51,7 +53,8 @@ class RegistrationRateLimit extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return properties.registrations() == 0
                 || !"POST".equals(request.getMethod())
-                || !REGISTRATIONS.matcher(request.getRequestURI()).matches();
+                || !(REGISTRATIONS.matcher(request.getRequestURI()).matches()
+                        || FORM.matcher(request.getRequestURI()).matches());
     }
 
     @Override
@@ -66,6 +69,21 @@ class RegistrationRateLimit extends OncePerRequestFilter {
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        if (FORM.matcher(request.getRequestURI()).matches()) {
+            // A person at the form: a page, in the three languages since no locale is resolved yet.
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter()
+                    .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                            + "<title>Too many requests</title></head><body><main id=\"too-many-requests\">"
+                            + "<p>Too many registrations from this connection. Please try again in " + seconds
+                            + " seconds.</p><p lang=\"fr\">Trop d’inscriptions depuis cette connexion. Réessayez dans "
+                            + seconds + " secondes.</p><p lang=\"es\">Demasiadas inscripciones desde esta conexión."
+                            + " Vuelva a intentarlo en " + seconds + " segundos.</p>"
+                            + "<p><a href=\"/\">Museum Events</a></p></main></body></html>");
+            return;
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter()
                 .write(
