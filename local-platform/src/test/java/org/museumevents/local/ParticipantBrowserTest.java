@@ -76,7 +76,7 @@ class ParticipantBrowserTest {
 
     @Test
     void showsEachErrorNextToItsFieldAndKeepsWhatWasTyped() {
-        try (Browser browser = Browser.open("en")) {
+        try (Browser browser = Browser.open("en", 390, 844)) { // a phone's width
             browser.driver.get(platform.gatewayUrl("/"));
             browser.wait
                     .until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Session 4")))
@@ -91,7 +91,12 @@ class ParticipantBrowserTest {
                     .isEqualTo("not-an-email");
             assertThat(browser.driver.findElement(By.id("registration-name")).getDomAttribute("aria-invalid"))
                     .isEqualTo("true");
-            browser.screenshot("registration-errors");
+            browser.screenshot("registration-errors-phone");
+            Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                    .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(overflow.intValue())
+                    .as("no sideways scrolling on a phone")
+                    .isLessThanOrEqualTo(0);
         }
     }
 }
