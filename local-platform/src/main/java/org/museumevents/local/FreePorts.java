@@ -31,15 +31,26 @@ class FreePorts implements InitializingBean {
         ports.put("server.port (the mail page)", mailPage);
     }
 
+    /** A port the platform needs is taken; reported by {@link PortInUseAnalyzer} without a stack trace. */
+    static final class PortInUse extends IllegalStateException {
+
+        final int port;
+        final String setting;
+
+        PortInUse(int port, String setting) {
+            super("Port %d is in use".formatted(port));
+            this.port = port;
+            this.setting = setting;
+        }
+    }
+
     @Override
     public void afterPropertiesSet() {
         ports.forEach((setting, port) -> {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
             } catch (IOException e) {
-                throw new IllegalStateException(
-                        "Port %d is in use (is the platform already running?). Stop what holds it, or move it with --%s=<port>"
-                                .formatted(port, setting.split(" ")[0]));
+                throw new PortInUse(port, setting.split(" ")[0]);
             }
         });
     }
