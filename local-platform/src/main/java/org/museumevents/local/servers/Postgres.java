@@ -1,12 +1,20 @@
 package org.museumevents.local.servers;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.lang.reflect.Field;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.museumevents.local.LocalPlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +37,8 @@ public class Postgres implements SmartLifecycle, DisposableBean {
 
     private final LocalPlatformProperties properties;
     private EmbeddedPostgres server;
+    private boolean ownShutdown;
+    private Path directory;
 
     Postgres(LocalPlatformProperties properties) {
         this.properties = properties;
@@ -40,7 +50,7 @@ public class Postgres implements SmartLifecycle, DisposableBean {
 
     @Override
     public void start() {
-        Path directory = properties.data().resolve("postgres");
+        directory = properties.data().resolve("postgres");
         Path logFile = properties.data().resolve("logs/postgres.log");
         try {
             Files.createDirectories(logFile.getParent());
@@ -55,6 +65,7 @@ public class Postgres implements SmartLifecycle, DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start; see " + logFile, e);
         }
+        ownShutdown = takeOverShutdown(server);
         JdbcTemplate admin = new JdbcTemplate(server.getPostgresDatabase());
         for (String database : ServiceDatabases.NAMES) {
             Integer found =
@@ -70,15 +81,66 @@ public class Postgres implements SmartLifecycle, DisposableBean {
                 directory);
     }
 
+    /**
+     * zonky stops PostgreSQL from its own JVM shutdown hook, which runs at the same time as Spring's
+     * and so took the database away from services still shutting down (Ctrl-C). This disarms that
+     * hook (a private field of zonky 2.2.x; with another version the hook stays as it is), so that
+     * {@link #stop()} runs in its phase, after the services.
+     */
+    private static boolean takeOverShutdown(EmbeddedPostgres server) {
+        try {
+            Field closed = EmbeddedPostgres.class.getDeclaredField("closed");
+            closed.setAccessible(true);
+            ((AtomicBoolean) closed.get(server)).set(true);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("Could not take over PostgreSQL's shutdown from zonky", e);
+            return false;
+        }
+    }
+
+    /**
+     * SIGTERM to the postmaster: PostgreSQL's "smart" shutdown, which waits for open sessions; by
+     * now the services, its only clients, have stopped.
+     */
     @Override
     public void stop() {
-        if (server != null) {
-            try {
+        if (server == null) {
+            return;
+        }
+        try {
+            if (!ownShutdown) {
                 server.close();
-            } catch (IOException e) {
-                log.warn("PostgreSQL did not stop cleanly", e);
+                return;
             }
+            Path pidFile = directory.resolve("postmaster.pid");
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
+            if (postmaster.isPresent() && postmaster.get().destroy()) {
+                postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn(
+                    "PostgreSQL did not stop cleanly; see {}", properties.data().resolve("logs/postgres.log"), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            releaseLock(server);
             server = null;
+        }
+    }
+
+    /** What zonky's own close would do after stopping: free its lock on the data folder, for a restart. */
+    private static void releaseLock(EmbeddedPostgres server) {
+        try {
+            Field lock = EmbeddedPostgres.class.getDeclaredField("lock");
+            Field stream = EmbeddedPostgres.class.getDeclaredField("lockStream");
+            lock.setAccessible(true);
+            stream.setAccessible(true);
+            ((FileLock) lock.get(server)).release();
+            ((Closeable) stream.get(server)).close();
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            log.debug("Could not release zonky's lock on the data folder", e);
         }
     }
 
