@@ -91,6 +91,9 @@ class ParticipantBrowserTest {
                     .isEqualTo("not-an-email");
             assertThat(browser.driver.findElement(By.id("registration-name")).getDomAttribute("aria-invalid"))
                     .isEqualTo("true");
+            assertThat(browser.driver.switchTo().activeElement().getDomAttribute("id"))
+                    .as("the focus, and the view, go to the errors")
+                    .isEqualTo("error-summary");
             browser.screenshot("registration-errors-phone");
             Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
                     .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
