@@ -100,7 +100,7 @@ class RegistrationEmailsTest extends FlowTest {
         // Spanish registrant, no Spanish title: the event's default language (fr) for its texts.
         assertThat(pendingMail.subject())
                 .isEqualTo("Inscripción recibida, pendiente de aprobación: Le numérique est-il solidaire ?");
-        assertThat(pendingMail.text()).contains("Hemos recibido su inscripción", "martes 16 febrero 2027");
+        assertThat(pendingMail.text()).contains("Hemos recibido su inscripción", "martes, 16 de febrero de 2027");
 
         List<Email> rejectedMails = Inbox.await(rejected, 2);
         assertThat(rejectedMails)

@@ -134,11 +134,16 @@ public class Mailer {
                 language, subject, templates.process("email.txt", context), templates.process("email.html", context));
     }
 
-    /** "Tuesday 16 February 2027, 13:00 – 14:30 (Europe/Paris)" in the reader's language. */
+    /**
+     * "Tuesday 16 February 2027, 13:00 – 14:30 (Europe/Paris)" in the reader's language; Spanish
+     * writes "martes, 16 de febrero de 2027".
+     */
     static String when(EventSnapshot event, ZoneId zone, Locale locale) {
         ZonedDateTime start = event.startsAt().atZone(zone);
         ZonedDateTime end = event.endsAt().atZone(zone);
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", locale);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(
+                "es".equals(locale.getLanguage()) ? "EEEE, d 'de' MMMM 'de' yyyy, HH:mm" : "EEEE d MMMM yyyy, HH:mm",
+                locale);
         DateTimeFormatter hour = DateTimeFormatter.ofPattern("HH:mm", locale);
         String until = start.toLocalDate().equals(end.toLocalDate()) ? hour.format(end) : day.format(end);
         return day.format(start) + " – " + until + " (" + zone.getId() + ")";
