@@ -1,14 +1,16 @@
 package org.museumevents.gateway.web.organiser;
 
+import static org.museumevents.gateway.web.organiser.FormValues.LOCAL_DATE_TIME;
+import static org.museumevents.gateway.web.organiser.FormValues.blank;
+import static org.museumevents.gateway.web.organiser.FormValues.texts;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +26,6 @@ import org.museumevents.gateway.web.PlainWords;
 public class EventForm {
 
     static final int BLANK_PEOPLE_ROWS = 3;
-    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private String seriesId;
     private String titleFr;
@@ -89,8 +90,8 @@ public class EventForm {
         form.descriptionEs = event.description().get("es");
         form.defaultLanguage = event.defaultLanguage();
         form.format = event.format();
-        form.start = event.start() == null ? null : INPUT.format(event.start());
-        form.end = event.end() == null ? null : INPUT.format(event.end());
+        form.start = event.start() == null ? null : LOCAL_DATE_TIME.format(event.start());
+        form.end = event.end() == null ? null : LOCAL_DATE_TIME.format(event.end());
         form.timeZone = event.timeZone();
         if (event.venue() != null) {
             form.venueName = event.venue().name();
@@ -105,9 +106,12 @@ public class EventForm {
         }
         form.capacity = event.capacity() == null ? null : event.capacity().toString();
         Event.Window window = event.registration();
-        form.opensAt = window.opensAt() == null ? null : INPUT.format(LocalDateTime.ofInstant(window.opensAt(), zone));
-        form.closesAt =
-                window.closesAt() == null ? null : INPUT.format(LocalDateTime.ofInstant(window.closesAt(), zone));
+        form.opensAt = window.opensAt() == null
+                ? null
+                : LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(window.opensAt(), zone));
+        form.closesAt = window.closesAt() == null
+                ? null
+                : LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(window.closesAt(), zone));
         form.requiresApproval = window.requiresApproval();
         form.waitlist = window.waitlist();
         form.interpretation = String.join(", ", event.interpretation());
@@ -192,8 +196,8 @@ public class EventForm {
                 texts(descriptionFr, descriptionEn, descriptionEs),
                 defaultLanguage,
                 format,
-                startAt == null ? null : INPUT.format(startAt),
-                endAt == null ? null : INPUT.format(endAt),
+                startAt == null ? null : LOCAL_DATE_TIME.format(startAt),
+                endAt == null ? null : LOCAL_DATE_TIME.format(endAt),
                 strip(timeZone),
                 venue,
                 meeting,
@@ -206,20 +210,6 @@ public class EventForm {
                 list(partners, "\\R"),
                 list(tags, ","),
                 list(reminders, "[,\\s]+").stream().map(String::toUpperCase).toList());
-    }
-
-    private static Map<String, String> texts(String fr, String en, String es) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        if (!blank(fr)) {
-            texts.put("fr", fr.strip());
-        }
-        if (!blank(en)) {
-            texts.put("en", en.strip());
-        }
-        if (!blank(es)) {
-            texts.put("es", es.strip());
-        }
-        return texts;
     }
 
     private static LocalDateTime localDateTime(
@@ -256,10 +246,6 @@ public class EventForm {
 
     private static String strip(String value) {
         return blank(value) ? null : value.strip();
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     public String getSeriesId() {

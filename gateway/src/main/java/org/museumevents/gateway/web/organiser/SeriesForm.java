@@ -1,18 +1,18 @@
 package org.museumevents.gateway.web.organiser;
 
+import static org.museumevents.gateway.web.organiser.FormValues.LOCAL_DATE_TIME;
+import static org.museumevents.gateway.web.organiser.FormValues.blank;
+import static org.museumevents.gateway.web.organiser.FormValues.texts;
+
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.museumevents.gateway.web.PlainWords;
 
 /** A series as typed: its texts and its recurrence (an RFC 5545 RRULE from a first local start). */
 public class SeriesForm {
-
-    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private String titleFr;
     private String titleEn;
@@ -50,7 +50,7 @@ public class SeriesForm {
             errors.put("recurrence.start", words.message("form.error.required"));
         } else {
             try {
-                first = INPUT.format(LocalDateTime.parse(start.strip()));
+                first = LOCAL_DATE_TIME.format(LocalDateTime.parse(start.strip()));
             } catch (DateTimeParseException e) {
                 errors.put("recurrence.start", words.message("form.error.dateTime"));
             }
@@ -79,24 +79,6 @@ public class SeriesForm {
                 defaultLanguage,
                 new Recurrence(
                         blank(rule) ? null : rule.strip(), first, minutes, blank(timeZone) ? null : timeZone.strip()));
-    }
-
-    private static Map<String, String> texts(String fr, String en, String es) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        if (!blank(fr)) {
-            texts.put("fr", fr.strip());
-        }
-        if (!blank(en)) {
-            texts.put("en", en.strip());
-        }
-        if (!blank(es)) {
-            texts.put("es", es.strip());
-        }
-        return texts;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     public String getTitleFr() {
