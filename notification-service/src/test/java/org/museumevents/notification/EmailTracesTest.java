@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.museumevents.testsupport.Prometheus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -123,11 +124,6 @@ class EmailTracesTest extends FlowTest {
     }
 
     private static double sample(String scrape, String kind, String status) {
-        return scrape.lines()
-                .filter(line -> line.startsWith("museum_emails_total{"))
-                .filter(line -> line.contains("kind=\"" + kind + "\"") && line.contains("status=\"" + status + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("No museum_emails_total for " + kind + "/" + status));
+        return new Prometheus(scrape).sample("museum_emails_total", "kind", kind, "status", status);
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import org.museumevents.testsupport.Prometheus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +43,15 @@ public record Api(String baseUrl) {
                 "POST",
                 json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json),
                 headers);
+    }
+
+    /** One scrape of {@code /actuator/prometheus}, which must answer 200. */
+    public Prometheus prometheus() {
+        Response response = get("/actuator/prometheus");
+        if (response.status() != 200) {
+            throw new AssertionError("Expected 200 from the scrape: " + response);
+        }
+        return new Prometheus(response.body());
     }
 
     public Response get(String path, String... headers) {

@@ -53,7 +53,7 @@ class DatabaseOutageTest {
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
             assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
             // Metrics still answer: the outbox gauges are unknown (NaN), not an error.
-            assertThat(Prometheus.scrape(api).text()).contains("museum_outbox_backlog NaN");
+            assertThat(api.prometheus().text()).contains("museum_outbox_backlog NaN");
 
             proxy.restore();
             await().atMost(Duration.ofSeconds(30))

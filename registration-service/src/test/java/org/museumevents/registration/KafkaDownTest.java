@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.testsupport.Prometheus;
 import org.museumevents.testsupport.TcpProxy;
 import org.museumevents.testsupport.TestServers;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,7 +51,7 @@ class KafkaDownTest {
                 // The relay keeps trying and failing; the message stays in the outbox.
                 Thread.sleep(8_000);
                 assertThat(unpublished(jdbc)).isEqualTo(1);
-                Prometheus waiting = Prometheus.scrape(api);
+                Prometheus waiting = api.prometheus();
                 assertThat(waiting.value("museum_outbox_backlog")).isEqualTo(1);
                 assertThat(waiting.value("museum_outbox_oldest_age_seconds")).isBetween(7.0, 120.0);
                 assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
@@ -58,7 +59,7 @@ class KafkaDownTest {
                 proxy.restore();
                 await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(jdbc) == 0);
                 await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                    Prometheus caughtUp = Prometheus.scrape(api);
+                    Prometheus caughtUp = api.prometheus();
                     assertThat(caughtUp.value("museum_outbox_backlog")).isZero();
                     assertThat(caughtUp.value("museum_outbox_oldest_age_seconds"))
                             .isZero();

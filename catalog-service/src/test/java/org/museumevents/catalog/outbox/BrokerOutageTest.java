@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.museumevents.catalog.Fixtures;
+import org.museumevents.testsupport.Prometheus;
 import org.museumevents.testsupport.RealServers;
 import org.museumevents.testsupport.TcpProxy;
 import org.museumevents.testsupport.TestServers;
@@ -106,13 +107,9 @@ class BrokerOutageTest {
                 .getContentAsString();
     }
 
-    /** The value of an untagged sample in a Prometheus scrape. */
+    /** The value of a sample that must be in the scrape. */
     private static double sample(String scrape, String name) {
-        return scrape.lines()
-                .filter(line -> line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(name + " not in the scrape"));
+        return new Prometheus(scrape).sample(name);
     }
 
     private long unpublished(String key) {

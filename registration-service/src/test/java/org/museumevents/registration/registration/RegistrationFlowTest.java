@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.museumevents.registration.Api;
 import org.museumevents.registration.Api.Response;
 import org.museumevents.registration.KafkaProbe;
-import org.museumevents.registration.Prometheus;
 import org.museumevents.registration.TestCatalog;
 import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.testsupport.Prometheus;
 import org.museumevents.testsupport.RealServers;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -446,7 +446,7 @@ class RegistrationFlowTest {
 
     @Test
     void prometheusCountsEachOutcomeWithoutPersonalData() {
-        Prometheus before = Prometheus.scrape(api);
+        Prometheus before = api.prometheus();
         EventSnapshot event = publish(2);
         List<JsonNode> answers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -460,7 +460,7 @@ class RegistrationFlowTest {
         // The first cancels: the waiting one is promoted.
         assertThat(api.delete(registration(answers.get(0))).status()).isEqualTo(200);
 
-        Prometheus after = Prometheus.scrape(api);
+        Prometheus after = api.prometheus();
         String counter = "museum_registrations_total";
         assertThat(after.increase(before, counter, "outcome", "confirmed")).isEqualTo(3);
         assertThat(after.increase(before, counter, "outcome", "waitlisted")).isEqualTo(1);

@@ -1,34 +1,38 @@
-package org.museumevents.registration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.museumevents.testsupport;
 
 import java.util.Arrays;
 
 /** One scrape of {@code /actuator/prometheus}, read as Prometheus would read it. */
 public record Prometheus(String text) {
 
-    public static Prometheus scrape(Api api) {
-        Api.Response response = api.get("/actuator/prometheus");
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return new Prometheus(response.body());
-    }
-
     /**
      * The sample of {@code name} whose labels include {@code labels} (name, value, name, value...);
      * 0 when there is none, as for a counter not yet incremented.
      */
     public double value(String name, String... labels) {
-        return text.lines()
-                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .filter(line -> hasLabels(line, labels))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElse(0);
+        return find(name, labels) == null ? 0 : sample(name, labels);
+    }
+
+    /** The same sample, which must be in the scrape. */
+    public double sample(String name, String... labels) {
+        String line = find(name, labels);
+        if (line == null) {
+            throw new AssertionError("No " + name + " " + Arrays.toString(labels) + " in the scrape");
+        }
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     /** How much {@code name} grew since {@code before}. */
     public double increase(Prometheus before, String name, String... labels) {
         return value(name, labels) - before.value(name, labels);
+    }
+
+    private String find(String name, String... labels) {
+        return text.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> hasLabels(line, labels))
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean hasLabels(String line, String... labels) {
