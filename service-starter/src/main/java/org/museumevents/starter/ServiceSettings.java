@@ -1,0 +1,119 @@
+package org.museumevents.starter;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.Environment;
+
+/**
+ * The shared mechanisms' settings of one service, read under the service's own prefix, as the
+ * contract asks (one prefix per service: {@code catalog.*}, {@code registration.*}, ...).
+ *
+ * <p>The prefix is {@code spring.application.name} without its {@code -service} suffix
+ * ({@code catalog-service} reads {@code catalog.outbox.relay-interval}), or {@code
+ * museum.settings-prefix} when set. Values are bound with Spring Boot's relaxed binding, so
+ * {@code CATALOG_OUTBOX_RELAYINTERVAL} works as an environment variable.
+ *
+ * @param prefix the settings prefix, e.g. {@code catalog}
+ * @param applicationName {@code spring.application.name}, e.g. {@code catalog-service}
+ * @param security {@code <prefix>.security.*}
+ * @param api {@code <prefix>.api.*}
+ * @param outbox {@code <prefix>.outbox.*}
+ */
+public record ServiceSettings(String prefix, String applicationName, Security security, Api api, Outbox outbox) {
+
+    /** The property that overrides the prefix derived from the application's name. */
+    public static final String PREFIX_PROPERTY = "museum.settings-prefix";
+
+    /**
+     * Reads the settings from {@code environment}.
+     *
+     * @throws IllegalStateException when neither {@code spring.application.name} nor {@value
+     *     #PREFIX_PROPERTY} is set: without a prefix no setting could be found
+     */
+    public static ServiceSettings of(Environment environment) {
+        String applicationName = environment.getProperty("spring.application.name");
+        String prefix = environment.getProperty(PREFIX_PROPERTY);
+        if (prefix == null) {
+            if (applicationName == null || applicationName.isBlank()) {
+                throw new IllegalStateException("Set spring.application.name (or " + PREFIX_PROPERTY
+                        + ") so the service-starter finds its settings");
+            }
+            prefix = applicationName.replaceFirst("-service$", "");
+        }
+        Binder binder = Binder.get(environment);
+        return new ServiceSettings(
+                prefix,
+                applicationName == null ? prefix : applicationName,
+                binder.bindOrCreate(prefix + ".security", Bindable.of(Security.class)),
+                binder.bindOrCreate(prefix + ".api", Bindable.of(Api.class)),
+                binder.bindOrCreate(prefix + ".outbox", Bindable.of(Outbox.class)));
+    }
+
+    /**
+     * Who may call what without a token, and how long fetching the token issuer's keys may take.
+     *
+     * @param publicPaths request matchers anyone may call, each {@code "<path pattern>"} or
+     *     {@code "<HTTP method> <path pattern>"}, e.g. {@code "GET /api/events/**"}; every other
+     *     {@code /api/**} request needs an organiser token (scope {@code organiser})
+     * @param jwkTimeout bounded waits for the issuer's JWK set or discovery document, so a silent
+     *     issuer is answered 503 in seconds rather than holding requests
+     */
+    public record Security(List<String> publicPaths, @DefaultValue JwkTimeout jwkTimeout) {
+
+        public Security {
+            publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        }
+
+        /**
+         * @param connect the longest wait to connect to the issuer
+         * @param read the longest wait for its answer
+         */
+        public record JwkTimeout(@DefaultValue("2s") Duration connect, @DefaultValue("3s") Duration read) {}
+    }
+
+    /**
+     * The OpenAPI description's texts.
+     *
+     * @param title e.g. {@code Museum Events: catalog}
+     * @param description Markdown shown at the top of the Swagger UI page
+     * @param organiserScope one sentence on what an organiser's token lets it do here
+     */
+    public record Api(
+            @DefaultValue("Museum Events") String title,
+            @DefaultValue("") String description,
+            @DefaultValue("An organiser acts only on its own organisation's events.") String organiserScope) {}
+
+    /**
+     * The outbox relay.
+     *
+     * @param enabled whether this service has an {@code outbox} table to write and relay (off by
+     *     default: a service without one gets no writer, and code that needs it fails at start)
+     * @param relayInterval the pause between two relay runs
+     * @param batchSize the most messages one run sends
+     * @param sendTimeout the longest wait for Kafka's acknowledgement of one message before the
+     *     relay pauses until its next run
+     * @param lockName the ShedLock row that keeps the relay on one instance at a time; {@code
+     *     <prefix>-outbox-relay} when empty
+     * @param lockAtMostFor how long a crashed instance's lock stays taken
+     */
+    public record Outbox(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("500ms") Duration relayInterval,
+            @DefaultValue("100") int batchSize,
+            @DefaultValue("15s") Duration sendTimeout,
+            @DefaultValue("") String lockName,
+            @DefaultValue("2m") Duration lockAtMostFor) {}
+
+    /** The relay's lock name, {@code <prefix>-outbox-relay} unless set. */
+    public String outboxLockName() {
+        return outbox.lockName().isBlank() ? prefix + "-outbox-relay" : outbox.lockName();
+    }
+
+    /** The CloudEvents {@code source} of this service's messages, {@code /<application name>}. */
+    public String messageSource() {
+        return "/" + applicationName;
+    }
+}

@@ -1,0 +1,199 @@
+package org.museumevents.starter.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every error as {@code application/problem+json} (RFC 9457): bad input is a 400 whose {@code
+ * errors} list names each invalid field ({@code {field, message}}), a database outage a quick 503
+ * with {@code Retry-After}, and nothing unexpected leaks its stack trace or personal data to the
+ * client or the log.
+ *
+ * <p>Ordered last, so a service's own {@code @RestControllerAdvice} for its domain exceptions is
+ * asked first; a service replaces this one altogether by declaring its own {@link
+ * ResponseEntityExceptionHandler} bean.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            errors.add(fieldError(error.getField(), error.getDefaultMessage()));
+        }
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> errors.add(fieldError(error.getObjectName(), error.getDefaultMessage())));
+        return validationProblem(errors, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors body) {
+                // A validated request body: name its fields, not the method parameter.
+                body.getFieldErrors()
+                        .forEach(error -> errors.add(fieldError(error.getField(), error.getDefaultMessage())));
+                body.getGlobalErrors()
+                        .forEach(error -> errors.add(
+                                fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+            } else {
+                result.getResolvableErrors()
+                        .forEach(error -> errors.add(
+                                fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+            }
+        });
+        return validationProblem(errors, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(Problems.type("malformed-request"));
+        problem.setTitle("Malformed request body");
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPathReference();
+            problem.setDetail("The value of '" + jsonPath(databind) + "' cannot be read.");
+            problem.setProperty("errors", List.of(fieldError(jsonPath(databind), shortMessage(databind))));
+            log.debug("Unreadable field {}", field);
+        } else if (cause instanceof JacksonException) {
+            problem.setDetail("The request body is not valid JSON.");
+        } else {
+            problem.setDetail("The request body is missing or cannot be read.");
+        }
+        return ResponseEntity.badRequest()
+                .headers(headers)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getConstraintViolations().forEach(violation -> {
+            String path = violation.getPropertyPath().toString();
+            errors.add(fieldError(path.substring(path.lastIndexOf('.') + 1), violation.getMessage()));
+        });
+        return validationProblem(errors, new HttpHeaders());
+    }
+
+    // A transaction that cannot begin (no connection) or end (the connection died under it) is
+    // the same outage as a failed query: the rollback's exception replaces the query's.
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+        log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The service's database is unavailable; try again shortly.");
+        problem.setType(Problems.type("service-unavailable"));
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<ProblemDetail> transientFailure(TransientDataAccessException ex) {
+        return databaseUnavailable(ex);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (ex instanceof org.springframework.dao.DataAccessException) {
+            // Only the type: database messages can quote personal data (a duplicate key's email).
+            log.error("Unexpected database error: {}", ex.getClass().getName());
+        } else {
+            log.error("Unexpected error", ex);
+        }
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred.");
+        problem.setType(Problems.type("internal-error"));
+        problem.setTitle("Internal error");
+        return ResponseEntity.internalServerError()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private ResponseEntity<Object> validationProblem(List<Map<String, String>> errors, HttpHeaders headers) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        problem.setType(Problems.type("validation"));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest()
+                .headers(headers)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message == null ? "is invalid" : message);
+    }
+
+    /** {@code meeting.url}, {@code people[0].role}: the path the client wrote. */
+    private static String jsonPath(DatabindException ex) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String shortMessage(DatabindException ex) {
+        String message = ex.getOriginalMessage();
+        if (message == null) {
+            return "has an invalid value";
+        }
+        int cut = message.indexOf('\n');
+        message = cut > 0 ? message.substring(0, cut) : message;
+        return message.length() > 200 ? message.substring(0, 200) : message;
+    }
+}
