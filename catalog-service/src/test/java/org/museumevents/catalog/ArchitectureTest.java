@@ -22,9 +22,9 @@ class ArchitectureTest {
             classes().that().haveSimpleNameEndingWith("Repository").should().notBePublic();
 
     @ArchTest
-    static final ArchRule onlyTheOutboxTalksToKafka = noClasses()
+    static final ArchRule onlyTheMessagingPackageTalksToKafka = noClasses()
             .that()
-            .resideOutsideOfPackage("..outbox..")
+            .resideOutsideOfPackage("..messaging..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.museumevents.catalog.config.Problems;
+import org.museumevents.starter.problem.Problems;
 
 /**
  * An event and its life: DRAFT, then PUBLISHED, then possibly CANCELLED. Every change raises the

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.museumevents.catalog.config.InvalidFields;
-import org.museumevents.catalog.config.InvalidFields.FieldProblem;
+import org.museumevents.starter.problem.InvalidFields;
+import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
 /**
  * What an organiser writes about an event: the request body of create and replace, and the

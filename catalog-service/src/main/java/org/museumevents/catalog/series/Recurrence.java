@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
-import org.museumevents.catalog.config.InvalidFields.FieldProblem;
+import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
 /**
  * When a series meets: an RFC 5545 RRULE from a first local start, in an IANA time zone.

@@ -10,11 +10,11 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.museumevents.catalog.config.InvalidFields;
-import org.museumevents.catalog.config.InvalidFields.FieldProblem;
 import org.museumevents.catalog.event.EventDetails;
 import org.museumevents.catalog.event.EventFormat;
 import org.museumevents.catalog.event.Language;
+import org.museumevents.starter.problem.InvalidFields;
+import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
 /**
  * What an organiser writes about a series: its texts, its recurrence, and optional defaults that

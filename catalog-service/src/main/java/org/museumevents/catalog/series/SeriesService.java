@@ -4,13 +4,13 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.museumevents.catalog.config.Organisers;
-import org.museumevents.catalog.config.Problems;
 import org.museumevents.catalog.event.EventService;
 import org.museumevents.catalog.event.EventService.EventFilter;
 import org.museumevents.catalog.event.EventStatus;
 import org.museumevents.catalog.event.EventView;
 import org.museumevents.catalog.event.Page;
+import org.museumevents.starter.problem.Problems;
+import org.museumevents.starter.security.Organisers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -86,13 +86,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setType(Problems.type("malformed-request"));
         problem.setTitle("Malformed request body");
-        Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = databind.getPathReference();
+        DatabindException databind = databindCause(ex);
+        if (databind != null && !databind.getPath().isEmpty()) {
             problem.setDetail("The value of '" + jsonPath(databind) + "' cannot be read.");
             problem.setProperty("errors", List.of(fieldError(jsonPath(databind), shortMessage(databind))));
-            log.debug("Unreadable field {}", field);
-        } else if (cause instanceof JacksonException) {
+            log.debug("Unreadable field {}", jsonPath(databind));
+        } else if (ex.getMostSpecificCause() instanceof JacksonException) {
             problem.setDetail("The request body is not valid JSON.");
         } else {
             problem.setDetail("The request body is missing or cannot be read.");
@@ -165,6 +164,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .headers(headers)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /**
+     * The outermost Jackson binding error: it knows the JSON path, while the most specific cause
+     * (a date parser's, say) does not.
+     */
+    private static DatabindException databindCause(Throwable ex) {
+        for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DatabindException databind) {
+                return databind;
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> fieldError(String field, String message) {

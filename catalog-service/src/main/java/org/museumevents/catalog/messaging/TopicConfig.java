@@ -1,4 +1,4 @@
-package org.museumevents.catalog.outbox;
+package org.museumevents.catalog.messaging;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
