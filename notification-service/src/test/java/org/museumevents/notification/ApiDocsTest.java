@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.museumevents.testsupport.ContractTable;
+import org.museumevents.testsupport.ContractTable.Operation;
 import org.museumevents.testsupport.RealServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The OpenAPI description, read anonymously as the gateway's Swagger UI reads it, carries the
- * notification part of ../shared/docs/api.md, and the organiser operations it declares are the
+ * notification part of docs/api.md, and the organiser operations it declares are the
  * ones the security chain actually guards.
  */
 @SpringBootTest(
@@ -35,11 +38,17 @@ import tools.jackson.databind.json.JsonMapper;
 @RealServers
 class ApiDocsTest {
 
-    /** The notification table of api.md. */
-    static final List<String> CONTRACT = List.of("GET /api/events/{eventId}/notifications");
+    /** The served operations of the notification section of docs/api.md, read from the file itself. */
+    static final List<Operation> TABLE = ContractTable.operations("Notification (notification-service)");
 
-    /** The rows of that table whose "who" is "organiser". */
-    static final Set<String> ORGANISER_ONLY = Set.of("GET /api/events/{eventId}/notifications");
+    /** Those operations as "METHOD /path". */
+    static final List<String> CONTRACT = TABLE.stream().map(Operation::toString).toList();
+
+    /** The operations whose "who" is "organiser" on every row that names them. */
+    static final Set<String> ORGANISER_ONLY = TABLE.stream()
+            .filter(operation -> operation.onlyFor("organiser"))
+            .map(Operation::toString)
+            .collect(Collectors.toSet());
 
     @Autowired
     MockMvc mvc;

@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.museumevents.testsupport.ContractTable;
+import org.museumevents.testsupport.ContractTable.Operation;
 import org.museumevents.testsupport.RealServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The OpenAPI description, read anonymously as the gateway's Swagger UI reads it, carries the
- * registration part of ../shared/docs/api.md, and the organiser operations it declares are the
+ * registration part of docs/api.md, and the organiser operations it declares are the
  * ones the security chain actually guards.
  */
 @SpringBootTest(properties = "spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.api-docs-test")
@@ -30,22 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
 @RealServers
 class ApiDocsTest {
 
-    /** The registration table of api.md. */
-    static final List<String> CONTRACT = List.of(
-            "POST /api/events/{eventId}/registrations",
-            "GET /api/registrations/{id}",
-            "DELETE /api/registrations/{id}",
-            "GET /api/events/{eventId}/attendees",
-            "GET /api/events/{eventId}/registration-stats",
-            "POST /api/registrations/{id}/approve",
-            "POST /api/registrations/{id}/reject");
+    /** The served operations of the registration section of docs/api.md, read from the file itself. */
+    static final List<Operation> TABLE = ContractTable.operations("Registration (registration-service)");
 
-    /** The rows of that table whose "who" is "organiser". */
-    static final Set<String> ORGANISER_ONLY = Set.of(
-            "GET /api/events/{eventId}/attendees",
-            "GET /api/events/{eventId}/registration-stats",
-            "POST /api/registrations/{id}/approve",
-            "POST /api/registrations/{id}/reject");
+    /** Those operations as "METHOD /path". */
+    static final List<String> CONTRACT = TABLE.stream().map(Operation::toString).toList();
+
+    /** The operations whose "who" is "organiser" on every row that names them. */
+    static final Set<String> ORGANISER_ONLY = TABLE.stream()
+            .filter(operation -> operation.onlyFor("organiser"))
+            .map(Operation::toString)
+            .collect(Collectors.toSet());
 
     @Autowired
     MockMvc mvc;

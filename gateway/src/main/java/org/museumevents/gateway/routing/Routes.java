@@ -22,7 +22,7 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The paths of ../shared/docs/api.md, each to the service that owns it. The more specific
+ * The paths of docs/api.md, each to the service that owns it. The more specific
  * registration and notification paths under {@code /api/events/{id}/...} come before the catalog's
  * {@code /api/events/**}. Headers, including the organiser's bearer token, pass through: each
  * service verifies tokens itself. Each service's OpenAPI description is at

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An event as the catalog answers it (../shared/docs/api.md). {@code meeting} is present only in
+ * An event as the catalog answers it (docs/api.md). {@code meeting} is present only in
  * answers to the event's organisers; public pages never ask with a token and drop it anyway.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,8 +1,9 @@
 package org.museumevents.gateway.web;
 
 /**
- * JSON as the services answer it, shaped exactly as in ../shared/docs/api.md, with the data of the
- * real announcements in shared/seeds (ICOM France's "Solidarity" cycle, session 4).
+ * JSON as the services answer it, shaped exactly as in docs/api.md, with the data of the
+ * real announcements in the demo catalogue, catalog-service/src/main/resources/demo/catalogue.json
+ * (ICOM France's "Solidarity" cycle, session 4).
  */
 final class Contract {
 

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Stands in for one service behind the pages: answers what a test scripted for a method and path
- * (JSON shaped as in ../shared/docs/api.md) and records every request, so a test sees what the
+ * (JSON shaped as in docs/api.md) and records every request, so a test sees what the
  * pages sent. Unscripted requests get a 404 problem.
  */
 final class StandIn implements AutoCloseable {
