@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 
 /**
  * Puts a Spring Boot test on the real servers of {@link TestServers}: a fresh PostgreSQL database
- * for this test class, the shared Kafka broker, GreenMail for SMTP, and {@link TestTokens}' public
- * key for JWT validation, all through the standard Spring Boot properties.
+ * for each application context, the shared Kafka broker, GreenMail for SMTP, and {@link
+ * TestTokens}' public key for JWT validation, all through the standard Spring Boot properties.
+ * Test classes with the same configuration share one cached context, and so one database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -23,11 +23,16 @@ class RealServersContextCustomizerFactory implements ContextCustomizerFactory {
         if (!TestContextAnnotationUtils.hasAnnotation(testClass, RealServers.class)) {
             return null;
         }
-        return new RealServersCustomizer(testClass);
+        return new RealServersCustomizer();
     }
 
-    /** Equal only for the same test class, so each class gets its own context and database. */
-    private record RealServersCustomizer(Class<?> testClass) implements ContextCustomizer {
+    /**
+     * Equal for every test class, so classes with the same configuration share one cached context
+     * and its database (each context gets a fresh database when it is created): tests keep their
+     * data apart with unique ids. A class that breaks a server, or needs settings of its own,
+     * declares them and so gets a context of its own.
+     */
+    private record RealServersCustomizer() implements ContextCustomizer {
 
         private static final Set<String> TEST_SOURCES = Set.of("Inlined Test Properties", "Dynamic Test Properties");
 
