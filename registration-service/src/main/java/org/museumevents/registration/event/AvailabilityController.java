@@ -2,7 +2,7 @@ package org.museumevents.registration.event;
 
 import java.time.Clock;
 import java.util.UUID;
-import org.museumevents.registration.config.Problems;
+import org.museumevents.starter.problem.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,8 +1,9 @@
 package org.museumevents.registration.messaging;
 
-import java.time.Clock;
 import java.util.function.Consumer;
 import org.museumevents.registration.registration.CatalogChanges;
+import org.museumevents.starter.messaging.MessageBodies;
+import org.museumevents.starter.messaging.ProcessedMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -14,21 +15,24 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Consumes {@code catalog.events} (binding {@code catalogEvents-in-0}, group and dead-letter topic in
  * application.yml). A message's effect and its processed-message row commit together; a message
- * that cannot be read fails, is retried, then goes to the dead-letter topic.
+ * that cannot be read is an {@link org.museumevents.starter.messaging.UnreadableMessage}: not
+ * retried, sent to the dead-letter topic, and the consumer goes on. Any other failure (the
+ * database down) is retried by the binder.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogEventsConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogEventsConsumer.class);
+    private static final String TOPIC = "catalog.events";
 
     @Bean
     Consumer<Message<byte[]>> catalogEvents(
-            JsonMapper json, ProcessedMessages processed, CatalogChanges changes, TransactionTemplate tx, Clock clock) {
+            JsonMapper json, ProcessedMessages processed, CatalogChanges changes, TransactionTemplate tx) {
         return message -> {
-            CatalogMessage catalogMessage = json.readValue(message.getPayload(), CatalogMessage.class);
+            CatalogMessage catalogMessage = MessageBodies.read(json, message.getPayload(), CatalogMessage.class);
             catalogMessage.check();
             tx.executeWithoutResult(status -> {
-                if (processed.firstTime(catalogMessage.id(), clock.instant())) {
+                if (processed.firstTime(catalogMessage.id(), TOPIC, catalogMessage.type())) {
                     changes.apply(catalogMessage.snapshot());
                     log.info(
                             "Applied {} {} of event {}",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.UUID;
 import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.starter.messaging.UnreadableMessage;
 
 /**
  * A message of {@code catalog.events} ({@code EventPublished}, {@code EventUpdated},
@@ -35,7 +36,7 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
                 || event.startsAt() == null
                 || event.endsAt() == null
                 || event.version() == null) {
-            throw new IllegalArgumentException("Incomplete catalog message " + id);
+            throw new UnreadableMessage("Incomplete catalog message " + id);
         }
     }
 

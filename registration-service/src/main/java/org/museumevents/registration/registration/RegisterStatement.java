@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import org.museumevents.registration.outbox.CurrentTrace;
+import org.museumevents.starter.tracing.TraceContexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -75,9 +75,9 @@ class RegisterStatement {
                     .formatted(HAS_PLACE);
 
     private final JdbcClient jdbc;
-    private final CurrentTrace trace;
+    private final TraceContexts trace;
 
-    RegisterStatement(JdbcClient jdbc, CurrentTrace trace) {
+    RegisterStatement(JdbcClient jdbc, TraceContexts trace) {
         this.jdbc = jdbc;
         this.trace = trace;
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.museumevents.registration.config.Problems;
+import org.museumevents.starter.problem.Problems;
 
 /**
  * A person's registration for an event. Its transitions check their invariant and record the

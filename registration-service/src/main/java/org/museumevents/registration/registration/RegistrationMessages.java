@@ -2,7 +2,7 @@ package org.museumevents.registration.registration;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.museumevents.registration.outbox.Outbox;
+import org.museumevents.starter.outbox.Outbox;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,4 +1,4 @@
-package org.museumevents.registration.outbox;
+package org.museumevents.registration.messaging;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
