@@ -14,6 +14,7 @@ import org.museumevents.notification.event.EventSnapshot;
 import org.museumevents.notification.event.KnownEvents;
 import org.museumevents.notification.registrant.Registrant;
 import org.museumevents.notification.registrant.Registrants;
+import org.museumevents.starter.tracing.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,7 +107,7 @@ class Dispatcher {
                 .list();
         for (Due due : batch) {
             // In the trace of the message that called for the email: its log lines carry that trace id.
-            traces.continuing(due.traceparent(), () -> deliver(due, now));
+            traces.continuing(due.traceparent(), "email delivery", () -> deliver(due, now));
         }
         return batch.size();
     }

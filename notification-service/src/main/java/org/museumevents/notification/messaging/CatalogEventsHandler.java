@@ -12,6 +12,7 @@ import org.museumevents.notification.event.KnownEvents;
 import org.museumevents.notification.registrant.Registrant;
 import org.museumevents.notification.registrant.Registrants;
 import org.museumevents.notification.reminder.ReminderPlanner;
+import org.museumevents.starter.messaging.ProcessedMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,7 @@ class CatalogEventsHandler {
             EmailKind.REMINDER,
             EmailKind.EVENT_UPDATED);
 
+    private final EventLocks locks;
     private final ProcessedMessages processed;
     private final KnownEvents events;
     private final Registrants registrants;
@@ -41,12 +43,14 @@ class CatalogEventsHandler {
     private final Clock clock;
 
     CatalogEventsHandler(
+            EventLocks locks,
             ProcessedMessages processed,
             KnownEvents events,
             Registrants registrants,
             Notifications notifications,
             ReminderPlanner reminders,
             Clock clock) {
+        this.locks = locks;
         this.processed = processed;
         this.events = events;
         this.registrants = registrants;
@@ -59,7 +63,8 @@ class CatalogEventsHandler {
     public void handle(CatalogMessage message) {
         Instant now = clock.instant();
         EventSnapshot incoming = message.event();
-        if (!processed.firstTime(incoming.id(), message.id(), "catalog.events", message.type(), now)) {
+        locks.lock(incoming.id());
+        if (!processed.firstTime(message.id(), "catalog.events", message.type())) {
             log.debug("Message {} already processed", message.id());
             return;
         }

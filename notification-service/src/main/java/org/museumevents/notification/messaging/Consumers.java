@@ -1,12 +1,13 @@
 package org.museumevents.notification.messaging;
 
 import java.util.function.Consumer;
+import org.museumevents.starter.messaging.MessageBodies;
+import org.museumevents.starter.messaging.UnreadableMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,7 +24,7 @@ class Consumers {
     @Bean
     Consumer<Message<byte[]>> catalogEvents(JsonMapper json, CatalogEventsHandler handler) {
         return message -> {
-            CatalogMessage body = read(json, message.getPayload(), CatalogMessage.class);
+            CatalogMessage body = MessageBodies.read(json, message.getPayload(), CatalogMessage.class);
             if (body.id() == null || body.type() == null) {
                 throw new UnreadableMessage("A catalog message without id or type");
             }
@@ -41,7 +42,7 @@ class Consumers {
     @Bean
     Consumer<Message<byte[]>> registrationEvents(JsonMapper json, RegistrationEventsHandler handler) {
         return message -> {
-            RegistrationMessage body = read(json, message.getPayload(), RegistrationMessage.class);
+            RegistrationMessage body = MessageBodies.read(json, message.getPayload(), RegistrationMessage.class);
             if (body.id() == null || body.type() == null) {
                 throw new UnreadableMessage("A registration message without id or type");
             }
@@ -57,22 +58,5 @@ class Consumers {
             }
             handler.handle(body);
         };
-    }
-
-    private static <T> T read(JsonMapper json, byte[] payload, Class<T> type) {
-        if (payload == null || payload.length == 0) {
-            throw new UnreadableMessage("An empty message");
-        }
-        try {
-            T body = json.readValue(payload, type);
-            if (body == null) {
-                throw new UnreadableMessage("A null message");
-            }
-            return body;
-        } catch (JacksonException e) {
-            // The parser's message would quote the body, personal data included: keep its type only.
-            throw new UnreadableMessage(
-                    "Unreadable " + type.getSimpleName() + " (" + e.getClass().getSimpleName() + ")");
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.museumevents.notification.registrant.Registrant;
 import org.museumevents.notification.registrant.Registrants;
 import org.museumevents.notification.registrant.RegistrationStatus;
 import org.museumevents.notification.reminder.ReminderPlanner;
+import org.museumevents.starter.messaging.ProcessedMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ class RegistrationEventsHandler {
     private static final List<EmailKind> FOR_CONFIRMED =
             List.of(EmailKind.CONFIRMATION, EmailKind.PROMOTED, EmailKind.REMINDER, EmailKind.EVENT_UPDATED);
 
+    private final EventLocks locks;
     private final ProcessedMessages processed;
     private final KnownEvents events;
     private final Registrants registrants;
@@ -40,12 +42,14 @@ class RegistrationEventsHandler {
     private final Clock clock;
 
     RegistrationEventsHandler(
+            EventLocks locks,
             ProcessedMessages processed,
             KnownEvents events,
             Registrants registrants,
             Notifications notifications,
             ReminderPlanner reminders,
             Clock clock) {
+        this.locks = locks;
         this.processed = processed;
         this.events = events;
         this.registrants = registrants;
@@ -57,7 +61,8 @@ class RegistrationEventsHandler {
     @Transactional
     public void handle(RegistrationMessage message) {
         Instant now = clock.instant();
-        if (!processed.firstTime(message.eventId(), message.id(), "registration.events", message.type(), now)) {
+        locks.lock(message.eventId());
+        if (!processed.firstTime(message.id(), "registration.events", message.type())) {
             log.debug("Message {} already processed", message.id());
             return;
         }
