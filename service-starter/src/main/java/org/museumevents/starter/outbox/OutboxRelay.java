@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
@@ -58,7 +59,9 @@ public class OutboxRelay implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::relayUnderLock, settings.outbox().relayInterval());
+        Duration interval = settings.outbox().relayInterval();
+        // The first run waits one interval too: the application is started by then.
+        registrar.addFixedDelayTask(new FixedDelayTask(this::relayUnderLock, interval, interval));
     }
 
     /** One run, when no other instance holds the relay's lock; skipped otherwise. */
