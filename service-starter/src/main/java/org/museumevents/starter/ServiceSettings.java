@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The shared mechanisms' settings of one service, read under the service's own prefix, as the
@@ -21,8 +22,10 @@ import org.springframework.core.env.Environment;
  * @param security {@code <prefix>.security.*}
  * @param api {@code <prefix>.api.*}
  * @param outbox {@code <prefix>.outbox.*}
+ * @param limits {@code <prefix>.limits.*}
  */
-public record ServiceSettings(String prefix, String applicationName, Security security, Api api, Outbox outbox) {
+public record ServiceSettings(
+        String prefix, String applicationName, Security security, Api api, Outbox outbox, Limits limits) {
 
     /** The property that overrides the prefix derived from the application's name. */
     public static final String PREFIX_PROPERTY = "museum.settings-prefix";
@@ -49,7 +52,8 @@ public record ServiceSettings(String prefix, String applicationName, Security se
                 applicationName == null ? prefix : applicationName,
                 binder.bindOrCreate(prefix + ".security", Bindable.of(Security.class)),
                 binder.bindOrCreate(prefix + ".api", Bindable.of(Api.class)),
-                binder.bindOrCreate(prefix + ".outbox", Bindable.of(Outbox.class)));
+                binder.bindOrCreate(prefix + ".outbox", Bindable.of(Outbox.class)),
+                binder.bindOrCreate(prefix + ".limits", Bindable.of(Limits.class)));
     }
 
     /**
@@ -106,6 +110,19 @@ public record ServiceSettings(String prefix, String applicationName, Security se
             @DefaultValue("15s") Duration sendTimeout,
             @DefaultValue("") String lockName,
             @DefaultValue("2m") Duration lockAtMostFor) {}
+
+    /**
+     * Bounds on what a request may carry, checked before anything parses it.
+     *
+     * @param maxBodySize the longest request body, e.g. {@code 256KB}: longer is a 413
+     * @param maxJsonStringLength the longest string a JSON document may hold, in characters (also
+     *     for messages read from Kafka)
+     * @param maxJsonNestingDepth the deepest nesting of JSON arrays and objects
+     */
+    public record Limits(
+            @DefaultValue("256KB") DataSize maxBodySize,
+            @DefaultValue("100000") int maxJsonStringLength,
+            @DefaultValue("64") int maxJsonNestingDepth) {}
 
     /** The relay's lock name, {@code <prefix>-outbox-relay} unless set. */
     public String outboxLockName() {
