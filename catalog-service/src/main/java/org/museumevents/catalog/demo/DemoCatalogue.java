@@ -80,7 +80,7 @@ class DemoCatalogue implements ApplicationRunner {
                     .query()
                     .singleRow();
             long existing =
-                    jdbc.sql("SELECT count(*) FROM events").query(Long.class).single();
+                    jdbc.sql("SELECT count(*) FROM event").query(Long.class).single();
             if (existing > 0) {
                 log.info("Demo catalogue not loaded: the catalogue already holds {} events", existing);
                 return;

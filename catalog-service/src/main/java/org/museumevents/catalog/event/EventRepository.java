@@ -27,7 +27,7 @@ class EventRepository {
     }
 
     Optional<Event> find(UUID id) {
-        return jdbc.sql("SELECT * FROM events WHERE id = :id")
+        return jdbc.sql("SELECT * FROM event WHERE id = :id")
                 .param("id", id)
                 .query(this::map)
                 .optional();
@@ -36,7 +36,7 @@ class EventRepository {
     void insert(Event event) {
         jdbc.sql(
                         """
-                        INSERT INTO events (id, organisation, series_id, status, start_local, time_zone, starts_at, ends_at,
+                        INSERT INTO event (id, organisation, series_id, status, start_local, time_zone, starts_at, ends_at,
                                             details, search_text, version)
                         VALUES (:id, :organisation, :seriesId, :status, :startLocal, :timeZone, :startsAt, :endsAt,
                                 CAST(:details AS jsonb), :searchText, :version)
@@ -51,7 +51,7 @@ class EventRepository {
         params.put("readVersion", readVersion);
         return jdbc.sql(
                                 """
-                        UPDATE events SET series_id = :seriesId, status = :status, start_local = :startLocal,
+                        UPDATE event SET series_id = :seriesId, status = :status, start_local = :startLocal,
                                time_zone = :timeZone, starts_at = :startsAt, ends_at = :endsAt,
                                details = CAST(:details AS jsonb), search_text = :searchText, version = :version,
                                updated_at = now()
@@ -71,7 +71,7 @@ class EventRepository {
     }
 
     List<Event> search(EventQuery query, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM events");
+        StringBuilder sql = new StringBuilder("SELECT * FROM event");
         Map<String, Object> params = where(query, sql);
         sql.append(" ORDER BY starts_at, id LIMIT :limit OFFSET :offset");
         params.put("limit", limit);
@@ -80,14 +80,14 @@ class EventRepository {
     }
 
     long count(EventQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT count(*) FROM events");
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM event");
         Map<String, Object> params = where(query, sql);
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
     /** The latest local start among a series' events, to continue the series after it. */
     Optional<java.time.LocalDateTime> lastStartInSeries(UUID seriesId) {
-        return jdbc.sql("SELECT max(start_local) FROM events WHERE series_id = :seriesId")
+        return jdbc.sql("SELECT max(start_local) FROM event WHERE series_id = :seriesId")
                 .param("seriesId", seriesId)
                 .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toLocalDateTime))
                 .single();

@@ -161,14 +161,14 @@ class DemoCatalogueTest {
                         .asString())
                 .containsExactly(tuple("2018-10-05T09:30", "icom-france"));
 
-        assertThat(count("SELECT count(*) FROM events")).isEqualTo(9);
+        assertThat(count("SELECT count(*) FROM event")).isEqualTo(9);
         assertThat(count("SELECT count(*) FROM outbox WHERE type = 'EventPublished'"))
                 .isEqualTo(7);
         long messages = count("SELECT count(*) FROM outbox");
 
         demo.run(null);
 
-        assertThat(count("SELECT count(*) FROM events")).isEqualTo(9);
+        assertThat(count("SELECT count(*) FROM event")).isEqualTo(9);
         assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(messages);
     }
 

@@ -117,10 +117,10 @@ class BadInputTest {
 
     @Test
     void nothingIsStoredFromBadInput() throws Exception {
-        long before = jdbc.sql("SELECT count(*) FROM events").query(Long.class).single();
+        long before = jdbc.sql("SELECT count(*) FROM event").query(Long.class).single();
         expectFieldError(e -> e.put("end", "2027-02-16T12:00"), "end");
         postRaw("{").andExpect(status().isBadRequest());
-        long after = jdbc.sql("SELECT count(*) FROM events").query(Long.class).single();
+        long after = jdbc.sql("SELECT count(*) FROM event").query(Long.class).single();
         org.assertj.core.api.Assertions.assertThat(after).isEqualTo(before);
     }
 
