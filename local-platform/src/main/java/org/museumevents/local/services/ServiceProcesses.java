@@ -52,6 +52,9 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
         this.kafka = kafka;
     }
 
+    /** Where the services listen: never another interface (see {@link #withResourceServer}). */
+    static final String LOOPBACK = "127.0.0.1";
+
     List<Service> services() {
         LocalPlatformProperties.Ports ports = properties.ports();
         String gateway = "http://localhost:" + ports.gateway();
@@ -116,17 +119,22 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
                         Map.of(
                                 "SERVER_PORT", String.valueOf(ports.gateway()),
                                 "SPRING_PROFILES_ACTIVE", profiles,
-                                "GATEWAY_SERVICES_CATALOG", "http://localhost:" + ports.catalog(),
-                                "GATEWAY_SERVICES_REGISTRATION", "http://localhost:" + ports.registration(),
-                                "GATEWAY_SERVICES_NOTIFICATION", "http://localhost:" + ports.notification(),
+                                "GATEWAY_SERVICES_CATALOG", "http://" + LOOPBACK + ":" + ports.catalog(),
+                                "GATEWAY_SERVICES_REGISTRATION", "http://" + LOOPBACK + ":" + ports.registration(),
+                                "GATEWAY_SERVICES_NOTIFICATION", "http://" + LOOPBACK + ":" + ports.notification(),
                                 "GATEWAY_IDENTITY_ISSUER", gateway,
                                 "GATEWAY_IDENTITY_SIGNING_KEY", "file:" + signingKey,
                                 "GATEWAY_IDENTITY_WEB_REDIRECT_URI", gateway + "/login/oauth2/code/museum-events")));
     }
 
-    /** The services verify organisers' tokens against the gateway's published keys. */
+    /**
+     * The services listen on the loopback interface only: the gateway, with its rate limits and
+     * login, is the one door, and a service's own port is no side door around it. They verify
+     * organisers' tokens against the gateway's published keys.
+     */
     private Map<String, String> withResourceServer(Map<String, String> environment) {
         Map<String, String> all = new LinkedHashMap<>(environment);
+        all.put("SERVER_ADDRESS", LOOPBACK);
         all.put(
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
                 "http://localhost:" + properties.ports().gateway() + "/oauth2/jwks");
@@ -224,7 +232,7 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
 
     private void awaitHealthy(Service service, long began) {
         long deadline = began + properties.startupTimeout().toNanos();
-        URI health = URI.create("http://localhost:%d/actuator/health".formatted(service.port()));
+        URI health = URI.create("http://%s:%d/actuator/health".formatted(LOOPBACK, service.port()));
         Process process = running.get(service.name());
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
