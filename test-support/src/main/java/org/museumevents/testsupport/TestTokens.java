@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,6 +28,12 @@ public final class TestTokens {
     private static KeyPair keyPair;
     private static String publicKeyLocation;
 
+    /** The {@code iss} of every test token. */
+    public static final String ISSUER = "http://test-issuer";
+
+    /** The audience the services require, as the gateway's tokens carry it. */
+    public static final String AUDIENCE = "museum-events";
+
     private TestTokens() {}
 
     /** A token for an organiser of {@code organisation}. */
@@ -36,10 +43,21 @@ public final class TestTokens {
 
     /** A token with the given scope, e.g. one without {@code organiser}. */
     public static String token(String organisation, String scope) {
+        return token(organisation, scope, AUDIENCE);
+    }
+
+    /** A token for another audience, e.g. one the services must refuse. */
+    public static String token(String organisation, String scope, String audience) {
+        return token(organisation, scope, audience, ISSUER);
+    }
+
+    /** A token from another issuer (signed with the same key), e.g. one the services must refuse. */
+    public static String token(String organisation, String scope, String audience, String issuer) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .subject(organisation + "-tester")
-                    .issuer("test-issuer")
+                    .issuer(issuer)
+                    .audience(List.of("museum-events-web", audience))
                     .issueTime(new Date())
                     .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
                     .jwtID(UUID.randomUUID().toString())
@@ -56,6 +74,18 @@ public final class TestTokens {
 
     public static String bearer(String organisation) {
         return "Bearer " + organiser(organisation);
+    }
+
+    /**
+     * This class's public key as an RFC 7517 JWK set, as a token issuer serves it at its {@code
+     * jwks} endpoint.
+     */
+    public static String jwkSetJson() {
+        return new com.nimbusds.jose.jwk.JWKSet(
+                        new com.nimbusds.jose.jwk.RSAKey.Builder((java.security.interfaces.RSAPublicKey)
+                                        keyPair().getPublic())
+                                .build())
+                .toString();
     }
 
     /** A public key file that verifies this class's tokens, as {@code ...jwt.public-key-location}. */

@@ -56,6 +56,12 @@ class IdentityConfig {
 
     static final String ORGANISER_SCOPE = "organiser";
     static final String WEB_CLIENT = "museum-events-web";
+    /**
+     * The audience every organiser token carries, and the one each service requires
+     * ({@code spring.security.oauth2.resourceserver.jwt.audiences}): a token the authorization
+     * server minted for another resource does not open the services.
+     */
+    static final String AUDIENCE = "museum-events";
 
     private static final Logger log = LoggerFactory.getLogger(IdentityConfig.class);
 
@@ -111,7 +117,10 @@ class IdentityConfig {
         return new ConfiguredClients(clients);
     }
 
-    /** Adds {@code org}, and {@code organiser} to the scope, to access tokens of known organisations. */
+    /**
+     * Adds {@code org}, {@code organiser} to the scope and {@value #AUDIENCE} to the audience, to
+     * access tokens of known organisations.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> organisationClaims(Organisations organisations) {
         return context -> {
@@ -124,7 +133,10 @@ class IdentityConfig {
             organisation.ifPresent(org -> {
                 Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
                 scopes.add(ORGANISER_SCOPE);
-                context.getClaims().claim("org", org).claim("scope", scopes);
+                context.getClaims()
+                        .claim("org", org)
+                        .claim("scope", scopes)
+                        .audience(List.of(context.getRegisteredClient().getClientId(), AUDIENCE));
             });
         };
     }

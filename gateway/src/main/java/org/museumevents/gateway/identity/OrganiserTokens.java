@@ -52,7 +52,7 @@ public class OrganiserTokens {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer().toString())
                 .subject(username)
-                .audience(List.of(IdentityConfig.WEB_CLIENT))
+                .audience(List.of(IdentityConfig.WEB_CLIENT, IdentityConfig.AUDIENCE))
                 .issuedAt(now)
                 .notBefore(now)
                 .expiresAt(now.plus(LIFETIME))

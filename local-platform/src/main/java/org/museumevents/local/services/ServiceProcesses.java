@@ -138,6 +138,10 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
         all.put(
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
                 "http://localhost:" + properties.ports().gateway() + "/oauth2/jwks");
+        // With jwk-set-uri, issuer-uri only adds the check of the tokens' iss (no discovery call).
+        all.put(
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                "http://localhost:" + properties.ports().gateway());
         return all;
     }
 
