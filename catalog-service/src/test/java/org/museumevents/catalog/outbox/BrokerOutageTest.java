@@ -84,8 +84,11 @@ class BrokerOutageTest {
         mvc.perform(post("/api/events/{id}/cancel", id).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isOk());
 
-        // The relay keeps trying and failing; the messages stay in the outbox.
-        Thread.sleep(8_000);
+        // The relay keeps trying and failing (every 500 ms); the messages stay in the outbox all along.
+        await().during(Duration.ofSeconds(8))
+                .atMost(Duration.ofSeconds(12))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> unpublished(id) == 2);
         assertThat(unpublished(id)).isEqualTo(2);
         String metrics = scrape();
         assertThat(sample(metrics, "museum_outbox_backlog")).isEqualTo(2);
