@@ -10,16 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.museumevents.testsupport.RealServers;
 import org.museumevents.testsupport.TcpProxy;
 import org.museumevents.testsupport.TestServers;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,10 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
  * load balancer's rotation (readiness DOWN) without being restarted (liveness UP), and serves
  * again by itself when the database returns. The service reaches its database through a proxy that
  * the test cuts; the shared PostgreSQL server stays up.
+ *
+ * <p>A context of its own (its database behind the proxy), closed after the class so that its
+ * pool and outbox relay do not go on knocking at a cut database while other classes run.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@RealServers
+@CatalogIntegrationTest
+@Tag("outage")
+@DirtiesContext(classMode = ClassMode.AFTER_CLASS)
 class DatabaseOutageTest {
 
     /** Hikari's connection timeout is 3 s; a bound well above it, not a speed measurement. */

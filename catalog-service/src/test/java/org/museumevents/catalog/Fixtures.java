@@ -3,11 +3,32 @@ package org.museumevents.catalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Request bodies shaped like the seed announcements, as mutable maps a test can bend. */
 public final class Fixtures {
 
     private Fixtures() {}
+
+    /**
+     * An organisation of the test's own, e.g. {@code icom-france-5f0c2a9e}: the tests share one
+     * context and database, and an organisation is what the catalog keeps apart, so what a test
+     * lists or counts by its own organisation is only what it wrote itself.
+     */
+    public static String organisation(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A word no other test writes, for searches ({@code q}) that must find only the test's own events. */
+    public static String word(String stem) {
+        StringBuilder word = new StringBuilder(stem);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 10; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
 
     /** Session 4 of ICOM France's "Solidarity" cycle, moved to a future third Tuesday. */
     public static Map<String, Object> onlineDebate() {

@@ -11,17 +11,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.museumevents.testsupport.RealServers;
+import org.museumevents.catalog.CatalogIntegrationTest;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -30,12 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The demo profile loads the seed announcements on their next real dates, as of a fixed "today"
  * (Sunday 22 November 2026): the next third Tuesdays are 15 December, 19 January and 16 February.
+ *
+ * <p>A context of its own: the demo loads at start-up and only into an empty catalogue, so this
+ * class needs a database no other class writes to (which is also why it may count every row), and
+ * a "today" of its own. Closed after the class, as it is used by no other.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@RealServers
+@CatalogIntegrationTest
 @ActiveProfiles("demo")
 @Import(DemoCatalogueTest.Today.class)
+@DirtiesContext(classMode = ClassMode.AFTER_CLASS)
 class DemoCatalogueTest {
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -8,20 +8,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.museumevents.catalog.CatalogIntegrationTest;
 import org.museumevents.catalog.Fixtures;
 import org.museumevents.testsupport.Prometheus;
-import org.museumevents.testsupport.RealServers;
 import org.museumevents.testsupport.TcpProxy;
 import org.museumevents.testsupport.TestServers;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,10 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
  * is back they go out, none lost. Meanwhile the service stays ready and Prometheus shows the
  * backlog. The service reaches a broker of this test's own only through a
  * proxy that the test cuts, so the shared broker stays up.
+ *
+ * <p>A context of its own (its own broker), closed after the class so that its producer and outbox
+ * relay do not linger against a broker that is gone.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@RealServers
+@CatalogIntegrationTest
+@Tag("outage")
+@DirtiesContext(classMode = ClassMode.AFTER_CLASS)
 class BrokerOutageTest {
 
     static final TcpProxy proxy = new TcpProxy();
@@ -80,8 +84,11 @@ class BrokerOutageTest {
         mvc.perform(post("/api/events/{id}/cancel", id).header(HttpHeaders.AUTHORIZATION, token))
                 .andExpect(status().isOk());
 
-        // The relay keeps trying and failing; the messages stay in the outbox.
-        Thread.sleep(8_000);
+        // The relay keeps trying and failing (every 500 ms); the messages stay in the outbox all along.
+        await().during(Duration.ofSeconds(8))
+                .atMost(Duration.ofSeconds(12))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> unpublished(id) == 2);
         assertThat(unpublished(id)).isEqualTo(2);
         String metrics = scrape();
         assertThat(sample(metrics, "museum_outbox_backlog")).isEqualTo(2);

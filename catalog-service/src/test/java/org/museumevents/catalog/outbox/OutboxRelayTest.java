@@ -9,13 +9,11 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.museumevents.catalog.CatalogIntegrationTest;
 import org.museumevents.catalog.Fixtures;
-import org.museumevents.testsupport.RealServers;
 import org.museumevents.testsupport.TestServers;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@RealServers
+@CatalogIntegrationTest
 class OutboxRelayTest {
 
     @Autowired

@@ -10,21 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.museumevents.testsupport.RealServers;
+import org.museumevents.catalog.CatalogIntegrationTest;
+import org.museumevents.catalog.Fixtures;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@RealServers
+@CatalogIntegrationTest
 class SeriesApiTest {
+
+    // Organisations of each test's own: the context and its database are shared with other classes.
+    final String icom = Fixtures.organisation("icom-france");
+    final String ocim = Fixtures.organisation("ocim");
 
     @Autowired
     MockMvc mvc;
@@ -34,9 +35,9 @@ class SeriesApiTest {
 
     @Test
     void occurrencesOfTheSolidarityCycleLandOnItsRealDatesAsDrafts() throws Exception {
-        String seriesId = createSeries("icom-france");
+        String seriesId = createSeries(icom);
 
-        JsonNode first = occurrences(seriesId, "icom-france", Map.of("count", 4));
+        JsonNode first = occurrences(seriesId, icom, Map.of("count", 4));
         assertStarts(first, "2021-01-19T13:00", "2021-02-16T13:00", "2021-03-16T13:00", "2021-04-20T13:00");
         org.assertj.core.api.Assertions.assertThat(
                         first.path("events").get(1).path("status").asString())
@@ -52,13 +53,13 @@ class SeriesApiTest {
                 .isEqualTo(3);
 
         // The next call continues after the last one.
-        JsonNode next = occurrences(seriesId, "icom-france", Map.of("until", "2021-06-30"));
+        JsonNode next = occurrences(seriesId, icom, Map.of("until", "2021-06-30"));
         assertStarts(next, "2021-05-18T13:00", "2021-06-15T13:00");
 
         // A cycle resuming after a break: none before "from", and never before the last one.
-        JsonNode resumed = occurrences(seriesId, "icom-france", Map.of("count", 2, "from", "2021-09-01"));
+        JsonNode resumed = occurrences(seriesId, icom, Map.of("count", 2, "from", "2021-09-01"));
         assertStarts(resumed, "2021-09-21T13:00", "2021-10-19T13:00");
-        JsonNode notBackwards = occurrences(seriesId, "icom-france", Map.of("count", 1, "from", "2021-01-01"));
+        JsonNode notBackwards = occurrences(seriesId, icom, Map.of("count", 1, "from", "2021-01-01"));
         assertStarts(notBackwards, "2021-11-16T13:00");
 
         // The public sees the series but none of its drafts; its organisers see all nine.
@@ -66,19 +67,18 @@ class SeriesApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.recurrence.rule").value("FREQ=MONTHLY;BYDAY=3TU"))
                 .andExpect(jsonPath("$.events.length()").value(0));
-        mvc.perform(get("/api/series/{id}", seriesId)
-                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france")))
+        mvc.perform(get("/api/series/{id}", seriesId).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom)))
                 .andExpect(jsonPath("$.events.length()").value(9));
-        mvc.perform(get("/api/series").param("organisation", "icom-france"))
+        mvc.perform(get("/api/series").param("organisation", icom))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content[*].id", hasItem(seriesId)));
     }
 
     @Test
     void onlyTheSeriesOrganisationCreatesItsOccurrences() throws Exception {
-        String seriesId = createSeries("icom-france");
+        String seriesId = createSeries(icom);
         mvc.perform(post("/api/series/{id}/occurrences", seriesId)
-                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("ocim"))
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(ocim))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"count\": 2}"))
                 .andExpect(status().isNotFound());
@@ -103,12 +103,12 @@ class SeriesApiTest {
                         "timeZone",
                         "Europe/Paris"));
         mvc.perform(post("/api/series")
-                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france"))
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(series)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("recurrence.rule")));
-        String seriesId = createSeries("icom-france");
+        String seriesId = createSeries(icom);
         for (String body : List.of(
                 "{}",
                 "{\"count\": 0}",
@@ -116,7 +116,7 @@ class SeriesApiTest {
                 "{\"count\": 2, \"until\": \"2021-06-30\"}",
                 "{\"until\": \"2021-02-31\"}")) {
             mvc.perform(post("/api/series/{id}/occurrences", seriesId)
-                            .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france"))
+                            .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content(body))
                     .andExpect(status().isBadRequest());
