@@ -10,11 +10,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.museumevents.testsupport.RealServers;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -28,11 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * its {@code iss} is the configured issuer and its {@code aud} contains {@code museum-events}
  * (RFC 7519 §4.1.1 and §4.1.3). Configured as a deployment is: keys from a JWK set served over HTTP,
  * {@code issuer-uri} for the check of {@code iss} (no discovery call), {@code audiences} from
- * application.yml.
+ * application.yml. Its own context, closed after it: the issuer settings differ from the shared one.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@RealServers
+@CatalogIntegrationTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TokenClaimsTest {
 
