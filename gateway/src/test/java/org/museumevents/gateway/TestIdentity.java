@@ -1,11 +1,16 @@
 package org.museumevents.gateway;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * The token issuer and the organisations of {@link GatewayIntegrationTest}, configured as a
@@ -25,6 +30,20 @@ public final class TestIdentity implements ApplicationContextInitializer<Configu
 
     /** The URL the services know the gateway by: tokens carry it as issuer. */
     public static final String ISSUER = "http://gateway.test";
+
+    /**
+     * Verifies tokens as a service does (spring.security.oauth2.resourceserver.jwt.jwk-set-uri: the
+     * gateway's JWK set), but with time for the gateway to answer: Nimbus' default 500 ms read
+     * timeout failed the first request to a freshly started gateway on a busy build machine.
+     */
+    public static JwtDecoder servicesDecoder(int gatewayPort) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(5));
+        requests.setReadTimeout(Duration.ofSeconds(30));
+        return NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + gatewayPort + "/oauth2/jwks")
+                .restOperations(new RestTemplate(requests))
+                .build();
+    }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {

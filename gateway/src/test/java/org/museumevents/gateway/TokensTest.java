@@ -20,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -49,8 +48,7 @@ class TokensTest {
 
     /** As a service is configured: spring.security.oauth2.resourceserver.jwt.jwk-set-uri. */
     private Jwt verify(String token) {
-        JwtDecoder services = NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + port + "/oauth2/jwks")
-                .build();
+        JwtDecoder services = TestIdentity.servicesDecoder(port);
         return services.decode(token);
     }
 

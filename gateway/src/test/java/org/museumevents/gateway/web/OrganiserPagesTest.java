@@ -30,7 +30,6 @@ import org.museumevents.gateway.TestIdentity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -97,9 +96,7 @@ class OrganiserPagesTest {
         String authorization = request.header("Authorization");
         assertThat(authorization).startsWith("Bearer ");
         // As a service verifies it: spring.security.oauth2.resourceserver.jwt.jwk-set-uri.
-        return NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + port + "/oauth2/jwks")
-                .build()
-                .decode(authorization.substring("Bearer ".length()));
+        return TestIdentity.servicesDecoder(port).decode(authorization.substring("Bearer ".length()));
     }
 
     @Test
