@@ -8,12 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,27 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Swagger UI on the gateway's origin lists the three services' OpenAPI descriptions, each fetched
  * through the gateway from the service's own {@code /v3/api-docs}, and nobody needs to log in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayIntegrationTest
 class ApiDocsTest {
 
-    static final Backend catalog = new Backend("catalog");
-    static final Backend registration = new Backend("registration");
-    static final Backend notification = new Backend("notification");
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
 
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("gateway.services.catalog", catalog::url);
-        registry.add("gateway.services.registration", registration::url);
-        registry.add("gateway.services.notification", notification::url);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        catalog.close();
-        registration.close();
-        notification.close();
+    @BeforeEach
+    void echo() {
+        StandIns.echoEverything();
     }
 
     @LocalServerPort

@@ -8,7 +8,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The package-by-feature shape of the house style, checked on every build. */
+/**
+ * The package-by-feature shape of the house style, checked on every build. No rule allows an empty
+ * should: a rule whose classes were renamed or moved away fails instead of passing on nothing.
+ */
 @AnalyzeClasses(packages = "org.museumevents.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -23,6 +26,5 @@ class ArchitectureTest {
             .or()
             .haveSimpleNameEndingWith("Repository")
             .should()
-            .notBePublic()
-            .allowEmptyShould(true);
+            .notBePublic();
 }

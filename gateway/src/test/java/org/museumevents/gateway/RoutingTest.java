@@ -7,41 +7,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every path of the public contract reaches the service that owns it, headers and body intact. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * Every path of the public contract reaches the service that owns it, headers and body intact. An
+ * unreachable service is {@link ServiceOutageTest}'s.
+ */
+@GatewayIntegrationTest
 class RoutingTest {
 
-    static final Backend catalog = new Backend("catalog");
-    static final Backend registration = new Backend("registration");
-    static final Backend notification = new Backend("notification");
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
 
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("gateway.services.catalog", catalog::url);
-        registry.add("gateway.services.registration", registration::url);
-        registry.add("gateway.services.notification", notification::url);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        catalog.close();
-        registration.close();
-        notification.close();
+    @BeforeEach
+    void echo() {
+        StandIns.echoEverything();
     }
 
     @LocalServerPort
@@ -119,17 +103,5 @@ class RoutingTest {
         JsonNode posted = reached("POST", "/api/events/" + event + "/registrations");
         assertThat(posted.get("path").asString()).isEqualTo("/api/events/" + event + "/registrations");
         assertThat(posted.get("body").asString()).isEqualTo("{\"name\":\"Élise\"}");
-    }
-
-    @Test
-    @Order(Integer.MAX_VALUE) // it stops the notification stand-in
-    void anUnreachableServiceIsA503Problem() throws Exception {
-        notification.close(); // nothing listens there any more
-        HttpResponse<String> response = send("GET", "/api/events/" + UUID.randomUUID() + "/notifications", null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.headers().firstValue("Retry-After")).contains("5");
-        assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(503);
     }
 }

@@ -15,17 +15,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -35,32 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The tokens the services trust: an organisation's API client ({@code client_credentials}) and an
  * organiser logging in with the form (authorization code with PKCE) both get a JWT naming their
  * organisation with scope {@code organiser}, verifiable with the gateway's JWK set as the services
- * verify it. Passwords and secrets are configured as BCrypt hashes.
+ * verify it. Passwords and secrets are configured as BCrypt hashes: the organisations of
+ * {@link TestIdentity}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@GatewayIntegrationTest
 class TokensTest {
 
     static final String REDIRECT = "http://localhost:8080/login/oauth2/code/museum-events";
-
-    @DynamicPropertySource
-    static void organisations(DynamicPropertyRegistry registry) {
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-        String prefix = "gateway.identity.organisations";
-        registry.add(prefix + "[0].slug", () -> "ocim");
-        registry.add(prefix + "[0].organisers[0].username", () -> "marie@ocim.fr");
-        registry.add(prefix + "[0].organisers[0].password", () -> "{bcrypt}" + bcrypt.encode("atelier-dijon"));
-        registry.add(prefix + "[0].clients[0].id", () -> "ocim");
-        String demoSecret = "{bcrypt}" + bcrypt.encode("demo-secret");
-        registry.add(prefix + "[0].clients[0].secret", () -> demoSecret);
-        registry.add(prefix + "[1].slug", () -> "icom-france");
-        registry.add(prefix + "[1].clients[0].id", () -> "icom-france");
-        registry.add(prefix + "[1].clients[0].secret", () -> "{bcrypt}" + bcrypt.encode("other-secret"));
-        // The same encoded secret configured for another client must not stop the gateway.
-        registry.add(prefix + "[1].clients[1].id", () -> "icom-france-scripts");
-        registry.add(prefix + "[1].clients[1].secret", () -> demoSecret);
-        registry.add("gateway.identity.issuer", () -> "http://gateway.test");
-    }
 
     @Autowired
     MockMvc mvc;
@@ -73,8 +48,7 @@ class TokensTest {
 
     /** As a service is configured: spring.security.oauth2.resourceserver.jwt.jwk-set-uri. */
     private Jwt verify(String token) {
-        JwtDecoder services = NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + port + "/oauth2/jwks")
-                .build();
+        JwtDecoder services = TestIdentity.servicesDecoder(port);
         return services.decode(token);
     }
 

@@ -7,12 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,21 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
  * it sent one, a new trace when it did not. That is where a registration's trace begins before
  * it travels through the outbox and Kafka to the email.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayIntegrationTest
 class TracePropagationTest {
 
-    static final Backend registration = new Backend("registration");
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
 
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("gateway.services.registration", registration::url);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        registration.close();
+    @BeforeEach
+    void echo() {
+        StandIns.REGISTRATION.echoes("/api/events/[^/]+/registrations");
     }
 
     @LocalServerPort

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,7 +21,10 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * An organiser of Ocim in a real headless Chromium, on the real platform: logs in, creates and
  * publishes a workshop, sees the participant who registered, and exports the attendee list.
+ *
+ * <p>Tagged {@code browser}: it needs Chromium and starts the whole platform, so {@code -Pfast} leaves it out.
  */
+@Tag("browser")
 class OrganiserBrowserTest {
 
     static Platform platform;

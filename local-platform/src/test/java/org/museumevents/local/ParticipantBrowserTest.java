@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -17,7 +18,10 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * A participant in a real headless Chromium, on the real platform, through the gateway's pages:
  * finds the debate, registers in Spanish, reads the result, and cancels from the manage page.
+ *
+ * <p>Tagged {@code browser}: it needs Chromium and starts the whole platform, so {@code -Pfast} leaves it out.
  */
+@Tag("browser")
 class ParticipantBrowserTest {
 
     static Platform platform;

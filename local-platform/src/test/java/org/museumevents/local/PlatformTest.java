@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * What a newcomer sees after the first Quick start command: the real launcher starts PostgreSQL,
  * Kafka, SMTP and the four services' jars; everything below goes through the gateway, as a user
  * would, and the same data is there after a restart of the platform.
+ *
+ * <p>Tagged {@code platform}: it starts PostgreSQL, Kafka and every service, so {@code -Pfast} leaves it out.
  */
+@Tag("platform")
 class PlatformTest {
 
     static Platform platform;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.museumevents.gateway.StandIn.json;
+import static org.museumevents.gateway.StandIn.problem;
 import static org.museumevents.gateway.web.Contract.EVENT_ID;
 import static org.museumevents.gateway.web.Contract.REGISTRATION_ID;
 import static org.museumevents.gateway.web.Contract.SERIES_ID;
-import static org.museumevents.gateway.web.StandIn.json;
-import static org.museumevents.gateway.web.StandIn.problem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -21,18 +21,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.museumevents.gateway.GatewayIntegrationTest;
+import org.museumevents.gateway.StandIn;
+import org.museumevents.gateway.StandIns;
+import org.museumevents.gateway.TestIdentity;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -42,44 +39,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The organiser pages against stand-ins for the services: login first; every call made with a
  * short-lived token minted for the organiser that verifies as the services verify it; every field
- * of an event; If-Match on edits; decisions, CSV and the delivery log; CSRF on every form.
+ * of an event; If-Match on edits; decisions, CSV and the delivery log; CSRF on every form. The
+ * organisers are those of {@link TestIdentity}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@GatewayIntegrationTest
 class OrganiserPagesTest {
 
     static final String ISSUER = "http://gateway.test";
     static final String PUBLISHED_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
-    static final StandIn catalog = new StandIn();
-    static final StandIn registration = new StandIn();
-    static final StandIn notification = new StandIn();
+    static final StandIn catalog = StandIns.CATALOG;
+    static final StandIn registration = StandIns.REGISTRATION;
+    static final StandIn notification = StandIns.NOTIFICATION;
     static final JsonMapper json = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.services.catalog", catalog::url);
-        registry.add("gateway.services.registration", registration::url);
-        registry.add("gateway.services.notification", notification::url);
-        registry.add("gateway.identity.issuer", () -> ISSUER);
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        registry.add("gateway.identity.organisations[0].slug", () -> "icom-france");
-        registry.add("gateway.identity.organisations[0].organisers[0].username", () -> "estelle");
-        registry.add(
-                "gateway.identity.organisations[0].organisers[0].password",
-                () -> "{bcrypt}" + bcrypt.encode("solidarite"));
-        registry.add("gateway.identity.organisations[1].slug", () -> "ocim");
-        registry.add("gateway.identity.organisations[1].organisers[0].username", () -> "marie");
-        registry.add(
-                "gateway.identity.organisations[1].organisers[0].password",
-                () -> "{bcrypt}" + bcrypt.encode("atelier-dijon"));
-    }
-
-    @AfterAll
-    static void stop() {
-        catalog.close();
-        registration.close();
-        notification.close();
-    }
 
     @Autowired
     MockMvc mvc;
@@ -93,9 +64,6 @@ class OrganiserPagesTest {
 
     @BeforeEach
     void script() {
-        catalog.reset();
-        registration.reset();
-        notification.reset();
         catalog.on("GET", "/api/events", request -> {
                     String query = String.valueOf(request.query());
                     if (query.contains("status=DRAFT")) {
@@ -128,9 +96,7 @@ class OrganiserPagesTest {
         String authorization = request.header("Authorization");
         assertThat(authorization).startsWith("Bearer ");
         // As a service verifies it: spring.security.oauth2.resourceserver.jwt.jwk-set-uri.
-        return NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + port + "/oauth2/jwks")
-                .build()
-                .decode(authorization.substring("Bearer ".length()));
+        return TestIdentity.servicesDecoder(port).decode(authorization.substring("Bearer ".length()));
     }
 
     @Test

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.museumevents.gateway.StandIn.json;
+import static org.museumevents.gateway.StandIn.problem;
 import static org.museumevents.gateway.web.Contract.EVENT_ID;
 import static org.museumevents.gateway.web.Contract.REGISTRATION_ID;
-import static org.museumevents.gateway.web.StandIn.json;
-import static org.museumevents.gateway.web.StandIn.problem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,18 +22,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.museumevents.gateway.GatewayIntegrationTest;
+import org.museumevents.gateway.StandIn;
+import org.museumevents.gateway.StandIns;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -44,29 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The public pages against stand-ins for the services that answer with the contract's JSON:
  * languages, the event page without secrets, registering (errors next to their fields, the
  * service's refusals in plain words, the answer), a registration's own page and cancelling it,
- * CSRF on every form, and a friendly 503 when a service is down.
+ * CSRF on every form. A service that is down is ServiceOutageTest's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@GatewayIntegrationTest
 class ParticipantPagesTest {
 
-    static final StandIn catalog = new StandIn();
-    static final StandIn registration = new StandIn();
+    static final StandIn catalog = StandIns.CATALOG;
+    static final StandIn registration = StandIns.REGISTRATION;
     static final JsonMapper json = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("gateway.services.catalog", catalog::url);
-        registry.add("gateway.services.registration", registration::url);
-        registry.add("gateway.services.notification", () -> "http://127.0.0.1:9");
-    }
-
-    @AfterAll
-    static void stop() {
-        catalog.close();
-        registration.close();
-    }
 
     @Autowired
     MockMvc mvc;
@@ -76,8 +55,6 @@ class ParticipantPagesTest {
 
     @BeforeEach
     void script() {
-        catalog.reset();
-        registration.reset();
         catalog.on("GET", "/api/events", json(Contract.page(Contract.publicEvent(EVENT_ID))))
                 .on("GET", "/api/series", json(Contract.page(Contract.series())))
                 // A catalog that wrongly sent the meeting must still not put it on a public page.
@@ -500,24 +477,5 @@ class ParticipantPagesTest {
         mvc.perform(get("/privacy").header("Accept-Language", "es"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Protección de datos")));
-    }
-
-    @Test
-    @Order(Integer.MAX_VALUE) // it stops the stand-ins
-    void aServiceDownIsAFriendly503PageNeverAStackTrace() throws Exception {
-        registration.close();
-        mvc.perform(get("/registrations/" + REGISTRATION_ID).param("token", "t").header("Accept-Language", "en"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string("Retry-After", "5"))
-                .andExpect(content()
-                        .string(allOf(
-                                containsString("id=\"service-unavailable\""),
-                                containsString("Temporarily unavailable"),
-                                not(containsString("Exception")),
-                                not(containsString("at org.")))));
-        catalog.close();
-        mvc.perform(get("/").header("Accept-Language", "fr"))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(content().string(containsString("momentanément indisponible")));
     }
 }

@@ -1,4 +1,4 @@
-package org.museumevents.gateway.web;
+package org.museumevents.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,30 +14,44 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stands in for one service behind the pages: answers what a test scripted for a method and path
- * (JSON shaped as in docs/api.md) and records every request, so a test sees what the
- * pages sent. Unscripted requests get a 404 problem.
+ * Stands in for one service behind the gateway, a real HTTP server on a free port: answers what a
+ * test scripted for a method and path (JSON shaped as in docs/api.md), or echoes what it received,
+ * and records every request, so a test sees what the gateway sent and where a route led.
+ * Unscripted requests get a 404 problem.
  */
-final class StandIn implements AutoCloseable {
+public final class StandIn implements AutoCloseable {
 
-    record Request(String method, String path, String query, Map<String, String> headers, String body) {
+    public record Request(String method, String path, String query, Map<String, String> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
-    record Answer(int status, String contentType, String body, Map<String, String> headers) {}
+    public record Answer(int status, String contentType, String body, Map<String, String> headers) {}
 
-    private record Route(String method, Pattern path, Function<Request, Answer> answer) {}
+    private record Route(String method, Pattern path, Function<Request, Answer> answer) {
 
+        boolean matches(Request request) {
+            return (method.equals(ANY_METHOD) || method.equals(request.method()))
+                    && path.matcher(request.path()).matches();
+        }
+    }
+
+    private static final String ANY_METHOD = "*";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String service;
     private final HttpServer server;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<Request> received = new CopyOnWriteArrayList<>();
 
-    StandIn() {
+    /** Started at once, on a free port it keeps until closed; {@code service} names it in echoes. */
+    public StandIn(String service) {
+        this.service = service;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -47,30 +61,42 @@ final class StandIn implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Answers {@code method} requests whose path matches {@code path} (a regular expression). */
-    StandIn on(String method, String path, Function<Request, Answer> answer) {
+    /**
+     * Answers {@code method} requests whose path matches {@code path} (a regular expression); the
+     * latest script for a request wins.
+     */
+    public StandIn on(String method, String path, Function<Request, Answer> answer) {
         routes.add(0, new Route(method, Pattern.compile(path), answer));
         return this;
     }
 
-    StandIn on(String method, String path, Answer answer) {
+    public StandIn on(String method, String path, Answer answer) {
         return on(method, path, request -> answer);
     }
 
-    void reset() {
+    /**
+     * Answers every request whose path matches {@code path} with what it received: service, method,
+     * path, query, bearer token, W3C traceparent and body, as JSON; 201 for a POST, else 200.
+     */
+    public StandIn echoes(String path) {
+        return on(ANY_METHOD, path, this::echo);
+    }
+
+    /** Forgets every script and every request received. */
+    public void reset() {
         routes.clear();
         received.clear();
     }
 
-    List<Request> received() {
+    public List<Request> received() {
         return List.copyOf(received);
     }
 
-    List<Request> received(String method, String path) {
+    public List<Request> received(String method, String path) {
         Pattern pattern = Pattern.compile(path);
         return received.stream()
                 .filter(r ->
@@ -78,15 +104,15 @@ final class StandIn implements AutoCloseable {
                 .toList();
     }
 
-    static Answer json(int status, String body) {
+    public static Answer json(int status, String body) {
         return new Answer(status, "application/json", body, Map.of());
     }
 
-    static Answer json(String body) {
+    public static Answer json(String body) {
         return json(200, body);
     }
 
-    static Answer problem(int status, String reason, String detail) {
+    public static Answer problem(int status, String reason, String detail) {
         return new Answer(
                 status,
                 "application/problem+json",
@@ -109,8 +135,7 @@ final class StandIn implements AutoCloseable {
                 body);
         received.add(request);
         Answer answer = routes.stream()
-                .filter(route -> route.method().equals(request.method())
-                        && route.path().matcher(request.path()).matches())
+                .filter(route -> route.matches(request))
                 .findFirst()
                 .map(route -> route.answer().apply(request))
                 .orElse(problem(404, "not-found", "Nothing scripted here"));
@@ -122,6 +147,18 @@ final class StandIn implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
         }
         exchange.close();
+    }
+
+    private Answer echo(Request request) {
+        String echo = JSON.writeValueAsString(Map.of(
+                "service", service,
+                "method", request.method(),
+                "path", request.path(),
+                "query", String.valueOf(request.query()),
+                "authorization", String.valueOf(request.header("Authorization")),
+                "traceparent", String.valueOf(request.header("traceparent")),
+                "body", request.body()));
+        return json("POST".equals(request.method()) ? 201 : 200, echo);
     }
 
     @Override
