@@ -3,12 +3,21 @@ package org.museumevents.notification;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.springframework.stereotype.Repository;
 
-/** The package-by-feature shape of the house style, checked on every build. */
+/**
+ * The package-by-feature shape of the house style, checked on every build. Every rule applies to
+ * some class (ArchUnit fails a rule whose {@code that} matches nothing), so each can fail.
+ */
 @AnalyzeClasses(packages = "org.museumevents.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -17,12 +26,42 @@ class ArchitectureTest {
             slices().matching("org.museumevents.notification.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule controllersAndRepositoriesStayInsideTheirFeature = classes()
+    static final ArchRule controllersStayInsideTheirFeature =
+            classes().that().haveSimpleNameEndingWith("Controller").should().notBePublic();
+
+    /** The project's one convention for repositories (catalog-service's): {@code <Aggregate>Repository}. */
+    @ArchTest
+    static final ArchRule repositoriesAreNamedForTheirAggregate =
+            classes().that().areAnnotatedWith(Repository.class).should().haveSimpleNameEndingWith("Repository");
+
+    @ArchTest
+    static final ArchRule repositoriesAreAnnotatedSo =
+            classes().that().haveSimpleNameEndingWith("Repository").should().beAnnotatedWith(Repository.class);
+
+    /**
+     * Package-private by default (house style). Here the events, registrants and notifications are
+     * written by the feature that applies the messages and read by delivery, so their repositories
+     * are public: this rule lets a repository be public only while another feature uses it.
+     */
+    @ArchTest
+    static final ArchRule repositoriesArePublicOnlyForAnotherFeature = classes()
             .that()
-            .haveSimpleNameEndingWith("Controller")
-            .or()
-            .haveSimpleNameEndingWith("Repository")
-            .should()
-            .notBePublic()
-            .allowEmptyShould(true);
+            .areAnnotatedWith(Repository.class)
+            .should(bePublicOnlyIfAnotherFeatureUsesThem())
+            .because("a repository belongs to its feature unless another feature reads or writes through it");
+
+    private static ArchCondition<JavaClass> bePublicOnlyIfAnotherFeatureUsesThem() {
+        return new ArchCondition<>("be public only if a class of another package uses it") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                boolean usedByAnotherFeature = repository.getDirectDependenciesToSelf().stream()
+                        .anyMatch(dependency ->
+                                !dependency.getOriginClass().getPackageName().equals(repository.getPackageName()));
+                if (repository.getModifiers().contains(JavaModifier.PUBLIC) && !usedByAnotherFeature) {
+                    events.add(SimpleConditionEvent.violated(
+                            repository, repository.getName() + " is public, but no other feature uses it"));
+                }
+            }
+        };
+    }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.museumevents.notification.delivery.DeliveryLogEntry;
-import org.museumevents.notification.delivery.Notifications;
+import org.museumevents.notification.delivery.NotificationRepository;
 import org.museumevents.testsupport.RealServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,7 +55,7 @@ abstract class FlowTest {
     Environment environment;
 
     @Autowired
-    Notifications notifications;
+    NotificationRepository notifications;
 
     @Autowired
     MeterRegistry meters;

@@ -11,9 +11,9 @@ import org.museumevents.notification.email.EmailKind;
 import org.museumevents.notification.email.Letter;
 import org.museumevents.notification.email.Mailer;
 import org.museumevents.notification.event.EventSnapshot;
-import org.museumevents.notification.event.KnownEvents;
+import org.museumevents.notification.event.KnownEventRepository;
 import org.museumevents.notification.registrant.Registrant;
-import org.museumevents.notification.registrant.Registrants;
+import org.museumevents.notification.registrant.RegistrantRepository;
 import org.museumevents.starter.tracing.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +35,8 @@ class Dispatcher {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final KnownEvents events;
-    private final Registrants registrants;
+    private final KnownEventRepository events;
+    private final RegistrantRepository registrants;
     private final Mailer mailer;
     private final DeliveryProperties properties;
     private final EmailCounters counters;
@@ -46,8 +46,8 @@ class Dispatcher {
     Dispatcher(
             JdbcClient jdbc,
             TransactionTemplate transaction,
-            KnownEvents events,
-            Registrants registrants,
+            KnownEventRepository events,
+            RegistrantRepository registrants,
             Mailer mailer,
             DeliveryProperties properties,
             EmailCounters counters,

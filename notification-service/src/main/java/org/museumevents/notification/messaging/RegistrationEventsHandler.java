@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.museumevents.notification.delivery.NewNotification;
-import org.museumevents.notification.delivery.Notifications;
+import org.museumevents.notification.delivery.NotificationRepository;
 import org.museumevents.notification.email.EmailKind;
 import org.museumevents.notification.event.EventSnapshot;
-import org.museumevents.notification.event.KnownEvents;
+import org.museumevents.notification.event.KnownEventRepository;
 import org.museumevents.notification.registrant.Registrant;
-import org.museumevents.notification.registrant.Registrants;
+import org.museumevents.notification.registrant.RegistrantRepository;
 import org.museumevents.notification.registrant.RegistrationStatus;
 import org.museumevents.notification.reminder.ReminderPlanner;
 import org.museumevents.starter.messaging.ProcessedMessages;
@@ -35,18 +35,18 @@ class RegistrationEventsHandler {
 
     private final EventLocks locks;
     private final ProcessedMessages processed;
-    private final KnownEvents events;
-    private final Registrants registrants;
-    private final Notifications notifications;
+    private final KnownEventRepository events;
+    private final RegistrantRepository registrants;
+    private final NotificationRepository notifications;
     private final ReminderPlanner reminders;
     private final Clock clock;
 
     RegistrationEventsHandler(
             EventLocks locks,
             ProcessedMessages processed,
-            KnownEvents events,
-            Registrants registrants,
-            Notifications notifications,
+            KnownEventRepository events,
+            RegistrantRepository registrants,
+            NotificationRepository notifications,
             ReminderPlanner reminders,
             Clock clock) {
         this.locks = locks;

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.museumevents.notification.delivery.NewNotification;
-import org.museumevents.notification.delivery.Notifications;
+import org.museumevents.notification.delivery.NotificationRepository;
 import org.museumevents.notification.delivery.PlannedReminder;
 import org.museumevents.notification.event.EventSnapshot;
-import org.museumevents.notification.event.KnownEvents;
+import org.museumevents.notification.event.KnownEventRepository;
 import org.museumevents.notification.registrant.Registrant;
-import org.museumevents.notification.registrant.Registrants;
+import org.museumevents.notification.registrant.RegistrantRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,13 +29,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ReminderPlanner {
 
-    private final KnownEvents events;
-    private final Registrants registrants;
-    private final Notifications notifications;
+    private final KnownEventRepository events;
+    private final RegistrantRepository registrants;
+    private final NotificationRepository notifications;
     private final ReminderProperties properties;
 
     ReminderPlanner(
-            KnownEvents events, Registrants registrants, Notifications notifications, ReminderProperties properties) {
+            KnownEventRepository events,
+            RegistrantRepository registrants,
+            NotificationRepository notifications,
+            ReminderProperties properties) {
         this.events = events;
         this.registrants = registrants;
         this.notifications = notifications;

@@ -10,14 +10,18 @@ import org.museumevents.starter.tracing.TraceContexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The notification rows: what is to be sent, what was, and what failed. */
+/**
+ * The notification rows: what is to be sent, what was, and what failed. Public because the
+ * planning feature schedules, moves and drops emails through it; the dispatcher and the delivery
+ * log use it from this package.
+ */
 @Repository
-public class Notifications {
+public class NotificationRepository {
 
     private final JdbcClient jdbc;
     private final TraceContexts traces;
 
-    Notifications(JdbcClient jdbc, TraceContexts traces) {
+    NotificationRepository(JdbcClient jdbc, TraceContexts traces) {
         this.jdbc = jdbc;
         this.traces = traces;
     }
