@@ -1,4 +1,4 @@
-package org.museumevents.notification.messaging;
+package org.museumevents.notification.planning;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,21 +11,19 @@ import org.museumevents.notification.event.EventSnapshot;
 import org.museumevents.notification.event.KnownEventRepository;
 import org.museumevents.notification.registrant.Registrant;
 import org.museumevents.notification.registrant.RegistrantRepository;
-import org.museumevents.notification.reminder.ReminderPlanner;
-import org.museumevents.starter.messaging.ProcessedMessages;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies a catalog message: keeps the latest version of the event, tells active registrants of a
- * practical change or a cancellation, and re-plans the reminders. An older version changes nothing.
+ * Applies an event as the catalog announced it: keeps the latest version, tells active registrants
+ * of a practical change or a cancellation ({@link EventChange}), and re-plans the reminders. An
+ * older version changes nothing.
  */
 @Component
-class CatalogEventsHandler {
+public class CatalogChanges {
 
-    private static final Logger log = LoggerFactory.getLogger(CatalogEventsHandler.class);
+    /** News that a cancelled event makes untrue: not sent late. */
     private static final List<EmailKind> OBSOLETE_WHEN_CANCELLED = List.of(
             EmailKind.CONFIRMATION,
             EmailKind.WAITLISTED,
@@ -35,23 +33,20 @@ class CatalogEventsHandler {
             EmailKind.EVENT_UPDATED);
 
     private final EventLocks locks;
-    private final ProcessedMessages processed;
     private final KnownEventRepository events;
     private final RegistrantRepository registrants;
     private final NotificationRepository notifications;
     private final ReminderPlanner reminders;
     private final Clock clock;
 
-    CatalogEventsHandler(
+    CatalogChanges(
             EventLocks locks,
-            ProcessedMessages processed,
             KnownEventRepository events,
             RegistrantRepository registrants,
             NotificationRepository notifications,
             ReminderPlanner reminders,
             Clock clock) {
         this.locks = locks;
-        this.processed = processed;
         this.events = events;
         this.registrants = registrants;
         this.notifications = notifications;
@@ -59,44 +54,38 @@ class CatalogEventsHandler {
         this.clock = clock;
     }
 
-    @Transactional
-    public void handle(CatalogMessage message) {
+    /**
+     * Applies one announcement of an event, under the event's lock, in the caller's transaction
+     * (the one that records the message as processed).
+     *
+     * @param incoming the event as announced, complete ({@link EventSnapshot#isComplete()})
+     * @param cancellation whether the announcement cancels the event
+     * @return false when a version at least as recent is known already: then nothing changed
+     * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean apply(EventSnapshot incoming, boolean cancellation) {
         Instant now = clock.instant();
-        EventSnapshot incoming = message.event();
         locks.lock(incoming.id());
-        if (!processed.firstTime(message.id(), "catalog.events", message.type())) {
-            log.debug("Message {} already processed", message.id());
-            return;
-        }
         Optional<EventSnapshot> previous = events.find(incoming.id());
         if (!events.saveIfNewer(incoming, now)) {
-            log.info(
-                    "Ignored {} {} of event {}: version {} is not newer",
-                    message.type(),
-                    message.id(),
-                    incoming.id(),
-                    incoming.version());
-            return;
+            return false;
         }
         List<Registrant> active = registrants.ofEvent(incoming.id()).stream()
                 .filter(Registrant::active)
                 .toList();
-        if (message.cancellation()) {
-            if (previous.isEmpty() || !previous.get().cancelled()) {
+        switch (EventChange.between(previous, incoming, cancellation)) {
+            case CANCELLED -> {
                 notifications.dropUnsent(incoming.id(), null, OBSOLETE_WHEN_CANCELLED);
                 active.forEach(registrant ->
                         notifications.schedule(NewNotification.about(registrant, EmailKind.EVENT_CANCELLED, now), now));
             }
-        } else if (previous.isPresent() && incoming.practicalDetailsDifferFrom(previous.get())) {
-            active.forEach(registrant ->
-                    notifications.scheduleUpdate(NewNotification.about(registrant, EmailKind.EVENT_UPDATED, now), now));
+            case PRACTICAL_DETAILS_CHANGED ->
+                active.forEach(registrant -> notifications.scheduleUpdate(
+                        NewNotification.about(registrant, EmailKind.EVENT_UPDATED, now), now));
+            case NOTHING_TO_TELL -> {}
         }
         reminders.plan(incoming.id(), now);
-        log.info(
-                "Applied {} {} of event {} (version {})",
-                message.type(),
-                message.id(),
-                incoming.id(),
-                incoming.version());
+        return true;
     }
 }
