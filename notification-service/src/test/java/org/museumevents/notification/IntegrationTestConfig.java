@@ -10,6 +10,12 @@ import org.springframework.context.annotation.Bean;
  */
 class IntegrationTestConfig {
 
+    /** Static: a post-processor must exist before the beans it wraps. */
+    @Bean
+    static ConsumerCalls consumerCalls() {
+        return new ConsumerCalls();
+    }
+
     @Bean
     DeliveryLog deliveryLog(NotificationRepository notifications) {
         return new DeliveryLog(notifications);
