@@ -1,6 +1,7 @@
 package org.museumevents.notification;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -24,6 +25,31 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles =
             slices().matching("org.museumevents.notification.(*)..").should().beFreeOfCycles();
+
+    /** The house style: a {@code messaging} package holds the Kafka adapters, and nothing else talks to Kafka. */
+    @ArchTest
+    static final ArchRule onlyTheMessagingPackageTalksToKafka = noClasses()
+            .that()
+            .resideOutsideOfPackage("..messaging..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.apache.kafka..",
+                    "org.springframework.kafka..",
+                    "org.springframework.cloud.stream..",
+                    "org.springframework.messaging..");
+
+    /**
+     * The adapters read a body, check it and hand it to planning: which email, when, is decided
+     * there, never in {@code messaging} (issue 10).
+     */
+    @ArchTest
+    static final ArchRule messagingPlansNoEmailItself = noClasses()
+            .that()
+            .resideInAPackage("..messaging..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..notification.delivery..", "..notification.email..");
 
     @ArchTest
     static final ArchRule controllersStayInsideTheirFeature =
