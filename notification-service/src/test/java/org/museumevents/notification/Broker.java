@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -115,7 +118,38 @@ final class Broker {
                 });
     }
 
-    /** Every value on {@code topic} from the start. */
+    /**
+     * Waits until {@code group} has applied every message on both topics: its committed offsets
+     * have reached the end of every partition that holds messages.
+     */
+    static void awaitConsumed(String group) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    try (Admin admin = admin()) {
+                        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata()
+                                .get();
+                        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                        for (var topic : admin.describeTopics(List.of(CATALOG, REGISTRATIONS))
+                                .allTopicNames()
+                                .get()
+                                .values()) {
+                            topic.partitions()
+                                    .forEach(p -> partitions.put(
+                                            new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+                        }
+                        var ends = admin.listOffsets(partitions).all().get();
+                        return ends.entrySet().stream().allMatch(end -> {
+                            OffsetAndMetadata offset = committed.get(end.getKey());
+                            long reached = offset == null ? 0 : offset.offset();
+                            return reached >= end.getValue().offset();
+                        });
+                    }
+                });
+    }
+
+    /** Every value on {@code topic} from the start to its end as it is now. */
     static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -130,13 +164,20 @@ final class Broker {
                 ByteArrayDeserializer.class);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            long until = System.currentTimeMillis() + 5000;
-            while (System.currentTimeMillis() < until) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-                if (!records.isEmpty() && consumer.assignment().size() > 0) {
-                    break;
-                }
+            var infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            if (infos == null || infos.isEmpty()) {
+                return records;
+            }
+            List<TopicPartition> partitions = infos.stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long until = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < until
+                    && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
         return records;

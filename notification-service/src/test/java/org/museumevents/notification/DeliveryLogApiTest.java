@@ -15,14 +15,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The delivery log, over HTTP: the event's organisers only, with the contract's fields. */
-@AutoConfigureMockMvc
-class DeliveryLogApiTest extends FlowTest {
+@NotificationIntegrationTest
+class DeliveryLogApiTest {
+
+    @Autowired
+    DeliveryLog log;
 
     @Autowired
     MockMvc mvc;
@@ -35,7 +37,7 @@ class DeliveryLogApiTest extends FlowTest {
         String email = unique("logged");
         announce(registration("RegistrationConfirmed", eventId, registrationId, email));
         Inbox.awaitOne(email);
-        org.awaitility.Awaitility.await().until(() -> log(eventId, "CONFIRMATION").stream()
+        org.awaitility.Awaitility.await().until(() -> log.of(eventId, "CONFIRMATION").stream()
                 .anyMatch(e -> e.status().equals("SENT")));
 
         String path = "/api/events/" + eventId + "/notifications";

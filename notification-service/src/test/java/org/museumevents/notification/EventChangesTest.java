@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.museumevents.notification.Inbox.Email;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,10 +22,17 @@ import tools.jackson.databind.node.ObjectNode;
  * the confirmed only), a cancelled one a cancellation that removes the calendar entry; and the
  * consumers' idempotency and dead letters.
  */
-class EventChangesTest extends FlowTest {
+@NotificationIntegrationTest
+class EventChangesTest {
 
     static final String PASSCODE = "010934";
     static final String JOIN_URL = "us02web.zoom.us/j/82342861023";
+
+    @Autowired
+    DeliveryLog log;
+
+    @Autowired
+    Environment environment;
 
     private ObjectNode inEnglish(ObjectNode message) {
         message.put("language", "en");
@@ -60,7 +69,7 @@ class EventChangesTest extends FlowTest {
         publish(catalog("EventPublished", eventId));
         await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
         assertThat(Inbox.to(confirmed)).hasSize(2);
-        assertThat(log(eventId, "EVENT_UPDATED")).hasSize(2);
+        assertThat(log.of(eventId, "EVENT_UPDATED")).hasSize(2);
     }
 
     @Test
@@ -79,7 +88,7 @@ class EventChangesTest extends FlowTest {
         Inbox.awaitOne(confirmed);
         Inbox.awaitOne(pending);
         Inbox.await(gone, 2);
-        await().until(() -> log(eventId, "REMINDER").size() == 2); // P1D and PT1H for the one confirmed
+        await().until(() -> log.of(eventId, "REMINDER").size() == 2); // P1D and PT1H for the one confirmed
 
         ObjectNode cancelled = catalog("EventCancelled", eventId);
         publish(cancelled);
@@ -100,8 +109,8 @@ class EventChangesTest extends FlowTest {
         assertThat(Inbox.to(gone))
                 .as("a registrant who had cancelled hears nothing more")
                 .hasSize(2);
-        assertThat(log(eventId, "EVENT_CANCELLED")).hasSize(2);
-        assertThat(log(eventId, "REMINDER"))
+        assertThat(log.of(eventId, "EVENT_CANCELLED")).hasSize(2);
+        assertThat(log.of(eventId, "REMINDER"))
                 .as("reminders of a cancelled event are dropped")
                 .isEmpty();
     }
@@ -118,7 +127,7 @@ class EventChangesTest extends FlowTest {
         Inbox.awaitOne(email);
         await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
         assertThat(Inbox.to(email)).hasSize(1);
-        assertThat(log(eventId, "CONFIRMATION")).hasSize(1);
+        assertThat(log.of(eventId, "CONFIRMATION")).hasSize(1);
     }
 
     @Test
@@ -131,7 +140,8 @@ class EventChangesTest extends FlowTest {
         announce(registration("RegistrationConfirmed", eventId, UUID.randomUUID(), email));
 
         Inbox.awaitOne(email);
-        String deadLetters = "error." + Broker.REGISTRATIONS + "." + group();
+        String deadLetters =
+                "error." + Broker.REGISTRATIONS + "." + environment.getRequiredProperty(IntegrationTestExtension.GROUP);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Broker.readAll(deadLetters))
                 .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .contains(poison));

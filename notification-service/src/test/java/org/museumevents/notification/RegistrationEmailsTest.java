@@ -14,14 +14,19 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.museumevents.notification.Inbox.Email;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One email per registration outcome, in the registrant's language, join details for the confirmed only. */
-class RegistrationEmailsTest extends FlowTest {
+@NotificationIntegrationTest
+class RegistrationEmailsTest {
 
     static final String JOIN_URL = "us02web.zoom.us/j/82342861023";
     static final String MEETING_ID = "823 4286 1023";
     static final String PASSCODE = "010934";
+
+    @Autowired
+    DeliveryLog log;
 
     private UUID publishedEvent() {
         UUID eventId = UUID.randomUUID();
@@ -60,7 +65,7 @@ class RegistrationEmailsTest extends FlowTest {
         assertThat(mail.parsedCalendar().getComponent("VTIMEZONE")).isPresent();
         assertThat(mail.calendar()).contains("DTSTART;TZID=Europe/Paris:20270216T130000");
 
-        await().untilAsserted(() -> assertThat(log(eventId, "CONFIRMATION"))
+        await().untilAsserted(() -> assertThat(log.of(eventId, "CONFIRMATION"))
                 .singleElement()
                 .satisfies(entry -> {
                     assertThat(entry.kind()).isEqualTo("CONFIRMATION");
@@ -147,11 +152,13 @@ class RegistrationEmailsTest extends FlowTest {
         List<Email> firstMails = Inbox.await(first, 2);
         assertThat(firstMails.get(1).subject()).startsWith("Inscription annulée");
         assertThat(firstMails.get(1).everything()).doesNotContain(PASSCODE);
-        await().untilAsserted(() -> assertThat(log(eventId))
+        await().untilAsserted(() -> assertThat(log.of(eventId))
                 .extracting(e -> e.kind() + ":" + e.status())
                 .contains("CONFIRMATION:SENT", "WAITLISTED:SENT", "CANCELLED:SENT", "PROMOTED:SENT"));
         // The promoted registrant now has reminders; the cancelled one none.
-        assertThat(log(eventId, "REMINDER")).extracting(e -> e.registrationId()).containsOnly(secondId);
+        assertThat(log.of(eventId, "REMINDER"))
+                .extracting(e -> e.registrationId())
+                .containsOnly(secondId);
     }
 
     @Test
@@ -191,7 +198,7 @@ class RegistrationEmailsTest extends FlowTest {
         UUID eventId = UUID.randomUUID();
         String early = unique("early");
         announce(registration("RegistrationConfirmed", eventId, UUID.randomUUID(), early));
-        await().untilAsserted(() -> assertThat(log(eventId))
+        await().untilAsserted(() -> assertThat(log.of(eventId))
                 .extracting(e -> e.kind() + ":" + e.status())
                 .containsExactly("CONFIRMATION:SCHEDULED"));
         await().during(Duration.ofSeconds(1)).until(() -> Inbox.to(early).isEmpty());
@@ -202,6 +209,6 @@ class RegistrationEmailsTest extends FlowTest {
         assertThat(mail.subject()).startsWith("Inscription confirmée");
         assertThat(mail.text()).contains(PASSCODE);
         // Planned once the event told when it starts.
-        await().untilAsserted(() -> assertThat(log(eventId, "REMINDER")).hasSize(2));
+        await().untilAsserted(() -> assertThat(log.of(eventId, "REMINDER")).hasSize(2));
     }
 }

@@ -15,15 +15,23 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.museumevents.notification.Inbox.Email;
 import org.museumevents.notification.delivery.DeliveryLogEntry;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reminders on a controllable clock. The example event starts on 16 February 2027 at 13:00 in
  * Paris (12:00 UTC) with reminders one day and one hour before; its update moves it to 14:00.
  */
-class RemindersTest extends FlowTest {
+@NotificationIntegrationTest
+class RemindersTest {
 
     static final String PASSCODE = "010934";
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    DeliveryLog log;
 
     private static ObjectNode inEnglish(ObjectNode message) {
         message.put("language", "en");
@@ -31,7 +39,7 @@ class RemindersTest extends FlowTest {
     }
 
     private List<Instant> remindersOf(UUID eventId, UUID registrationId) {
-        return log(eventId, "REMINDER").stream()
+        return log.of(eventId, "REMINDER").stream()
                 .filter(e -> e.registrationId().equals(registrationId))
                 .map(DeliveryLogEntry::scheduledFor)
                 .sorted()
@@ -87,7 +95,7 @@ class RemindersTest extends FlowTest {
         pause();
         assertThat(Inbox.to(adaEmail)).hasSize(4);
         assertThat(Inbox.to(bobEmail)).as("confirmation and cancellation only").hasSize(2);
-        assertThat(log(eventId, "REMINDER"))
+        assertThat(log.of(eventId, "REMINDER"))
                 .extracting(DeliveryLogEntry::status, DeliveryLogEntry::attempts)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple("SENT", 1))
                 .hasSize(2);

@@ -8,29 +8,47 @@ import static org.museumevents.notification.Examples.publish;
 import static org.museumevents.notification.Examples.registration;
 import static org.museumevents.notification.Examples.unique;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.museumevents.notification.delivery.DeliveryLogEntry;
 import org.museumevents.testsupport.TcpProxy;
 import org.museumevents.testsupport.TestServers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The service reaches the SMTP server only through a proxy that the test cuts: emails wait as
  * RETRYING with backoff and go out once when the server is back; past the give-up time (2 h in
- * these tests) they end FAILED. Prometheus counts each attempt's outcome.
+ * these tests) they end FAILED. Prometheus counts each attempt's outcome. It breaks a server, so
+ * it has a context of its own, closed after it.
  */
-class SmtpOutageTest extends FlowTest {
+@NotificationIntegrationTest
+@DirtiesContext
+@Tag("outage")
+class SmtpOutageTest {
 
     static final TcpProxy smtp = new TcpProxy();
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    DeliveryLog log;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void smtpThroughTheProxy(DynamicPropertyRegistry registry) {
         smtp.forwardTo(TestServers.smtpPort());
         registry.add("spring.mail.port", smtp::port);
+        OwnContext.ownConsumerGroup(registry);
     }
 
     @AfterAll
@@ -38,10 +56,19 @@ class SmtpOutageTest extends FlowTest {
         smtp.close();
     }
 
+    /** The emails counter of this context, e.g. {@code emails("confirmation", "sent")}. */
+    private double emails(String kind, String status) {
+        return meters.get("museum.emails")
+                .tag("kind", kind)
+                .tag("status", status)
+                .counter()
+                .count();
+    }
+
     private DeliveryLogEntry confirmationOf(UUID eventId) {
         // An assertion, not an index error, while the message is still on its way: awaits retry it.
-        assertThat(log(eventId, "CONFIRMATION")).isNotEmpty();
-        return log(eventId, "CONFIRMATION").get(0);
+        assertThat(log.of(eventId, "CONFIRMATION")).isNotEmpty();
+        return log.of(eventId, "CONFIRMATION").get(0);
     }
 
     @Test
@@ -55,7 +82,7 @@ class SmtpOutageTest extends FlowTest {
         String email = unique("outage");
         announce(registration("RegistrationConfirmed", eventId, UUID.randomUUID(), email));
 
-        await().untilAsserted(() -> assertThat(log(eventId, "CONFIRMATION"))
+        await().untilAsserted(() -> assertThat(log.of(eventId, "CONFIRMATION"))
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.status()).isEqualTo("RETRYING");

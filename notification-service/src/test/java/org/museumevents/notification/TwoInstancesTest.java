@@ -16,22 +16,44 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.museumevents.notification.delivery.DeliveryLogEntry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * Two instances on one database and one consumer group, both dispatching every 200 ms in small
- * batches: each reminder goes out once.
+ * batches: each reminder goes out once. It needs a second instance beside its own, so it has a
+ * context (and a consumer group) of its own, closed after it.
  */
+@NotificationIntegrationTest
 @TestPropertySource(properties = "notification.delivery.batch-size=3")
+@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class TwoInstancesTest extends FlowTest {
+class TwoInstancesTest {
 
     private static final int PEOPLE = 24;
     private static ConfigurableApplicationContext second;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    DeliveryLog log;
+
+    @Autowired
+    Environment environment;
+
+    @DynamicPropertySource
+    static void ownConsumerGroup(DynamicPropertyRegistry registry) {
+        OwnContext.ownConsumerGroup(registry);
+    }
 
     @AfterAll
     static void stopSecondInstance() {
@@ -81,13 +103,13 @@ class TwoInstancesTest extends FlowTest {
             announce(registration("RegistrationConfirmed", eventId, UUID.randomUUID(), email));
         }
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(log(eventId, "REMINDER")).hasSize(2 * PEOPLE));
+                .untilAsserted(() -> assertThat(log.of(eventId, "REMINDER")).hasSize(2 * PEOPLE));
         people.forEach(Inbox::awaitOne);
 
         // Both instances reach the day-before reminders' time together.
         clock.set("2027-02-15T12:00:30Z");
         secondClock.set("2027-02-15T12:00:30Z");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(log(eventId, "REMINDER"))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(log.of(eventId, "REMINDER"))
                 .filteredOn(e -> e.status().equals("SENT"))
                 .hasSize(PEOPLE));
         await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
@@ -97,7 +119,7 @@ class TwoInstancesTest extends FlowTest {
                 .containsExactly(
                         "Inscription confirmée : Le numérique est-il solidaire ?",
                         "Rappel : Le numérique est-il solidaire ?"));
-        assertThat(log(eventId, "REMINDER"))
+        assertThat(log.of(eventId, "REMINDER"))
                 .filteredOn(e -> e.status().equals("SENT"))
                 .extracting(DeliveryLogEntry::attempts)
                 .containsOnly(1);

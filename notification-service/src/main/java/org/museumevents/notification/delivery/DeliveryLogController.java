@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
-import org.museumevents.notification.event.KnownEvents;
+import org.museumevents.notification.event.KnownEventRepository;
 import org.museumevents.starter.problem.Problems;
 import org.museumevents.starter.security.Organisers;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "organiser")
 class DeliveryLogController {
 
-    private final KnownEvents events;
-    private final Notifications notifications;
+    private final KnownEventRepository events;
+    private final NotificationRepository notifications;
 
-    DeliveryLogController(KnownEvents events, Notifications notifications) {
+    DeliveryLogController(KnownEventRepository events, NotificationRepository notifications) {
         this.events = events;
         this.notifications = notifications;
     }

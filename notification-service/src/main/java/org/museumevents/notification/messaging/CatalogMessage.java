@@ -2,6 +2,7 @@ package org.museumevents.notification.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.museumevents.notification.event.EventSnapshot;
 
@@ -9,7 +10,7 @@ import org.museumevents.notification.event.EventSnapshot;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CatalogMessage(UUID id, String type, Instant occurredAt, EventSnapshot event) {
 
-    static final java.util.Set<String> TYPES = java.util.Set.of("EventPublished", "EventUpdated", "EventCancelled");
+    static final Set<String> TYPES = Set.of("EventPublished", "EventUpdated", "EventCancelled");
 
     boolean cancellation() {
         return "EventCancelled".equals(type) || event.cancelled();

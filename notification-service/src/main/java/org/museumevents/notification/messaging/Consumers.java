@@ -1,28 +1,37 @@
 package org.museumevents.notification.messaging;
 
 import java.util.function.Consumer;
+import org.museumevents.notification.planning.CatalogChanges;
+import org.museumevents.notification.planning.RegistrationChanges;
 import org.museumevents.starter.messaging.MessageBodies;
+import org.museumevents.starter.messaging.ProcessedMessages;
 import org.museumevents.starter.messaging.UnreadableMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two Spring Cloud Stream consumers ({@code catalogEvents-in-0}, {@code
- * registrationEvents-in-0}). A body that cannot be read is an {@link UnreadableMessage}: not
- * retried, sent to the dead-letter topic, and the consumer goes on. Unknown types are skipped so
+ * registrationEvents-in-0}): each reads the body, checks it and hands it to planning, in one
+ * transaction with its processed-message row. A body that cannot be read is an {@link
+ * UnreadableMessage}: not retried, sent to the dead-letter topic, and the consumer goes on; any
+ * other failure (the database down) is retried by the binder. Unknown types are skipped so
  * producers may add some.
  */
 @Configuration(proxyBeanMethods = false)
 class Consumers {
 
     private static final Logger log = LoggerFactory.getLogger(Consumers.class);
+    private static final String CATALOG = "catalog.events";
+    private static final String REGISTRATIONS = "registration.events";
 
     @Bean
-    Consumer<Message<byte[]>> catalogEvents(JsonMapper json, CatalogEventsHandler handler) {
+    Consumer<Message<byte[]>> catalogEvents(
+            JsonMapper json, ProcessedMessages processed, CatalogChanges changes, TransactionTemplate tx) {
         return message -> {
             CatalogMessage body = MessageBodies.read(json, message.getPayload(), CatalogMessage.class);
             if (body.id() == null || body.type() == null) {
@@ -35,12 +44,31 @@ class Consumers {
             if (body.event() == null || !body.event().isComplete()) {
                 throw new UnreadableMessage("Catalog message " + body.id() + " lacks event fields");
             }
-            handler.handle(body);
+            tx.executeWithoutResult(status -> {
+                if (!processed.firstTime(body.id(), CATALOG, body.type())) {
+                    log.debug("Message {} already processed", body.id());
+                } else if (changes.apply(body.event(), body.cancellation())) {
+                    log.info(
+                            "Applied {} {} of event {} (version {})",
+                            body.type(),
+                            body.id(),
+                            body.event().id(),
+                            body.event().version());
+                } else {
+                    log.info(
+                            "Ignored {} {} of event {}: version {} is not newer",
+                            body.type(),
+                            body.id(),
+                            body.event().id(),
+                            body.event().version());
+                }
+            });
         };
     }
 
     @Bean
-    Consumer<Message<byte[]>> registrationEvents(JsonMapper json, RegistrationEventsHandler handler) {
+    Consumer<Message<byte[]>> registrationEvents(
+            JsonMapper json, ProcessedMessages processed, RegistrationChanges changes, TransactionTemplate tx) {
         return message -> {
             RegistrationMessage body = MessageBodies.read(json, message.getPayload(), RegistrationMessage.class);
             if (body.id() == null || body.type() == null) {
@@ -56,7 +84,14 @@ class Consumers {
                     || body.email().isBlank()) {
                 throw new UnreadableMessage("Registration message " + body.id() + " lacks registration fields");
             }
-            handler.handle(body);
+            tx.executeWithoutResult(status -> {
+                if (!processed.firstTime(body.id(), REGISTRATIONS, body.type())) {
+                    log.debug("Message {} already processed", body.id());
+                    return;
+                }
+                changes.apply(body.outcome());
+                log.info("Applied {} {} of registration {}", body.type(), body.id(), body.registrationId());
+            });
         };
     }
 }

@@ -2,8 +2,10 @@ package org.museumevents.notification.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
-import org.museumevents.notification.email.EmailKind;
+import org.museumevents.notification.planning.RegistrationOutcome;
+import org.museumevents.notification.planning.RegistrationOutcome.Outcome;
 import org.museumevents.notification.registrant.Registrant;
 import org.museumevents.notification.registrant.RegistrationStatus;
 
@@ -26,52 +28,40 @@ record RegistrationMessage(
         String manageUrl,
         String cancelledBy) {
 
-    /** The email this outcome calls for; none for a cancellation caused by the event's (that one is EVENT_CANCELLED). */
-    EmailKind kind() {
-        return switch (type) {
-            case "RegistrationConfirmed" -> EmailKind.CONFIRMATION;
-            case "RegistrationWaitlisted" -> EmailKind.WAITLISTED;
-            case "RegistrationPending" -> EmailKind.PENDING;
-            case "RegistrationPromoted" -> EmailKind.PROMOTED;
-            case "RegistrationRejected" -> EmailKind.REJECTED;
-            case "RegistrationCancelled" -> byEventCancellation() ? null : EmailKind.CANCELLED;
-            default -> null;
-        };
-    }
+    private static final Map<String, Outcome> OUTCOMES = Map.of(
+            "RegistrationConfirmed", Outcome.CONFIRMED,
+            "RegistrationWaitlisted", Outcome.WAITLISTED,
+            "RegistrationPending", Outcome.PENDING,
+            "RegistrationPromoted", Outcome.PROMOTED,
+            "RegistrationRejected", Outcome.REJECTED,
+            "RegistrationCancelled", Outcome.CANCELLED);
 
+    /** One of the types this service reads; others are skipped, so the producer may add some. */
     boolean known() {
-        return type != null && type.startsWith("Registration") && (kind() != null || byEventCancellation());
+        return type != null && OUTCOMES.containsKey(type);
     }
 
-    boolean byEventCancellation() {
-        return "RegistrationCancelled".equals(type) && "EVENT_CANCELLED".equals(cancelledBy);
+    /** The announcement, for planning; only for a {@link #known()} type. */
+    RegistrationOutcome outcome() {
+        Outcome outcome = OUTCOMES.get(type);
+        boolean byEventCancellation = outcome == Outcome.CANCELLED && "EVENT_CANCELLED".equals(cancelledBy);
+        return new RegistrationOutcome(outcome, registrant(), previousStatus, byEventCancellation);
     }
 
-    /** The status after this message; the type decides when the body leaves it out. */
-    RegistrationStatus newStatus() {
-        if (status != null) {
-            return status;
-        }
-        return switch (type) {
-            case "RegistrationConfirmed", "RegistrationPromoted" -> RegistrationStatus.CONFIRMED;
-            case "RegistrationWaitlisted" -> RegistrationStatus.WAITLISTED;
-            case "RegistrationPending" -> RegistrationStatus.PENDING;
-            case "RegistrationRejected" -> RegistrationStatus.REJECTED;
-            default -> RegistrationStatus.CANCELLED;
-        };
-    }
-
-    Registrant registrant() {
+    private Registrant registrant() {
+        // The type decides the status when the body leaves it out.
+        RegistrationStatus newStatus =
+                status != null ? status : OUTCOMES.get(type).status();
         return new Registrant(
                 registrationId,
                 eventId,
-                newStatus(),
+                newStatus,
                 name,
                 email,
                 organisation,
                 language,
                 timeZone,
                 manageUrl,
-                newStatus() == RegistrationStatus.WAITLISTED ? waitlistPosition : null);
+                newStatus == RegistrationStatus.WAITLISTED ? waitlistPosition : null);
     }
 }

@@ -1,4 +1,4 @@
-package org.museumevents.notification.reminder;
+package org.museumevents.notification.planning;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

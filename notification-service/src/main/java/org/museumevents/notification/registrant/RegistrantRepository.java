@@ -10,16 +10,19 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The registrants of each event, one row per registration, as last announced. */
+/**
+ * The registrants of each event, one row per registration, as last announced. Public because
+ * planning records them and delivery reads them to write the emails.
+ */
 @Repository
-public class Registrants {
+public class RegistrantRepository {
 
     private static final String COLUMNS =
             "registration_id, event_id, status, name, email, organisation, language, time_zone, manage_url, waitlist_position";
 
     private final JdbcClient jdbc;
 
-    Registrants(JdbcClient jdbc) {
+    RegistrantRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -52,14 +55,14 @@ public class Registrants {
     public Optional<Registrant> find(UUID registrationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registrant WHERE registration_id = :id")
                 .param("id", registrationId)
-                .query(Registrants::map)
+                .query(RegistrantRepository::map)
                 .optional();
     }
 
     public List<Registrant> ofEvent(UUID eventId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registrant WHERE event_id = :eventId ORDER BY registration_id")
                 .param("eventId", eventId)
-                .query(Registrants::map)
+                .query(RegistrantRepository::map)
                 .list();
     }
 

@@ -8,14 +8,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The latest version of each catalog event, stored as announced. */
+/**
+ * The latest version of each catalog event, stored as announced. Public because planning stores
+ * and reads the events and delivery reads them to write and authorise.
+ */
 @Repository
-public class KnownEvents {
+public class KnownEventRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    KnownEvents(JdbcClient jdbc, JsonMapper json) {
+    KnownEventRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -1,4 +1,4 @@
-package org.museumevents.notification.messaging;
+package org.museumevents.notification.planning;
 
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;

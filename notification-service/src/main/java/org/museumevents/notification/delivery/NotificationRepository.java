@@ -1,0 +1,305 @@
+package org.museumevents.notification.delivery;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.museumevents.notification.email.EmailKind;
+import org.museumevents.starter.tracing.TraceContexts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The notification rows: what is to be sent, what was, and what failed. Public because the
+ * planning feature schedules, moves and drops emails through it; the dispatcher and the delivery
+ * log use it from this package.
+ */
+@Repository
+public class NotificationRepository {
+
+    private final JdbcClient jdbc;
+    private final TraceContexts traces;
+
+    NotificationRepository(JdbcClient jdbc, TraceContexts traces) {
+        this.jdbc = jdbc;
+        this.traces = traces;
+    }
+
+    /**
+     * Adds a notification; false when a unique rule already holds one like it (a reminder for the
+     * same due time, a second event cancellation for the same registration). The row keeps the
+     * current trace, the one of the message that called for the email.
+     */
+    public boolean schedule(NewNotification n, Instant now) {
+        TraceContexts.Recorded trace = traces.current();
+        return jdbc.sql(
+                                """
+                        INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
+                            scheduled_for, next_attempt_at, join_details, calendar, waitlist_position, reminder_offset,
+                            created_at, trace_id, traceparent)
+                        VALUES (:id, :eventId, :registrationId, :recipient, :kind, 'SCHEDULED', 0, :at, :at,
+                            :join, :calendar, :position, :offset, :now, :traceId, :traceparent)
+                        ON CONFLICT DO NOTHING
+                        """)
+                        .param("id", UUID.randomUUID())
+                        .param("eventId", n.eventId())
+                        .param("registrationId", n.registrationId())
+                        .param("recipient", n.recipient())
+                        .param("kind", n.kind().name())
+                        .param("at", Timestamp.from(n.scheduledFor()))
+                        .param("join", n.joinDetails())
+                        .param("calendar", n.calendar())
+                        .param("position", n.waitlistPosition())
+                        .param(
+                                "offset",
+                                n.reminderOffset() == null
+                                        ? null
+                                        : n.reminderOffset().toString())
+                        .param("now", Timestamp.from(now))
+                        .param("traceId", trace.traceId())
+                        .param("traceparent", trace.traceparent())
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Adds an event-updated notification unless one is still waiting for the same registration:
+     * emails are written when sent, so the waiting one will carry the latest details anyway. One
+     * claimed by the dispatcher does not count: it may be written already.
+     */
+    public boolean scheduleUpdate(NewNotification n, Instant now) {
+        Integer waiting = jdbc.sql(
+                        """
+                        SELECT count(*) FROM notification WHERE registration_id = :registrationId
+                            AND kind = 'EVENT_UPDATED' AND status IN ('SCHEDULED', 'RETRYING')
+                            AND (claimed_until IS NULL OR claimed_until <= :now)
+                        """)
+                .param("registrationId", n.registrationId())
+                .param("now", Timestamp.from(now))
+                .query(Integer.class)
+                .single();
+        return waiting == 0 && schedule(n, now);
+    }
+
+    /** The reminders of an event, sent or not. */
+    public List<PlannedReminder> remindersOf(UUID eventId) {
+        return jdbc.sql(
+                        """
+                        SELECT id, registration_id, reminder_offset, scheduled_for, status FROM notification
+                        WHERE event_id = :eventId AND kind = 'REMINDER'
+                        """)
+                .param("eventId", eventId)
+                .query((rs, row) -> new PlannedReminder(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("registration_id", UUID.class),
+                        Duration.parse(rs.getString("reminder_offset")),
+                        rs.getTimestamp("scheduled_for").toInstant(),
+                        isUnsent(rs.getString("status"))))
+                .list();
+    }
+
+    /**
+     * Moves an unsent reminder to a new due time (the event moved). It is a new reminder then: a
+     * claim on it lapses, so a send in flight for the old time does not mark the new one sent.
+     */
+    public void moveReminder(UUID id, Instant due) {
+        jdbc.sql(
+                        """
+                        UPDATE notification SET scheduled_for = :due, next_attempt_at = :due, status = 'SCHEDULED',
+                            attempts = 0, last_error = NULL, claim_id = NULL, claimed_until = NULL
+                        WHERE id = :id AND status IN ('SCHEDULED', 'RETRYING')
+                        """)
+                .param("id", id)
+                .param("due", Timestamp.from(due))
+                .update();
+    }
+
+    /** Drops an unsent reminder (registration or event cancelled, offset gone). Sent ones stay in the log. */
+    public void dropReminder(UUID id) {
+        jdbc.sql(
+                        "DELETE FROM notification WHERE id = :id AND kind = 'REMINDER' AND status IN ('SCHEDULED', 'RETRYING')")
+                .param("id", id)
+                .update();
+    }
+
+    /**
+     * Drops the unsent notifications of these kinds for one registration, or for a whole event
+     * when {@code registrationId} is null: news that is no longer true is not sent late.
+     */
+    public void dropUnsent(UUID eventId, UUID registrationId, List<EmailKind> kinds) {
+        jdbc.sql(
+                        """
+                        DELETE FROM notification WHERE event_id = :eventId
+                            AND (CAST(:registrationId AS uuid) IS NULL OR registration_id = :registrationId)
+                            AND kind IN (:kinds) AND status IN ('SCHEDULED', 'RETRYING')
+                        """)
+                .param("eventId", eventId)
+                .param("registrationId", registrationId)
+                .param("kinds", kinds.stream().map(Enum::name).toList())
+                .update();
+    }
+
+    /**
+     * Claims up to {@code limit} due notifications of known events for this instance until {@code
+     * now + lease}, the oldest due first, in one statement and so one short transaction. Rows that
+     * another instance is claiming at the same moment are skipped ({@code SKIP LOCKED}), and so are
+     * rows under a live claim; a lapsed claim is taken again.
+     */
+    List<Claim> claimDue(Instant now, Duration lease, int limit) {
+        return jdbc
+                .sql(
+                        """
+                        WITH due AS (
+                            SELECT n.id FROM notification n
+                            WHERE n.status IN ('SCHEDULED', 'RETRYING') AND n.next_attempt_at <= :now
+                              AND (n.claimed_until IS NULL OR n.claimed_until <= :now)
+                              AND EXISTS (SELECT 1 FROM known_event e WHERE e.id = n.event_id)
+                            ORDER BY n.next_attempt_at, n.created_at
+                            LIMIT :limit
+                            FOR UPDATE OF n SKIP LOCKED)
+                        UPDATE notification n SET claim_id = :claim, claimed_until = :until
+                        FROM due WHERE n.id = due.id
+                        RETURNING n.claim_id, n.claimed_until, n.id, n.event_id, n.registration_id, n.recipient, n.kind,
+                            n.attempts, n.scheduled_for, n.next_attempt_at, n.created_at, n.join_details, n.calendar,
+                            n.waitlist_position, n.reminder_offset, n.trace_id, n.traceparent
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .param("claim", UUID.randomUUID())
+                .param("until", Timestamp.from(now.plus(lease)))
+                .query((rs, row) -> new Claim(
+                        rs.getObject("claim_id", UUID.class),
+                        rs.getTimestamp("claimed_until").toInstant(),
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("event_id", UUID.class),
+                        rs.getObject("registration_id", UUID.class),
+                        rs.getString("recipient"),
+                        EmailKind.valueOf(rs.getString("kind")),
+                        rs.getInt("attempts"),
+                        rs.getTimestamp("scheduled_for").toInstant(),
+                        rs.getTimestamp("next_attempt_at").toInstant(),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getBoolean("join_details"),
+                        rs.getBoolean("calendar"),
+                        (Integer) rs.getObject("waitlist_position"),
+                        rs.getString("reminder_offset"),
+                        rs.getString("trace_id"),
+                        rs.getString("traceparent")))
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(Claim::nextAttemptAt).thenComparing(Claim::createdAt))
+                .toList();
+    }
+
+    /**
+     * Records that the claimed email went out. If planning dropped the row while the email was on
+     * its way, the row comes back as SENT: an email that went out stays in the log. If the row was
+     * moved or claimed again meanwhile, it is left as it is.
+     */
+    void markSent(Claim claim, int attempts, Instant now) {
+        int marked = jdbc.sql(
+                        """
+                        UPDATE notification SET status = 'SENT', attempts = :attempts, sent_at = :now, last_error = NULL,
+                            claim_id = NULL, claimed_until = NULL
+                        WHERE id = :id AND claim_id = :claim
+                        """)
+                .param("attempts", attempts)
+                .param("now", Timestamp.from(now))
+                .param("id", claim.id())
+                .param("claim", claim.claimId())
+                .update();
+        if (marked == 0) {
+            jdbc.sql(
+                            """
+                            INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
+                                scheduled_for, next_attempt_at, sent_at, join_details, calendar, waitlist_position,
+                                reminder_offset, created_at, trace_id, traceparent)
+                            VALUES (:id, :eventId, :registrationId, :recipient, :kind, 'SENT', :attempts, :scheduledFor,
+                                :nextAttemptAt, :now, :join, :calendar, :position, :offset, :createdAt, :traceId,
+                                :traceparent)
+                            ON CONFLICT DO NOTHING
+                            """)
+                    .param("id", claim.id())
+                    .param("eventId", claim.eventId())
+                    .param("registrationId", claim.registrationId())
+                    .param("recipient", claim.recipient())
+                    .param("kind", claim.kind().name())
+                    .param("attempts", attempts)
+                    .param("scheduledFor", Timestamp.from(claim.scheduledFor()))
+                    .param("nextAttemptAt", Timestamp.from(claim.nextAttemptAt()))
+                    .param("now", Timestamp.from(now))
+                    .param("join", claim.joinDetails())
+                    .param("calendar", claim.calendar())
+                    .param("position", claim.waitlistPosition())
+                    .param("offset", claim.reminderOffset())
+                    .param("createdAt", Timestamp.from(claim.createdAt()))
+                    .param("traceId", claim.traceId())
+                    .param("traceparent", claim.traceparent())
+                    .update();
+        }
+    }
+
+    /**
+     * Records a failed attempt (RETRYING with its next attempt, or FAILED) onto this claim only: a
+     * row dropped, moved or claimed again meanwhile is not this attempt's any more.
+     */
+    void markFailed(Claim claim, DeliveryStatus status, int attempts, Instant nextAttemptAt, String error) {
+        jdbc.sql(
+                        """
+                        UPDATE notification SET status = :status, attempts = :attempts, next_attempt_at = :next,
+                            last_error = :error, claim_id = NULL, claimed_until = NULL
+                        WHERE id = :id AND claim_id = :claim
+                        """)
+                .param("status", status.name())
+                .param("attempts", attempts)
+                .param("next", Timestamp.from(nextAttemptAt))
+                .param("error", error)
+                .param("id", claim.id())
+                .param("claim", claim.claimId())
+                .update();
+    }
+
+    /** Gives the row back unsent and unattempted, for the next round. */
+    void release(Claim claim) {
+        jdbc.sql("UPDATE notification SET claim_id = NULL, claimed_until = NULL WHERE id = :id AND claim_id = :claim")
+                .param("id", claim.id())
+                .param("claim", claim.claimId())
+                .update();
+    }
+
+    /** Deletes the claimed row: an email no longer wanted. */
+    void dropClaimed(Claim claim) {
+        jdbc.sql("DELETE FROM notification WHERE id = :id AND claim_id = :claim")
+                .param("id", claim.id())
+                .param("claim", claim.claimId())
+                .update();
+    }
+
+    /** The delivery log of an event, oldest first. */
+    public List<DeliveryLogEntry> logOf(UUID eventId) {
+        return jdbc.sql(
+                        """
+                        SELECT registration_id, recipient, kind, status, attempts, scheduled_for, sent_at
+                        FROM notification WHERE event_id = :eventId ORDER BY scheduled_for, created_at, id
+                        """)
+                .param("eventId", eventId)
+                .query((rs, row) -> new DeliveryLogEntry(
+                        rs.getObject("registration_id", UUID.class),
+                        rs.getString("recipient"),
+                        rs.getString("kind"),
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        rs.getTimestamp("scheduled_for").toInstant(),
+                        rs.getTimestamp("sent_at") == null
+                                ? null
+                                : rs.getTimestamp("sent_at").toInstant()))
+                .list();
+    }
+
+    private static boolean isUnsent(String status) {
+        return DeliveryStatus.SCHEDULED.name().equals(status)
+                || DeliveryStatus.RETRYING.name().equals(status);
+    }
+}

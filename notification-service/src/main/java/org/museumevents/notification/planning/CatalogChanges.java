@@ -1,0 +1,91 @@
+package org.museumevents.notification.planning;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.museumevents.notification.delivery.NewNotification;
+import org.museumevents.notification.delivery.NotificationRepository;
+import org.museumevents.notification.email.EmailKind;
+import org.museumevents.notification.event.EventSnapshot;
+import org.museumevents.notification.event.KnownEventRepository;
+import org.museumevents.notification.registrant.Registrant;
+import org.museumevents.notification.registrant.RegistrantRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies an event as the catalog announced it: keeps the latest version, tells active registrants
+ * of a practical change or a cancellation ({@link EventChange}), and re-plans the reminders. An
+ * older version changes nothing.
+ */
+@Component
+public class CatalogChanges {
+
+    /** News that a cancelled event makes untrue: not sent late. */
+    private static final List<EmailKind> OBSOLETE_WHEN_CANCELLED = List.of(
+            EmailKind.CONFIRMATION,
+            EmailKind.WAITLISTED,
+            EmailKind.PENDING,
+            EmailKind.PROMOTED,
+            EmailKind.REMINDER,
+            EmailKind.EVENT_UPDATED);
+
+    private final EventLocks locks;
+    private final KnownEventRepository events;
+    private final RegistrantRepository registrants;
+    private final NotificationRepository notifications;
+    private final ReminderPlanner reminders;
+    private final Clock clock;
+
+    CatalogChanges(
+            EventLocks locks,
+            KnownEventRepository events,
+            RegistrantRepository registrants,
+            NotificationRepository notifications,
+            ReminderPlanner reminders,
+            Clock clock) {
+        this.locks = locks;
+        this.events = events;
+        this.registrants = registrants;
+        this.notifications = notifications;
+        this.reminders = reminders;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies one announcement of an event, under the event's lock, in the caller's transaction
+     * (the one that records the message as processed).
+     *
+     * @param incoming the event as announced, complete ({@link EventSnapshot#isComplete()})
+     * @param cancellation whether the announcement cancels the event
+     * @return false when a version at least as recent is known already: then nothing changed
+     * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean apply(EventSnapshot incoming, boolean cancellation) {
+        Instant now = clock.instant();
+        locks.lock(incoming.id());
+        Optional<EventSnapshot> previous = events.find(incoming.id());
+        if (!events.saveIfNewer(incoming, now)) {
+            return false;
+        }
+        List<Registrant> active = registrants.ofEvent(incoming.id()).stream()
+                .filter(Registrant::active)
+                .toList();
+        switch (EventChange.between(previous, incoming, cancellation)) {
+            case CANCELLED -> {
+                notifications.dropUnsent(incoming.id(), null, OBSOLETE_WHEN_CANCELLED);
+                active.forEach(registrant ->
+                        notifications.schedule(NewNotification.about(registrant, EmailKind.EVENT_CANCELLED, now), now));
+            }
+            case PRACTICAL_DETAILS_CHANGED ->
+                active.forEach(registrant -> notifications.scheduleUpdate(
+                        NewNotification.about(registrant, EmailKind.EVENT_UPDATED, now), now));
+            case NOTHING_TO_TELL -> {}
+        }
+        reminders.plan(incoming.id(), now);
+        return true;
+    }
+}
