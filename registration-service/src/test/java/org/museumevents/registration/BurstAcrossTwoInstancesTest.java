@@ -104,14 +104,14 @@ class BurstAcrossTwoInstancesTest {
 
         assertThat(count(event.id(), "CONFIRMED")).isEqualTo(CAPACITY);
         assertThat(count(event.id(), "WAITLISTED")).isEqualTo(PEOPLE - CAPACITY);
-        assertThat(jdbc.sql("SELECT taken FROM events WHERE id = :id")
+        assertThat(jdbc.sql("SELECT taken FROM event WHERE id = :id")
                         .param("id", event.id())
                         .query(Integer.class)
                         .single())
                 .isEqualTo(CAPACITY);
         // The answered positions follow the order of acceptance on the waiting list.
         List<UUID> byAcceptance = jdbc.sql(
-                        "SELECT id FROM registrations WHERE event_id = :id AND status = 'WAITLISTED' ORDER BY waitlist_seq")
+                        "SELECT id FROM registration WHERE event_id = :id AND status = 'WAITLISTED' ORDER BY waitlist_seq")
                 .param("id", event.id())
                 .query(UUID.class)
                 .list();
@@ -136,7 +136,7 @@ class BurstAcrossTwoInstancesTest {
         assertThat(cancellations)
                 .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         assertThat(count(event.id(), "CONFIRMED")).isEqualTo(CAPACITY);
-        assertThat(jdbc.sql("SELECT id FROM registrations WHERE event_id = :id AND status = 'CONFIRMED'")
+        assertThat(jdbc.sql("SELECT id FROM registration WHERE event_id = :id AND status = 'CONFIRMED'")
                         .param("id", event.id())
                         .query(UUID.class)
                         .list())
@@ -145,7 +145,7 @@ class BurstAcrossTwoInstancesTest {
     }
 
     private long count(UUID eventId, String status) {
-        return jdbc.sql("SELECT count(*) FROM registrations WHERE event_id = :id AND status = :status")
+        return jdbc.sql("SELECT count(*) FROM registration WHERE event_id = :id AND status = :status")
                 .param("id", eventId)
                 .param("status", status)
                 .query(Long.class)

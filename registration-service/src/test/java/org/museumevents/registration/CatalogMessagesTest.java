@@ -116,7 +116,7 @@ class CatalogMessagesTest {
             // Cancelled in the catalog: every registration is cancelled, and told so.
             sendCatalogExample("EventCancelled");
             await().atMost(Duration.ofSeconds(60)).until(() -> count("CANCELLED") == 302);
-            assertThat(jdbc.sql("SELECT DISTINCT cancelled_by FROM registrations WHERE event_id = :id")
+            assertThat(jdbc.sql("SELECT DISTINCT cancelled_by FROM registration WHERE event_id = :id")
                             .param("id", EVENT)
                             .query(String.class)
                             .list())
@@ -233,21 +233,21 @@ class CatalogMessagesTest {
     }
 
     private long version() {
-        return jdbc.sql("SELECT coalesce(max(version), 0) FROM events WHERE id = :id")
+        return jdbc.sql("SELECT coalesce(max(version), 0) FROM event WHERE id = :id")
                 .param("id", EVENT)
                 .query(Long.class)
                 .single();
     }
 
     private int capacity() {
-        return jdbc.sql("SELECT capacity FROM events WHERE id = :id")
+        return jdbc.sql("SELECT capacity FROM event WHERE id = :id")
                 .param("id", EVENT)
                 .query(Integer.class)
                 .single();
     }
 
     private long count(String status) {
-        return jdbc.sql("SELECT count(*) FROM registrations WHERE event_id = :id AND status = :status")
+        return jdbc.sql("SELECT count(*) FROM registration WHERE event_id = :id AND status = :status")
                 .param("id", EVENT)
                 .param("status", status)
                 .query(Long.class)

@@ -29,7 +29,7 @@ class RegisterStatement {
     private static final String SQL =
             """
             WITH place AS (
-                UPDATE events SET
+                UPDATE event SET
                     last_outcome = CASE WHEN %1$s THEN 'PLACE' WHEN waitlist_enabled THEN 'WAIT' ELSE 'FULL' END,
                     taken = taken + CASE WHEN %1$s THEN 1 ELSE 0 END,
                     waitlisted = waitlisted + CASE WHEN %1$s THEN 0 WHEN waitlist_enabled THEN 1 ELSE 0 END,
@@ -48,17 +48,17 @@ class RegisterStatement {
                        CASE WHEN last_outcome = 'WAIT' THEN waitlisted END AS position
                 FROM place
             ), registered AS (
-                INSERT INTO registrations (id, event_id, status, waitlist_seq, name, email, email_key, organisation,
+                INSERT INTO registration (id, event_id, status, waitlist_seq, name, email, email_key, organisation,
                                            language, time_zone, interpretation_language, created_at, updated_at)
                 SELECT :id, event_id, status, seq, :name, :email, :emailKey, :organisation,
                        :language, :timeZone, :interpretationLanguage, :now, :now
                 FROM decided WHERE status IS NOT NULL
                 RETURNING id
             ), token AS (
-                INSERT INTO registration_tokens (hash, registration_id, created_at)
+                INSERT INTO registration_token (hash, registration_id, created_at)
                 SELECT :tokenHash, id, :now FROM registered
             ), idempotency AS (
-                INSERT INTO idempotency_keys (event_id, key, request_hash, registration_id, created_at)
+                INSERT INTO idempotency_key (event_id, key, request_hash, registration_id, created_at)
                 SELECT :eventId, :idempotencyKey, :requestHash, id, :now FROM registered WHERE :idempotencyKey <> ''
             ), message AS (
                 INSERT INTO outbox (message_id, destination, message_key, type, payload, occurred_at, traceparent)

@@ -203,7 +203,7 @@ class RegistrationService {
 
     private Optional<Registered> replay(UUID eventId, String key, byte[] requestHash) {
         List<StoredKey> stored = jdbc.sql(
-                        "SELECT request_hash, registration_id FROM idempotency_keys WHERE event_id = :eventId AND key = :key")
+                        "SELECT request_hash, registration_id FROM idempotency_key WHERE event_id = :eventId AND key = :key")
                 .param("eventId", eventId)
                 .param("key", key)
                 .query((rs, n) ->

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The registrations table. New registrations are inserted by {@link RegisterStatement}, not here. */
+/** The registration table. New registrations are inserted by {@link RegisterStatement}, not here. */
 @Repository
 class Registrations {
 
@@ -34,7 +34,7 @@ class Registrations {
     }
 
     Optional<Registration> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM registrations WHERE id = :id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = :id")
                 .param("id", id)
                 .query(Registrations::map)
                 .optional();
@@ -43,7 +43,7 @@ class Registrations {
     /** Call after locking the registration's event (lock order: event, then registrations). */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Registration> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM registrations WHERE id = :id FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = :id FOR UPDATE")
                 .param("id", id)
                 .query(Registrations::map)
                 .optional();
@@ -52,7 +52,7 @@ class Registrations {
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Registration> firstWaiting(UUID eventId) {
         return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM registrations WHERE event_id = :eventId AND status = 'WAITLISTED'"
+                        + " FROM registration WHERE event_id = :eventId AND status = 'WAITLISTED'"
                         + " ORDER BY waitlist_seq LIMIT 1 FOR UPDATE")
                 .param("eventId", eventId)
                 .query(Registrations::map)
@@ -62,7 +62,7 @@ class Registrations {
     @Transactional(propagation = Propagation.MANDATORY)
     List<Registration> activeOf(UUID eventId) {
         return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM registrations WHERE event_id = :eventId"
+                        + " FROM registration WHERE event_id = :eventId"
                         + " AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED') ORDER BY created_at FOR UPDATE")
                 .param("eventId", eventId)
                 .query(Registrations::map)
@@ -71,9 +71,8 @@ class Registrations {
 
     @Transactional(propagation = Propagation.MANDATORY)
     List<Registration> notErasedOf(UUID eventId) {
-        return jdbc.sql(
-                        "SELECT " + COLUMNS
-                                + " FROM registrations WHERE event_id = :eventId AND personal_data_erased_at IS NULL FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM registration WHERE event_id = :eventId AND personal_data_erased_at IS NULL FOR UPDATE")
                 .param("eventId", eventId)
                 .query(Registrations::map)
                 .list();
@@ -82,7 +81,7 @@ class Registrations {
     boolean activeWithEmail(UUID eventId, String email) {
         return jdbc.sql(
                                 """
-                        SELECT count(*) FROM registrations WHERE event_id = :eventId AND email_key = :emailKey
+                        SELECT count(*) FROM registration WHERE event_id = :eventId AND email_key = :emailKey
                         AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED')
                         """)
                         .param("eventId", eventId)
@@ -99,7 +98,7 @@ class Registrations {
         }
         return jdbc.sql(
                         """
-                        SELECT count(*) FROM registrations WHERE event_id = :eventId AND status = 'WAITLISTED'
+                        SELECT count(*) FROM registration WHERE event_id = :eventId AND status = 'WAITLISTED'
                         AND waitlist_seq <= :seq
                         """)
                 .param("eventId", registration.eventId())
@@ -113,7 +112,7 @@ class Registrations {
     void save(Registration r, Instant now) {
         jdbc.sql(
                         """
-                        UPDATE registrations SET status = :status, waitlist_seq = :seq, name = :name, email = :email,
+                        UPDATE registration SET status = :status, waitlist_seq = :seq, name = :name, email = :email,
                             email_key = :emailKey, organisation = :organisation, cancelled_by = :cancelledBy,
                             personal_data_erased_at = :erasedAt, updated_at = :now
                         WHERE id = :id

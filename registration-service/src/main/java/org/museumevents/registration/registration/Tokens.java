@@ -46,7 +46,7 @@ class Tokens {
     @Transactional(propagation = Propagation.MANDATORY)
     String mint(UUID registrationId, Instant now) {
         String token = newToken();
-        jdbc.sql("INSERT INTO registration_tokens (hash, registration_id, created_at) VALUES (:hash, :id, :now)")
+        jdbc.sql("INSERT INTO registration_token (hash, registration_id, created_at) VALUES (:hash, :id, :now)")
                 .param("hash", hash(token))
                 .param("id", registrationId)
                 .param("now", Timestamp.from(now))
@@ -58,7 +58,7 @@ class Tokens {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return false;
         }
-        return jdbc.sql("SELECT count(*) FROM registration_tokens WHERE hash = :hash AND registration_id = :id")
+        return jdbc.sql("SELECT count(*) FROM registration_token WHERE hash = :hash AND registration_id = :id")
                         .param("hash", hash(token))
                         .param("id", registrationId)
                         .query(Long.class)

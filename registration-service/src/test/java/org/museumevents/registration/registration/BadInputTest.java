@@ -131,7 +131,7 @@ class BadInputTest {
     }
 
     private long registrations() {
-        return jdbc.sql("SELECT count(*) FROM registrations WHERE event_id = :event")
+        return jdbc.sql("SELECT count(*) FROM registration WHERE event_id = :event")
                 .param("event", event.id())
                 .query(Long.class)
                 .single();

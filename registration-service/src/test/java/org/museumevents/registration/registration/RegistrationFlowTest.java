@@ -251,7 +251,7 @@ class RegistrationFlowTest {
         assertThat(api.get(registration(registered)).json().get("status").asString())
                 .isEqualTo("CONFIRMED");
         // Only a hash is stored.
-        assertThat(jdbc.sql("SELECT count(*) FROM registration_tokens WHERE encode(hash, 'escape') LIKE :t")
+        assertThat(jdbc.sql("SELECT count(*) FROM registration_token WHERE encode(hash, 'escape') LIKE :t")
                         .param("t", "%" + registered.get("token").asString() + "%")
                         .query(Long.class)
                         .single())
@@ -513,7 +513,7 @@ class RegistrationFlowTest {
     }
 
     private int placesTaken(UUID eventId) {
-        return jdbc.sql("SELECT taken FROM events WHERE id = :id")
+        return jdbc.sql("SELECT taken FROM event WHERE id = :id")
                 .param("id", eventId)
                 .query(Integer.class)
                 .single();
