@@ -103,7 +103,7 @@ class RegisterStatement {
                 .param("id", registrationId)
                 .param("name", request.name().trim())
                 .param("email", request.email().trim())
-                .param("emailKey", Registrations.emailKey(request.email()))
+                .param("emailKey", RegistrationRepository.emailKey(request.email()))
                 .param("organisation", request.organisation())
                 .param("language", request.language())
                 .param("timeZone", request.timeZone())

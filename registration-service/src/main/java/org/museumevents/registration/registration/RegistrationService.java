@@ -12,13 +12,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.museumevents.registration.event.Event;
-import org.museumevents.registration.event.Events;
+import org.museumevents.registration.event.EventRepository;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.Problems;
 import org.museumevents.starter.security.Organisers;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
@@ -29,28 +28,26 @@ import tools.jackson.databind.json.JsonMapper;
 class RegistrationService {
 
     private final RegisterStatement registerStatement;
-    private final Registrations registrations;
-    private final Events events;
+    private final RegistrationRepository registrations;
+    private final EventRepository events;
     private final Waitlist waitlist;
     private final Tokens tokens;
     private final RegistrationMessages messages;
     private final RegistrationOutcomes outcomes;
     private final RegistrationProperties properties;
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     RegistrationService(
             RegisterStatement registerStatement,
-            Registrations registrations,
-            Events events,
+            RegistrationRepository registrations,
+            EventRepository events,
             Waitlist waitlist,
             Tokens tokens,
             RegistrationMessages messages,
             RegistrationOutcomes outcomes,
             RegistrationProperties properties,
-            JdbcClient jdbc,
             JsonMapper json,
             TransactionTemplate tx,
             Clock clock) {
@@ -62,7 +59,6 @@ class RegistrationService {
         this.messages = messages;
         this.outcomes = outcomes;
         this.properties = properties;
-        this.jdbc = jdbc;
         this.json = json;
         this.tx = tx;
         this.clock = clock;
@@ -202,21 +198,15 @@ class RegistrationService {
     }
 
     private Optional<Registered> replay(UUID eventId, String key, byte[] requestHash) {
-        List<StoredKey> stored = jdbc.sql(
-                        "SELECT request_hash, registration_id FROM idempotency_key WHERE event_id = :eventId AND key = :key")
-                .param("eventId", eventId)
-                .param("key", key)
-                .query((rs, n) ->
-                        new StoredKey(rs.getBytes("request_hash"), rs.getObject("registration_id", UUID.class)))
-                .list();
+        Optional<RegistrationRepository.IdempotencyKey> stored = registrations.idempotencyKey(eventId, key);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(stored.get(0).requestHash(), requestHash)) {
+        if (!MessageDigest.isEqual(stored.get().requestHash(), requestHash)) {
             throw Problems.unprocessable(
                     "idempotency-key-reused", "This Idempotency-Key was used with another request body.");
         }
-        UUID registrationId = stored.get(0).registrationId();
+        UUID registrationId = stored.get().registrationId();
         return Optional.of(tx.execute(status -> {
             Registration r = registrations.find(registrationId).orElseThrow();
             // Only hashes are kept, so the replay hands out a fresh token for the same registration.
@@ -224,8 +214,6 @@ class RegistrationService {
             return new Registered(r.id(), r.eventId(), r.status().name(), registrations.waitlistPosition(r), token);
         }));
     }
-
-    private record StoredKey(byte[] requestHash, UUID registrationId) {}
 
     private ErrorResponseException refusal(String reason) {
         outcomes.refused(reason);

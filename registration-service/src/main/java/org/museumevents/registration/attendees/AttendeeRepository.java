@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Read-only queries over an event's registrations. */
 @Repository
-class Attendees {
+class AttendeeRepository {
 
     /** Waiting-list positions are numbered over the whole event, before any filter. */
     private static final String NUMBERED =
@@ -30,7 +30,7 @@ class Attendees {
 
     private final JdbcClient jdbc;
 
-    Attendees(JdbcClient jdbc) {
+    AttendeeRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -42,7 +42,7 @@ class Attendees {
                 .param("pattern", pattern(q))
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(Attendees::map)
+                .query(AttendeeRepository::map)
                 .list();
     }
 

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The event table: the catalog's facts and the place counters. */
 @Repository
-public class Events {
+public class EventRepository {
 
     private static final String COLUMNS =
             """
@@ -24,14 +24,14 @@ public class Events {
 
     private final JdbcClient jdbc;
 
-    Events(JdbcClient jdbc) {
+    EventRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<Event> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE id = :id")
                 .param("id", id)
-                .query(Events::map)
+                .query(EventRepository::map)
                 .optional();
     }
 
@@ -40,7 +40,7 @@ public class Events {
     public Optional<Event> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE id = :id FOR UPDATE")
                 .param("id", id)
-                .query(Events::map)
+                .query(EventRepository::map)
                 .optional();
     }
 

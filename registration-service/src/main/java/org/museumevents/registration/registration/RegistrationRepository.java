@@ -13,9 +13,12 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The registration table. New registrations are inserted by {@link RegisterStatement}, not here. */
+/**
+ * The registration table, with its token hashes and idempotency keys. New registrations are
+ * inserted by {@link RegisterStatement}, not here.
+ */
 @Repository
-class Registrations {
+class RegistrationRepository {
 
     private static final String COLUMNS =
             """
@@ -25,7 +28,7 @@ class Registrations {
 
     private final JdbcClient jdbc;
 
-    Registrations(JdbcClient jdbc) {
+    RegistrationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -36,7 +39,7 @@ class Registrations {
     Optional<Registration> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = :id")
                 .param("id", id)
-                .query(Registrations::map)
+                .query(RegistrationRepository::map)
                 .optional();
     }
 
@@ -45,7 +48,7 @@ class Registrations {
     Optional<Registration> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = :id FOR UPDATE")
                 .param("id", id)
-                .query(Registrations::map)
+                .query(RegistrationRepository::map)
                 .optional();
     }
 
@@ -55,7 +58,7 @@ class Registrations {
                         + " FROM registration WHERE event_id = :eventId AND status = 'WAITLISTED'"
                         + " ORDER BY waitlist_seq LIMIT 1 FOR UPDATE")
                 .param("eventId", eventId)
-                .query(Registrations::map)
+                .query(RegistrationRepository::map)
                 .optional();
     }
 
@@ -65,7 +68,7 @@ class Registrations {
                         + " FROM registration WHERE event_id = :eventId"
                         + " AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED') ORDER BY created_at FOR UPDATE")
                 .param("eventId", eventId)
-                .query(Registrations::map)
+                .query(RegistrationRepository::map)
                 .list();
     }
 
@@ -74,7 +77,7 @@ class Registrations {
         return jdbc.sql("SELECT " + COLUMNS
                         + " FROM registration WHERE event_id = :eventId AND personal_data_erased_at IS NULL FOR UPDATE")
                 .param("eventId", eventId)
-                .query(Registrations::map)
+                .query(RegistrationRepository::map)
                 .list();
     }
 
@@ -131,6 +134,37 @@ class Registrations {
                 .param("id", r.id())
                 .update();
     }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void addTokenHash(UUID registrationId, byte[] hash, Instant now) {
+        jdbc.sql("INSERT INTO registration_token (hash, registration_id, created_at) VALUES (:hash, :id, :now)")
+                .param("hash", hash)
+                .param("id", registrationId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    boolean hasTokenHash(UUID registrationId, byte[] hash) {
+        return jdbc.sql("SELECT count(*) FROM registration_token WHERE hash = :hash AND registration_id = :id")
+                        .param("hash", hash)
+                        .param("id", registrationId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The registration first made with {@code key} for the event, and the hash of that request's body. */
+    Optional<IdempotencyKey> idempotencyKey(UUID eventId, String key) {
+        return jdbc.sql(
+                        "SELECT request_hash, registration_id FROM idempotency_key WHERE event_id = :eventId AND key = :key")
+                .param("eventId", eventId)
+                .param("key", key)
+                .query((rs, n) ->
+                        new IdempotencyKey(rs.getBytes("request_hash"), rs.getObject("registration_id", UUID.class)))
+                .optional();
+    }
+
+    record IdempotencyKey(byte[] requestHash, UUID registrationId) {}
 
     private static Registration map(ResultSet rs, int row) throws SQLException {
         String cancelledBy = rs.getString("cancelled_by");
