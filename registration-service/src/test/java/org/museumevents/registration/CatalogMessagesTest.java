@@ -22,9 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.museumevents.testsupport.RealServers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,15 +37,12 @@ import tools.jackson.databind.node.ObjectNode;
  * publication, a capacity raised (the waiting get places at once), the same message twice, an older
  * version, cancellation; and what goes out on registration.events has the committed example shape.
  */
-@RealServers
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.bindings.catalogEvents-in-0.destination=" + CatalogMessagesTest.TOPIC)
+@RegistrationIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class CatalogMessagesTest {
 
-    /** Its own topic, so that the other test classes' consumers on the shared broker stay out of it. */
-    static final String TOPIC = "catalog.events.catalog-messages-test";
+    /** The catalog's topic, as the shared context consumes it. */
+    static final String TOPIC = "catalog.events";
 
     private static final Path CATALOG_MESSAGES = Path.of("../catalog-service/src/test/resources/messages");
     private static final Path OUR_MESSAGES = Path.of("src/test/resources/messages");
@@ -255,6 +250,9 @@ class CatalogMessagesTest {
     }
 
     private long outboxCount() {
-        return jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM outbox WHERE message_key = :key")
+                .param("key", EVENT.toString())
+                .query(Long.class)
+                .single();
     }
 }

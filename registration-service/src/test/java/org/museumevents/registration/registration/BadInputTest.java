@@ -13,22 +13,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.museumevents.registration.Api;
 import org.museumevents.registration.Api.Response;
+import org.museumevents.registration.RegistrationIntegrationTest;
 import org.museumevents.registration.TestCatalog;
 import org.museumevents.registration.event.EventSnapshot;
-import org.museumevents.testsupport.RealServers;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Every kind of bad input is a 4xx problem+json that names the field, never a 500, and stores nothing. */
-@RealServers
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.bad-input-test")
+@RegistrationIntegrationTest
 class BadInputTest {
 
     private static final String VALID =

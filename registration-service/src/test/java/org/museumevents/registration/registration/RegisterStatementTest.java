@@ -8,11 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.museumevents.registration.RegistrationIntegrationTest;
 import org.museumevents.registration.TestCatalog;
 import org.museumevents.registration.event.EventSnapshot;
-import org.museumevents.testsupport.RealServers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,9 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The place-taking statement on real PostgreSQL: typed placements and statuses, and no place for
  * a registration judged on a version of the event that the catalog has since replaced.
  */
-@RealServers
-@SpringBootTest(
-        properties = "spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.register-statement")
+@RegistrationIntegrationTest
 class RegisterStatementTest {
 
     @Autowired
