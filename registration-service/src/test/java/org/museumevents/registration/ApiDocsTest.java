@@ -14,10 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.museumevents.testsupport.ContractTable;
 import org.museumevents.testsupport.ContractTable.Operation;
-import org.museumevents.testsupport.RealServers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -28,9 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * registration part of docs/api.md, and the organiser operations it declares are the
  * ones the security chain actually guards.
  */
-@SpringBootTest(properties = "spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.api-docs-test")
-@AutoConfigureMockMvc
-@RealServers
+@RegistrationIntegrationTest
 class ApiDocsTest {
 
     /** The served operations of the registration section of docs/api.md, read from the file itself. */

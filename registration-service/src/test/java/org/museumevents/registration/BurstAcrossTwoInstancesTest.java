@@ -16,10 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.museumevents.registration.Api.Response;
 import org.museumevents.registration.event.EventSnapshot;
-import org.museumevents.testsupport.RealServers;
+import org.museumevents.testsupport.TestServers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -28,12 +26,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two instances of the service on one database, several hundred people at once for a few dozen
- * places: exactly the capacity is confirmed, everyone else waits in one gapless order.
+ * places: exactly the capacity is confirmed, everyone else waits in one gapless order. The first
+ * instance is the shared test context; the second is started beside it, on its database.
  */
-@RealServers
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.burst-test")
+@RegistrationIntegrationTest
 class BurstAcrossTwoInstancesTest {
 
     private static final int CAPACITY = 40;
@@ -63,21 +59,17 @@ class BurstAcrossTwoInstancesTest {
     /** The same jar's application, started beside the test's, on the test's database. */
     private Api secondInstance() {
         if (secondInstance == null) {
-            List<String> args = new ArrayList<>();
-            args.add("--server.port=0");
-            for (String property : List.of(
-                    "spring.datasource.url",
-                    "spring.datasource.username",
-                    "spring.datasource.password",
-                    "spring.kafka.bootstrap-servers",
-                    "spring.security.oauth2.resourceserver.jwt.public-key-location",
-                    "spring.cloud.stream.bindings.catalogEvents-in-0.destination")) {
-                args.add("--" + property + "=" + environment.getProperty(property));
-            }
-            secondInstance =
-                    new SpringApplicationBuilder(RegistrationApplication.class).run(args.toArray(String[]::new));
+            secondInstance = TestInstance.start(
+                    new TestServers.DatabaseCoordinates(
+                            environment.getProperty("spring.datasource.url"),
+                            environment.getProperty("spring.datasource.username"),
+                            environment.getProperty("spring.datasource.password")),
+                    environment.getProperty("spring.kafka.bootstrap-servers"),
+                    // Its own catalog topic: in the shared context's consumer group it would take
+                    // partitions of catalog.events, and their messages, from the shared context.
+                    "--spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.second-instance");
         }
-        return Api.onPort(Integer.parseInt(secondInstance.getEnvironment().getProperty("local.server.port")));
+        return TestInstance.api(secondInstance);
     }
 
     @Test
@@ -104,14 +96,14 @@ class BurstAcrossTwoInstancesTest {
 
         assertThat(count(event.id(), "CONFIRMED")).isEqualTo(CAPACITY);
         assertThat(count(event.id(), "WAITLISTED")).isEqualTo(PEOPLE - CAPACITY);
-        assertThat(jdbc.sql("SELECT taken FROM events WHERE id = :id")
+        assertThat(jdbc.sql("SELECT taken FROM event WHERE id = :id")
                         .param("id", event.id())
                         .query(Integer.class)
                         .single())
                 .isEqualTo(CAPACITY);
         // The answered positions follow the order of acceptance on the waiting list.
         List<UUID> byAcceptance = jdbc.sql(
-                        "SELECT id FROM registrations WHERE event_id = :id AND status = 'WAITLISTED' ORDER BY waitlist_seq")
+                        "SELECT id FROM registration WHERE event_id = :id AND status = 'WAITLISTED' ORDER BY waitlist_seq")
                 .param("id", event.id())
                 .query(UUID.class)
                 .list();
@@ -136,7 +128,7 @@ class BurstAcrossTwoInstancesTest {
         assertThat(cancellations)
                 .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         assertThat(count(event.id(), "CONFIRMED")).isEqualTo(CAPACITY);
-        assertThat(jdbc.sql("SELECT id FROM registrations WHERE event_id = :id AND status = 'CONFIRMED'")
+        assertThat(jdbc.sql("SELECT id FROM registration WHERE event_id = :id AND status = 'CONFIRMED'")
                         .param("id", event.id())
                         .query(UUID.class)
                         .list())
@@ -145,7 +137,7 @@ class BurstAcrossTwoInstancesTest {
     }
 
     private long count(UUID eventId, String status) {
-        return jdbc.sql("SELECT count(*) FROM registrations WHERE event_id = :id AND status = :status")
+        return jdbc.sql("SELECT count(*) FROM registration WHERE event_id = :id AND status = :status")
                 .param("id", eventId)
                 .param("status", status)
                 .query(Long.class)

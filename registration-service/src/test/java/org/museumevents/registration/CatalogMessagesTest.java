@@ -22,9 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.museumevents.testsupport.RealServers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,15 +37,12 @@ import tools.jackson.databind.node.ObjectNode;
  * publication, a capacity raised (the waiting get places at once), the same message twice, an older
  * version, cancellation; and what goes out on registration.events has the committed example shape.
  */
-@RealServers
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.bindings.catalogEvents-in-0.destination=" + CatalogMessagesTest.TOPIC)
+@RegistrationIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class CatalogMessagesTest {
 
-    /** Its own topic, so that the other test classes' consumers on the shared broker stay out of it. */
-    static final String TOPIC = "catalog.events.catalog-messages-test";
+    /** The catalog's topic, as the shared context consumes it. */
+    static final String TOPIC = "catalog.events";
 
     private static final Path CATALOG_MESSAGES = Path.of("../catalog-service/src/test/resources/messages");
     private static final Path OUR_MESSAGES = Path.of("src/test/resources/messages");
@@ -116,7 +111,7 @@ class CatalogMessagesTest {
             // Cancelled in the catalog: every registration is cancelled, and told so.
             sendCatalogExample("EventCancelled");
             await().atMost(Duration.ofSeconds(60)).until(() -> count("CANCELLED") == 302);
-            assertThat(jdbc.sql("SELECT DISTINCT cancelled_by FROM registrations WHERE event_id = :id")
+            assertThat(jdbc.sql("SELECT DISTINCT cancelled_by FROM registration WHERE event_id = :id")
                             .param("id", EVENT)
                             .query(String.class)
                             .list())
@@ -233,21 +228,21 @@ class CatalogMessagesTest {
     }
 
     private long version() {
-        return jdbc.sql("SELECT coalesce(max(version), 0) FROM events WHERE id = :id")
+        return jdbc.sql("SELECT coalesce(max(version), 0) FROM event WHERE id = :id")
                 .param("id", EVENT)
                 .query(Long.class)
                 .single();
     }
 
     private int capacity() {
-        return jdbc.sql("SELECT capacity FROM events WHERE id = :id")
+        return jdbc.sql("SELECT capacity FROM event WHERE id = :id")
                 .param("id", EVENT)
                 .query(Integer.class)
                 .single();
     }
 
     private long count(String status) {
-        return jdbc.sql("SELECT count(*) FROM registrations WHERE event_id = :id AND status = :status")
+        return jdbc.sql("SELECT count(*) FROM registration WHERE event_id = :id AND status = :status")
                 .param("id", EVENT)
                 .param("status", status)
                 .query(Long.class)
@@ -255,6 +250,9 @@ class CatalogMessagesTest {
     }
 
     private long outboxCount() {
-        return jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM outbox WHERE message_key = :key")
+                .param("key", EVENT.toString())
+                .query(Long.class)
+                .single();
     }
 }

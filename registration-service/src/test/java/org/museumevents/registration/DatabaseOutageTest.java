@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.museumevents.registration.Api.Response;
 import org.museumevents.registration.event.EventSnapshot;
@@ -18,7 +19,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * load balancer's rotation (readiness DOWN) without being restarted (liveness UP), and serves again
  * by itself when the database returns. The instance reaches its database
  * through a proxy that the test cuts; the shared PostgreSQL server stays up.
+ *
+ * <p>Its instance is its own ({@link TestInstance}, not the shared test context), on its own
+ * database and catalog topic, and is closed when the test ends: nothing of it outlives the test to
+ * take the shared context's messages. Tagged {@code outage}: {@code -Pfast} leaves it out.
  */
+@Tag("outage")
 class DatabaseOutageTest {
 
     /** Hikari's connection timeout is 3 s; a bound well above it, not a speed measurement. */

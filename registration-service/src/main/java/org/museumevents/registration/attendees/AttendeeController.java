@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.museumevents.registration.event.Event;
-import org.museumevents.registration.event.Events;
+import org.museumevents.registration.event.EventRepository;
 import org.museumevents.starter.problem.Problems;
 import org.museumevents.starter.security.Organisers;
 import org.springframework.http.HttpHeaders;
@@ -34,10 +34,10 @@ class AttendeeController {
     private static final String STATUSES = "CONFIRMED|WAITLISTED|PENDING|REJECTED|CANCELLED";
     private static final int CSV_LIMIT = 100_000;
 
-    private final Events events;
-    private final Attendees attendees;
+    private final EventRepository events;
+    private final AttendeeRepository attendees;
 
-    AttendeeController(Events events, Attendees attendees) {
+    AttendeeController(EventRepository events, AttendeeRepository attendees) {
         this.events = events;
         this.attendees = attendees;
     }

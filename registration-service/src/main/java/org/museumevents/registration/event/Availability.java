@@ -25,8 +25,9 @@ public record Availability(
 
     static Availability of(Event event, java.time.Instant now) {
         Integer left = event.capacity() == null ? null : event.freePlaces();
-        String reason = event.refusalAt(now)
-                .orElse(left != null && left == 0 && !event.waitlistEnabled() ? "event-full" : null);
+        Refusal refusal = event.refusalAt(now)
+                .orElse(left != null && left == 0 && !event.waitlistEnabled() ? Refusal.EVENT_FULL : null);
+        String reason = refusal == null ? null : refusal.reason();
         return new Availability(
                 event.id(),
                 event.capacity(),

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AvailabilityController {
 
-    private final Events events;
+    private final EventRepository events;
     private final Clock clock;
 
-    AvailabilityController(Events events, Clock clock) {
+    AvailabilityController(EventRepository events, Clock clock) {
         this.events = events;
         this.clock = clock;
     }

@@ -20,19 +20,28 @@ public record Event(
         int taken,
         int waitlisted) {
 
-    /** Why nobody may register at {@code now}, if so. A full event is decided by the counter itself. */
-    public Optional<String> refusalAt(Instant now) {
+    /**
+     * The registration window, and the one place it is decided: why nobody may register at {@code
+     * now}, if so. Registering applies it to one {@link #version()} of the event and takes the place
+     * only if the event still has that version (see {@code RegisterStatement}); the availability
+     * shows it. Whether a place is left is not decided here but by the place-taking statement.
+     *
+     * @param now the instant of the request
+     * @return the first refusal that applies, in this order: cancelled, started, not open yet,
+     *     closed; empty when the event takes registrations at {@code now}
+     */
+    public Optional<Refusal> refusalAt(Instant now) {
         if ("CANCELLED".equals(status)) {
-            return Optional.of("event-cancelled");
+            return Optional.of(Refusal.EVENT_CANCELLED);
         }
         if (!now.isBefore(startsAt)) {
-            return Optional.of("event-past");
+            return Optional.of(Refusal.EVENT_PAST);
         }
         if (opensAt != null && now.isBefore(opensAt)) {
-            return Optional.of("registration-not-open");
+            return Optional.of(Refusal.REGISTRATION_NOT_OPEN);
         }
         if (closesAt != null && !now.isBefore(closesAt)) {
-            return Optional.of("registration-closed");
+            return Optional.of(Refusal.REGISTRATION_CLOSED);
         }
         return Optional.empty();
     }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.museumevents.registration.event.Event;
+import org.museumevents.registration.event.EventRepository;
 import org.museumevents.registration.event.EventSnapshot;
-import org.museumevents.registration.event.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,14 +22,18 @@ public class CatalogChanges {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogChanges.class);
 
-    private final Events events;
-    private final Registrations registrations;
+    private final EventRepository events;
+    private final RegistrationRepository registrations;
     private final RegistrationMessages messages;
     private final Waitlist waitlist;
     private final Clock clock;
 
     CatalogChanges(
-            Events events, Registrations registrations, RegistrationMessages messages, Waitlist waitlist, Clock clock) {
+            EventRepository events,
+            RegistrationRepository registrations,
+            RegistrationMessages messages,
+            Waitlist waitlist,
+            Clock clock) {
         this.events = events;
         this.registrations = registrations;
         this.messages = messages;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.museumevents.registration.event.Events;
+import org.museumevents.registration.event.EventRepository;
 import org.museumevents.starter.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,16 +22,16 @@ class PersonalDataPurge {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataPurge.class);
 
-    private final Events events;
-    private final Registrations registrations;
+    private final EventRepository events;
+    private final RegistrationRepository registrations;
     private final Outbox outbox;
     private final RegistrationProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     PersonalDataPurge(
-            Events events,
-            Registrations registrations,
+            EventRepository events,
+            RegistrationRepository registrations,
             Outbox outbox,
             RegistrationProperties properties,
             TransactionTemplate tx,

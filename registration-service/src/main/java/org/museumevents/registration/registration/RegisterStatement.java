@@ -11,15 +11,38 @@ import org.springframework.stereotype.Component;
 
 /**
  * Taking a place is ONE statement, run on its own (auto-commit): the event's row is locked from
- * its UPDATE until the statement commits, with no network round trip in between. Under that lock
- * it decides PLACE (a free place and nobody waiting), WAIT (full, waiting list on) or FULL, moves the
- * counters, and inserts the registration, its token hash, its idempotency key and its outbox
- * message, with the request's trace as the outbox's own writer keeps it. Postgres re-evaluates the
- * UPDATE on the newest row version when it had to wait, so concurrent statements, from any number
- * of instances, see each other's places.
+ * its UPDATE until the statement commits, with no network round trip in between (ADR 1). Under that
+ * lock it decides {@link Placement}, moves the counters, and inserts the registration, its token
+ * hash, its idempotency key and its outbox message, with the request's trace as the outbox's own
+ * writer keeps it. PostgreSQL re-evaluates the UPDATE on the newest row version when it had to wait,
+ * so concurrent statements, from any number of instances, see each other's places.
  *
- * <p>The SET expressions see the row before the update; {@code last_outcome} carries the decision
- * to RETURNING, which sees the row after it.
+ * <p>Where each rule of registering lives, once:
+ *
+ * <ul>
+ *   <li>Visibility (published or cancelled, else 404) and the registration window (cancelled,
+ *       started, not open yet, closed): in Java, {@code Event.isVisible} and {@code
+ *       Event.refusalAt}, applied by {@link RegistrationService} to one version of the event.
+ *   <li>Approval (a place is PENDING when the event requires approval, else CONFIRMED): in Java,
+ *       {@link Registration#statusWithAPlace}, for the same version, passed in as {@code
+ *       statusWithAPlace}.
+ *   <li>Both stay race-free because the UPDATE matches the event only while it still has {@code
+ *       eventVersion}: the catalog changes an event's facts only with a newer version (the counters
+ *       are not facts and do not change it), so a change between the caller's read and this
+ *       statement makes it match nothing, insert nothing and return empty, and the caller judges
+ *       the new version. A change after it commits finds the registration already made.
+ *   <li>Places and the waiting list (a place while one is left and nobody waits, else the waiting
+ *       list if the event keeps one, else FULL; the waiting order): here, in SQL, on the locked
+ *       row: the one rule that must see the counters of concurrent registrations. Places freed
+ *       later go to the waiting list in {@code Waitlist}, under the same row lock.
+ *   <li>One active registration per email: the unique index {@code
+ *       registration_one_active_per_email}; a duplicate aborts the whole statement.
+ * </ul>
+ *
+ * <p>Statuses, message types and placements are not written in the SQL: they come from {@link
+ * RegistrationStatus}, {@link RegistrationMessageType} and {@link Placement} as parameters. The SET
+ * expressions see the row before the update; {@code last_outcome} carries the placement to
+ * RETURNING, which sees the row after it.
  */
 @Component
 class RegisterStatement {
@@ -29,36 +52,33 @@ class RegisterStatement {
     private static final String SQL =
             """
             WITH place AS (
-                UPDATE events SET
-                    last_outcome = CASE WHEN %1$s THEN 'PLACE' WHEN waitlist_enabled THEN 'WAIT' ELSE 'FULL' END,
+                UPDATE event SET
+                    last_outcome = CASE WHEN %1$s THEN :placed WHEN waitlist_enabled THEN :waitlisted ELSE :full END,
                     taken = taken + CASE WHEN %1$s THEN 1 ELSE 0 END,
                     waitlisted = waitlisted + CASE WHEN %1$s THEN 0 WHEN waitlist_enabled THEN 1 ELSE 0 END,
                     waitlist_seq = waitlist_seq + CASE WHEN %1$s THEN 0 WHEN waitlist_enabled THEN 1 ELSE 0 END
-                WHERE id = :eventId AND status = 'PUBLISHED' AND starts_at > :now
-                  AND (opens_at IS NULL OR opens_at <= :now) AND (closes_at IS NULL OR closes_at > :now)
-                RETURNING id, last_outcome, requires_approval, waitlisted, waitlist_seq
+                WHERE id = :eventId AND version = :eventVersion
+                RETURNING id, last_outcome, waitlisted, waitlist_seq
             ), decided AS (
                 SELECT id AS event_id, last_outcome,
-                       CASE last_outcome WHEN 'PLACE' THEN CASE WHEN requires_approval THEN 'PENDING' ELSE 'CONFIRMED' END
-                                         WHEN 'WAIT' THEN 'WAITLISTED' END AS status,
-                       CASE last_outcome WHEN 'PLACE' THEN CASE WHEN requires_approval THEN 'RegistrationPending'
-                                                                ELSE 'RegistrationConfirmed' END
-                                         WHEN 'WAIT' THEN 'RegistrationWaitlisted' END AS type,
-                       CASE WHEN last_outcome = 'WAIT' THEN waitlist_seq END AS seq,
-                       CASE WHEN last_outcome = 'WAIT' THEN waitlisted END AS position
+                       CASE last_outcome WHEN :placed THEN :placedStatus WHEN :waitlisted THEN :waitlistedStatus END
+                           AS status,
+                       CASE last_outcome WHEN :placed THEN :placedType WHEN :waitlisted THEN :waitlistedType END AS type,
+                       CASE WHEN last_outcome = :waitlisted THEN waitlist_seq END AS seq,
+                       CASE WHEN last_outcome = :waitlisted THEN waitlisted END AS position
                 FROM place
             ), registered AS (
-                INSERT INTO registrations (id, event_id, status, waitlist_seq, name, email, email_key, organisation,
-                                           language, time_zone, interpretation_language, created_at, updated_at)
+                INSERT INTO registration (id, event_id, status, waitlist_seq, name, email, email_key, organisation,
+                                          language, time_zone, interpretation_language, created_at, updated_at)
                 SELECT :id, event_id, status, seq, :name, :email, :emailKey, :organisation,
                        :language, :timeZone, :interpretationLanguage, :now, :now
                 FROM decided WHERE status IS NOT NULL
                 RETURNING id
             ), token AS (
-                INSERT INTO registration_tokens (hash, registration_id, created_at)
+                INSERT INTO registration_token (hash, registration_id, created_at)
                 SELECT :tokenHash, id, :now FROM registered
             ), idempotency AS (
-                INSERT INTO idempotency_keys (event_id, key, request_hash, registration_id, created_at)
+                INSERT INTO idempotency_key (event_id, key, request_hash, registration_id, created_at)
                 SELECT :eventId, :idempotencyKey, :requestHash, id, :now FROM registered WHERE :idempotencyKey <> ''
             ), message AS (
                 INSERT INTO outbox (message_id, destination, message_key, type, payload, occurred_at, traceparent)
@@ -83,12 +103,23 @@ class RegisterStatement {
     }
 
     /**
-     * @param template the message with everything but {@code type}, {@code status} and
-     *     {@code waitlistPosition}, which only the statement knows
-     * @return empty when the event is not open for registration at {@code now}
+     * Takes a place, or a place on the waiting list, for one new registration.
+     *
+     * @param eventVersion the version of the event whose window the caller checked and whose
+     *     approval rule gave {@code statusWithAPlace}
+     * @param statusWithAPlace CONFIRMED or PENDING, from {@link Registration#statusWithAPlace}
+     * @param template the message with everything but {@code type}, {@code status} and {@code
+     *     waitlistPosition}, which only the statement knows
+     * @return the placement, and for PLACED or WAITLISTED the status and waiting-list position the
+     *     registration was inserted with; empty, with nothing written, when the event no longer has
+     *     {@code eventVersion}
+     * @throws org.springframework.dao.DuplicateKeyException when the email already has an active
+     *     registration for the event, or the idempotency key was used: nothing is written
      */
     Optional<Outcome> run(
             UUID eventId,
+            long eventVersion,
+            RegistrationStatus statusWithAPlace,
             UUID registrationId,
             RegistrationRequest request,
             byte[] tokenHash,
@@ -97,13 +128,30 @@ class RegisterStatement {
             UUID messageId,
             String template,
             Instant now) {
+        if (!statusWithAPlace.holdsPlace()) {
+            throw new IllegalArgumentException("A place is CONFIRMED or PENDING, not " + statusWithAPlace);
+        }
         return jdbc.sql(SQL)
+                .param("placed", Placement.PLACED.name())
+                .param("waitlisted", Placement.WAITLISTED.name())
+                .param("full", Placement.FULL.name())
+                .param("placedStatus", statusWithAPlace.name())
+                .param(
+                        "placedType",
+                        RegistrationMessageType.ofNewRegistration(statusWithAPlace)
+                                .typeName())
+                .param("waitlistedStatus", RegistrationStatus.WAITLISTED.name())
+                .param(
+                        "waitlistedType",
+                        RegistrationMessageType.ofNewRegistration(RegistrationStatus.WAITLISTED)
+                                .typeName())
                 .param("eventId", eventId)
+                .param("eventVersion", eventVersion)
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .param("id", registrationId)
                 .param("name", request.name().trim())
                 .param("email", request.email().trim())
-                .param("emailKey", Registrations.emailKey(request.email()))
+                .param("emailKey", RegistrationRepository.emailKey(request.email()))
                 .param("organisation", request.organisation())
                 .param("language", request.language())
                 .param("timeZone", request.timeZone())
@@ -116,11 +164,22 @@ class RegisterStatement {
                 .param("messageKey", eventId.toString())
                 .param("template", template)
                 .param("traceparent", trace.traceparent())
-                .query((rs, n) -> new Outcome(
-                        rs.getString("last_outcome"), rs.getString("status"), (Integer) rs.getObject("position")))
+                .query((rs, n) -> {
+                    String status = rs.getString("status");
+                    return new Outcome(
+                            Placement.valueOf(rs.getString("last_outcome")),
+                            status == null ? null : RegistrationStatus.valueOf(status),
+                            (Integer) rs.getObject("position"));
+                })
                 .optional();
     }
 
-    /** {@code lastOutcome} PLACE, WAIT or FULL; {@code status} null when FULL. */
-    record Outcome(String lastOutcome, String status, Integer position) {}
+    /**
+     * What the statement decided.
+     *
+     * @param placement PLACED, WAITLISTED or FULL
+     * @param status the new registration's status; null when FULL (nothing was inserted)
+     * @param waitlistPosition 1 for the first waiting; null unless WAITLISTED
+     */
+    record Outcome(Placement placement, RegistrationStatus status, Integer waitlistPosition) {}
 }

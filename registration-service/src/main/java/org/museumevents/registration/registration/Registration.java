@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.museumevents.starter.problem.Problems;
 
 /**
- * A person's registration for an event. Its transitions check their invariant and record the
+ * A person's registration for an event. Its transitions check their invariant, throw a domain
+ * exception when it does not hold (answered by {@link RegistrationProblems}), and record the
  * message that tells the outside world; the service loads, calls, saves.
+ *
+ * <p>A new registration is not made here but by {@link RegisterStatement}, which takes the place;
+ * the status it gets with a place is {@link #statusWithAPlace}, the approval rule of both.
  */
 class Registration {
 
@@ -28,7 +31,7 @@ class Registration {
     private final List<Change> changes = new ArrayList<>();
 
     /** What happened, as the type of the message that tells it. */
-    record Change(String type, RegistrationStatus previousStatus) {}
+    record Change(RegistrationMessageType type, RegistrationStatus previousStatus) {}
 
     Registration(
             UUID id,
@@ -59,43 +62,60 @@ class Registration {
         this.createdAt = createdAt;
     }
 
-    /** Ends an active registration; a held place is freed by the caller's recount. */
+    /**
+     * The approval rule: a place, taken at registration or given from the waiting list, is PENDING
+     * the organiser's decision when the event requires approval, else CONFIRMED.
+     */
+    static RegistrationStatus statusWithAPlace(boolean requiresApproval) {
+        return requiresApproval ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+    }
+
+    /**
+     * Ends an active registration; a held place is freed by the caller's recount.
+     *
+     * @throws RegistrationNotActive when it is already REJECTED or CANCELLED
+     */
     void cancel(CancelledBy by) {
         if (!status.isActive()) {
-            throw Problems.conflict("registration-not-active", "The registration is already " + status + ".");
+            throw new RegistrationNotActive(status);
         }
         RegistrationStatus previous = status;
         status = RegistrationStatus.CANCELLED;
         cancelledBy = by;
         waitlistSeq = null;
-        changes.add(new Change("RegistrationCancelled", previous));
+        changes.add(new Change(RegistrationMessageType.CANCELLED, previous));
     }
 
+    /** @throws RegistrationNotPending unless PENDING */
     void approve() {
         requirePending();
         status = RegistrationStatus.CONFIRMED;
-        changes.add(new Change("RegistrationConfirmed", RegistrationStatus.PENDING));
+        changes.add(new Change(RegistrationMessageType.CONFIRMED, RegistrationStatus.PENDING));
     }
 
+    /** @throws RegistrationNotPending unless PENDING */
     void reject() {
         requirePending();
         status = RegistrationStatus.REJECTED;
-        changes.add(new Change("RegistrationRejected", RegistrationStatus.PENDING));
+        changes.add(new Change(RegistrationMessageType.REJECTED, RegistrationStatus.PENDING));
     }
 
-    /** A freed place for the first waiting: confirmed, or pending the organiser's approval. */
+    /**
+     * A freed place for the first waiting: confirmed, or pending the organiser's approval.
+     *
+     * @throws IllegalStateException unless WAITLISTED: only the waiting list's own code promotes
+     */
     void promote(boolean requiresApproval) {
         if (status != RegistrationStatus.WAITLISTED) {
             throw new IllegalStateException("Only a waitlisted registration can be promoted");
         }
         waitlistSeq = null;
-        if (requiresApproval) {
-            status = RegistrationStatus.PENDING;
-            changes.add(new Change("RegistrationPending", RegistrationStatus.WAITLISTED));
-        } else {
-            status = RegistrationStatus.CONFIRMED;
-            changes.add(new Change("RegistrationPromoted", RegistrationStatus.WAITLISTED));
-        }
+        status = statusWithAPlace(requiresApproval);
+        changes.add(new Change(
+                status == RegistrationStatus.PENDING
+                        ? RegistrationMessageType.PENDING
+                        : RegistrationMessageType.PROMOTED,
+                RegistrationStatus.WAITLISTED));
     }
 
     /** Forgets who the person was; the place, the status and the counts stay. */
@@ -110,7 +130,7 @@ class Registration {
 
     private void requirePending() {
         if (status != RegistrationStatus.PENDING) {
-            throw Problems.conflict("registration-not-pending", "Only a PENDING registration can be decided.");
+            throw new RegistrationNotPending(status);
         }
     }
 

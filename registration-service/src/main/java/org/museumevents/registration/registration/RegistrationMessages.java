@@ -38,7 +38,7 @@ class RegistrationMessages {
             String token = tokens.mint(registration.id(), now);
             RegistrationMessage message = of(
                     messageId,
-                    change.type(),
+                    change.type().typeName(),
                     now,
                     registration,
                     registration.status().name(),
@@ -50,7 +50,7 @@ class RegistrationMessages {
             outbox.add(
                     RegistrationMessage.DESTINATION,
                     registration.eventId().toString(),
-                    change.type(),
+                    change.type().typeName(),
                     messageId,
                     now,
                     message);

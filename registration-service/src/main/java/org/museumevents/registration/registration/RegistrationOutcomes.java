@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.museumevents.registration.event.Refusal;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -46,37 +47,32 @@ class RegistrationOutcomes {
     }
 
     /** A new registration's status, CONFIRMED, WAITLISTED or PENDING; the statement has committed. */
-    void registered(String status) {
-        count(status.toLowerCase(Locale.ROOT));
+    void registered(RegistrationStatus status) {
+        count(status.name().toLowerCase(Locale.ROOT));
     }
 
-    /** A refused request, by the problem type it is answered with. */
-    void refused(String reason) {
-        count(
-                switch (reason) {
-                    case "event-full" -> "refused_full";
-                    case "duplicate-registration" -> "duplicate";
-                    default -> "refused_closed";
-                });
+    /** A request the event refused: full, or outside its registration window. */
+    void refused(Refusal refusal) {
+        count(refusal == Refusal.EVENT_FULL ? "refused_full" : "refused_closed");
+    }
+
+    /** A request refused because the email is already registered. */
+    void duplicate() {
+        count("duplicate");
     }
 
     /** A later change, counted once its transaction commits: a rolled-back change did not happen. */
     void changed(Registration.Change change) {
         String outcome =
                 switch (change.type()) {
-                    case "RegistrationCancelled" -> "cancelled";
-                    case "RegistrationRejected" -> "rejected";
-                    case "RegistrationPromoted" -> "promoted";
+                    case CANCELLED -> "cancelled";
+                    case REJECTED -> "rejected";
+                    case PROMOTED -> "promoted";
                     // From the waiting list to the organiser's approval is a promotion too.
-                    case "RegistrationPending" ->
-                        change.previousStatus() == RegistrationStatus.WAITLISTED ? "promoted" : "pending";
-                    case "RegistrationConfirmed" ->
-                        change.previousStatus() == RegistrationStatus.PENDING ? "approved" : "confirmed";
-                    default -> null;
+                    case PENDING -> change.previousStatus() == RegistrationStatus.WAITLISTED ? "promoted" : "pending";
+                    case CONFIRMED -> change.previousStatus() == RegistrationStatus.PENDING ? "approved" : "confirmed";
+                    case WAITLISTED -> "waitlisted";
                 };
-        if (outcome == null) {
-            return;
-        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -12,45 +12,45 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.museumevents.registration.event.Event;
-import org.museumevents.registration.event.Events;
+import org.museumevents.registration.event.EventRepository;
+import org.museumevents.registration.event.Refusal;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.Problems;
 import org.museumevents.starter.security.Organisers;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Registering, and every later change of a registration, each in one transaction. */
 @Service
 class RegistrationService {
 
+    /** Reads of the event before its version holds still; the catalog changes an event rarely. */
+    private static final int ATTEMPTS = 3;
+
     private final RegisterStatement registerStatement;
-    private final Registrations registrations;
-    private final Events events;
+    private final RegistrationRepository registrations;
+    private final EventRepository events;
     private final Waitlist waitlist;
     private final Tokens tokens;
     private final RegistrationMessages messages;
     private final RegistrationOutcomes outcomes;
     private final RegistrationProperties properties;
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     RegistrationService(
             RegisterStatement registerStatement,
-            Registrations registrations,
-            Events events,
+            RegistrationRepository registrations,
+            EventRepository events,
             Waitlist waitlist,
             Tokens tokens,
             RegistrationMessages messages,
             RegistrationOutcomes outcomes,
             RegistrationProperties properties,
-            JdbcClient jdbc,
             JsonMapper json,
             TransactionTemplate tx,
             Clock clock) {
@@ -62,12 +62,17 @@ class RegistrationService {
         this.messages = messages;
         this.outcomes = outcomes;
         this.properties = properties;
-        this.jdbc = jdbc;
         this.json = json;
         this.tx = tx;
         this.clock = clock;
     }
 
+    /**
+     * Registers, deciding each rule once: visibility and the window on the event as read ({@link
+     * Event#refusalAt}), approval by {@link Registration#statusWithAPlace}, and the place by {@link
+     * RegisterStatement}, which takes it only if the event still has the version those were read
+     * from; when the catalog changed the event in between, the new version is judged again.
+     */
     Registered register(UUID eventId, RegistrationRequest request, String idempotencyKey) {
         checkTimeZone(request.timeZone());
         byte[] requestHash = idempotencyKey == null ? new byte[0] : sha256(json.writeValueAsBytes(request));
@@ -78,11 +83,9 @@ class RegistrationService {
             }
         }
         Instant now = now();
-        Event event = events.find(eventId).filter(Event::isVisible).orElseThrow(() -> Problems.notFound("The event"));
-        event.refusalAt(now).ifPresent(reason -> {
-            throw refusal(reason);
-        });
+        Event event = openEvent(eventId, now);
         if (registrations.activeWithEmail(eventId, request.email())) {
+            // Spares the event's lock for an obvious duplicate; the unique index decides the rest.
             throw duplicate();
         }
 
@@ -105,31 +108,59 @@ class RegistrationService {
                 now);
         String template = json.writeValueAsString(RegistrationMessages.of(
                 messageId, null, now, draft, null, null, null, properties.manageUrl(id, token)));
-        Optional<RegisterStatement.Outcome> outcome;
-        try {
-            outcome = registerStatement.run(
-                    eventId, id, request, Tokens.hash(token), idempotencyKey, requestHash, messageId, template, now);
-        } catch (DuplicateKeyException e) {
-            // A concurrent request with the same key, or the same email, won the race.
-            if (idempotencyKey != null) {
-                Optional<Registered> replay = replay(eventId, idempotencyKey, requestHash);
-                if (replay.isPresent()) {
-                    return replay.get();
+        for (int attempt = 1; ; attempt++) {
+            Optional<RegisterStatement.Outcome> outcome;
+            try {
+                outcome = registerStatement.run(
+                        eventId,
+                        event.version(),
+                        Registration.statusWithAPlace(event.requiresApproval()),
+                        id,
+                        request,
+                        Tokens.hash(token),
+                        idempotencyKey,
+                        requestHash,
+                        messageId,
+                        template,
+                        now);
+            } catch (DuplicateKeyException e) {
+                // A concurrent request with the same key, or the same email, won the race.
+                if (idempotencyKey != null) {
+                    Optional<Registered> replay = replay(eventId, idempotencyKey, requestHash);
+                    if (replay.isPresent()) {
+                        return replay.get();
+                    }
                 }
+                throw duplicate();
             }
-            throw duplicate();
+            if (outcome.isPresent()) {
+                return registered(id, eventId, outcome.get(), token);
+            }
+            if (attempt == ATTEMPTS) {
+                // Answered 503 (try again) by the starter's problem handling.
+                throw new ConcurrencyFailureException("Event " + eventId + " kept changing while registering");
+            }
+            // The catalog changed the event between the read and the statement: judge its new version.
+            event = openEvent(eventId, now);
         }
-        if (outcome.isEmpty()) {
-            // The event changed between the check and the statement: explain with its new state.
-            Event current = events.find(eventId).orElseThrow(() -> Problems.notFound("The event"));
-            throw refusal(current.refusalAt(now()).orElse("registration-closed"));
+    }
+
+    private Registered registered(UUID id, UUID eventId, RegisterStatement.Outcome outcome, String token) {
+        if (outcome.placement() == Placement.FULL) {
+            throw refused(Refusal.EVENT_FULL);
         }
-        if (outcome.get().status() == null) {
-            outcomes.refused("event-full");
-            throw Problems.conflict("event-full", "The event is full and has no waiting list.");
+        outcomes.registered(outcome.status());
+        return new Registered(id, eventId, outcome.status().name(), outcome.waitlistPosition(), token);
+    }
+
+    /** The event, visible and open for registration at {@code now}, as last read. */
+    private Event openEvent(UUID eventId, Instant now) {
+        Event event = events.find(eventId).filter(Event::isVisible).orElseThrow(() -> Problems.notFound("The event"));
+        Optional<Refusal> refusal = event.refusalAt(now);
+        if (refusal.isPresent()) {
+            throw refused(refusal.get());
         }
-        outcomes.registered(outcome.get().status());
-        return new Registered(id, eventId, outcome.get().status(), outcome.get().position(), token);
+        return event;
     }
 
     RegistrationView view(UUID id, String token) {
@@ -202,21 +233,14 @@ class RegistrationService {
     }
 
     private Optional<Registered> replay(UUID eventId, String key, byte[] requestHash) {
-        List<StoredKey> stored = jdbc.sql(
-                        "SELECT request_hash, registration_id FROM idempotency_keys WHERE event_id = :eventId AND key = :key")
-                .param("eventId", eventId)
-                .param("key", key)
-                .query((rs, n) ->
-                        new StoredKey(rs.getBytes("request_hash"), rs.getObject("registration_id", UUID.class)))
-                .list();
+        Optional<RegistrationRepository.IdempotencyKey> stored = registrations.idempotencyKey(eventId, key);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(stored.get(0).requestHash(), requestHash)) {
-            throw Problems.unprocessable(
-                    "idempotency-key-reused", "This Idempotency-Key was used with another request body.");
+        if (!MessageDigest.isEqual(stored.get().requestHash(), requestHash)) {
+            throw new IdempotencyKeyReused();
         }
-        UUID registrationId = stored.get(0).registrationId();
+        UUID registrationId = stored.get().registrationId();
         return Optional.of(tx.execute(status -> {
             Registration r = registrations.find(registrationId).orElseThrow();
             // Only hashes are kept, so the replay hands out a fresh token for the same registration.
@@ -225,28 +249,14 @@ class RegistrationService {
         }));
     }
 
-    private record StoredKey(byte[] requestHash, UUID registrationId) {}
-
-    private ErrorResponseException refusal(String reason) {
-        outcomes.refused(reason);
-        String detail =
-                switch (reason) {
-                    case "event-cancelled" -> "The event is cancelled.";
-                    case "event-past" -> "The event has already started.";
-                    case "registration-not-open" -> "Registration for this event is not open yet.";
-                    case "registration-closed" -> "Registration for this event is closed.";
-                    default -> "Registration is not possible.";
-                };
-        return Problems.conflict(reason, detail);
+    private RegistrationRefused refused(Refusal refusal) {
+        outcomes.refused(refusal);
+        return new RegistrationRefused(refusal);
     }
 
-    private ErrorResponseException duplicate() {
-        outcomes.refused("duplicate-registration");
-        return Problems.of(
-                HttpStatus.CONFLICT,
-                "duplicate-registration",
-                "Already registered",
-                "This email is already registered for this event.");
+    private AlreadyRegistered duplicate() {
+        outcomes.duplicate();
+        return new AlreadyRegistered();
     }
 
     private static void checkTimeZone(String timeZone) {

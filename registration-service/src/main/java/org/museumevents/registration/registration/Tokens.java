@@ -4,11 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +21,10 @@ class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    private final RegistrationRepository registrations;
 
-    Tokens(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Tokens(RegistrationRepository registrations) {
+        this.registrations = registrations;
     }
 
     static String newToken() {
@@ -46,11 +44,7 @@ class Tokens {
     @Transactional(propagation = Propagation.MANDATORY)
     String mint(UUID registrationId, Instant now) {
         String token = newToken();
-        jdbc.sql("INSERT INTO registration_tokens (hash, registration_id, created_at) VALUES (:hash, :id, :now)")
-                .param("hash", hash(token))
-                .param("id", registrationId)
-                .param("now", Timestamp.from(now))
-                .update();
+        registrations.addTokenHash(registrationId, hash(token), now);
         return token;
     }
 
@@ -58,11 +52,6 @@ class Tokens {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return false;
         }
-        return jdbc.sql("SELECT count(*) FROM registration_tokens WHERE hash = :hash AND registration_id = :id")
-                        .param("hash", hash(token))
-                        .param("id", registrationId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return registrations.hasTokenHash(registrationId, hash(token));
     }
 }

@@ -3,7 +3,7 @@ package org.museumevents.registration.registration;
 import java.time.Instant;
 import java.util.UUID;
 import org.museumevents.registration.event.Event;
-import org.museumevents.registration.event.Events;
+import org.museumevents.registration.event.EventRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Waitlist {
 
-    private final Events events;
-    private final Registrations registrations;
+    private final EventRepository events;
+    private final RegistrationRepository registrations;
     private final RegistrationMessages messages;
 
-    Waitlist(Events events, Registrations registrations, RegistrationMessages messages) {
+    Waitlist(EventRepository events, RegistrationRepository registrations, RegistrationMessages messages) {
         this.events = events;
         this.registrations = registrations;
         this.messages = messages;

@@ -9,18 +9,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.museumevents.registration.Api;
 import org.museumevents.registration.Api.Response;
+import org.museumevents.registration.RegistrationIntegrationTest;
 import org.museumevents.registration.TestCatalog;
-import org.museumevents.testsupport.RealServers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /** The public count of places that the event page shows, anonymous and without any personal data. */
-@RealServers
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.availability-test")
+@RegistrationIntegrationTest
 class AvailabilityTest {
 
     @LocalServerPort

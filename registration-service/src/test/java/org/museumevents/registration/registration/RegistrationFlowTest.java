@@ -17,13 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.museumevents.registration.Api;
 import org.museumevents.registration.Api.Response;
 import org.museumevents.registration.KafkaProbe;
+import org.museumevents.registration.RegistrationIntegrationTest;
 import org.museumevents.registration.TestCatalog;
 import org.museumevents.registration.event.EventSnapshot;
 import org.museumevents.testsupport.Prometheus;
-import org.museumevents.testsupport.RealServers;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,13 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@RealServers
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.flow-test",
-            "registration.public-base-url=https://events.example.org/"
-        })
+@RegistrationIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class RegistrationFlowTest {
 
@@ -251,7 +244,7 @@ class RegistrationFlowTest {
         assertThat(api.get(registration(registered)).json().get("status").asString())
                 .isEqualTo("CONFIRMED");
         // Only a hash is stored.
-        assertThat(jdbc.sql("SELECT count(*) FROM registration_tokens WHERE encode(hash, 'escape') LIKE :t")
+        assertThat(jdbc.sql("SELECT count(*) FROM registration_token WHERE encode(hash, 'escape') LIKE :t")
                         .param("t", "%" + registered.get("token").asString() + "%")
                         .query(Long.class)
                         .single())
@@ -513,7 +506,7 @@ class RegistrationFlowTest {
     }
 
     private int placesTaken(UUID eventId) {
-        return jdbc.sql("SELECT taken FROM events WHERE id = :id")
+        return jdbc.sql("SELECT taken FROM event WHERE id = :id")
                 .param("id", eventId)
                 .query(Integer.class)
                 .single();

@@ -12,14 +12,14 @@ import org.springframework.stereotype.Repository;
 
 /** Read-only queries over an event's registrations. */
 @Repository
-class Attendees {
+class AttendeeRepository {
 
     /** Waiting-list positions are numbered over the whole event, before any filter. */
     private static final String NUMBERED =
             """
             SELECT r.*, CASE WHEN r.status = 'WAITLISTED'
                         THEN row_number() OVER (PARTITION BY r.status = 'WAITLISTED' ORDER BY r.waitlist_seq) END AS position
-            FROM registrations r WHERE r.event_id = :eventId
+            FROM registration r WHERE r.event_id = :eventId
             """;
 
     private static final String FILTER =
@@ -30,7 +30,7 @@ class Attendees {
 
     private final JdbcClient jdbc;
 
-    Attendees(JdbcClient jdbc) {
+    AttendeeRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -42,7 +42,7 @@ class Attendees {
                 .param("pattern", pattern(q))
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(Attendees::map)
+                .query(AttendeeRepository::map)
                 .list();
     }
 
@@ -57,7 +57,7 @@ class Attendees {
 
     RegistrationStats stats(UUID eventId, Integer capacity) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        jdbc.sql("SELECT status, count(*) AS n FROM registrations WHERE event_id = :eventId GROUP BY status")
+        jdbc.sql("SELECT status, count(*) AS n FROM registration WHERE event_id = :eventId GROUP BY status")
                 .param("eventId", eventId)
                 .query(rs -> {
                     byStatus.put(rs.getString("status"), rs.getLong("n"));
@@ -75,7 +75,7 @@ class Attendees {
 
     private Map<String, Long> headcount(UUID eventId, String column) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT " + column + " AS k, count(*) AS n FROM registrations WHERE event_id = :eventId"
+        jdbc.sql("SELECT " + column + " AS k, count(*) AS n FROM registration WHERE event_id = :eventId"
                         + " AND status = 'CONFIRMED' AND " + column + " IS NOT NULL GROUP BY " + column
                         + " ORDER BY count(*) DESC, " + column)
                 .param("eventId", eventId)

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The events table: the catalog's facts and the place counters. */
+/** The event table: the catalog's facts and the place counters. */
 @Repository
-public class Events {
+public class EventRepository {
 
     private static final String COLUMNS =
             """
@@ -24,23 +24,23 @@ public class Events {
 
     private final JdbcClient jdbc;
 
-    Events(JdbcClient jdbc) {
+    EventRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<Event> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM events WHERE id = :id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE id = :id")
                 .param("id", id)
-                .query(Events::map)
+                .query(EventRepository::map)
                 .optional();
     }
 
     /** Locks the event's row: everything that moves places or the waiting list goes through this lock. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Event> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM events WHERE id = :id FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE id = :id FOR UPDATE")
                 .param("id", id)
-                .query(Events::map)
+                .query(EventRepository::map)
                 .optional();
     }
 
@@ -49,7 +49,7 @@ public class Events {
     public void save(EventSnapshot e) {
         jdbc.sql(
                         """
-                        INSERT INTO events (id, organisation, status, capacity, requires_approval, waitlist_enabled,
+                        INSERT INTO event (id, organisation, status, capacity, requires_approval, waitlist_enabled,
                                             opens_at, closes_at, starts_at, ends_at, version)
                         VALUES (:id, :organisation, :status, :capacity, :requiresApproval, :waitlist,
                                 :opensAt, :closesAt, :startsAt, :endsAt, :version)
@@ -79,10 +79,10 @@ public class Events {
     public void recount(UUID id) {
         jdbc.sql(
                         """
-                        UPDATE events SET
-                            taken = (SELECT count(*) FROM registrations r
+                        UPDATE event SET
+                            taken = (SELECT count(*) FROM registration r
                                      WHERE r.event_id = :id AND r.status IN ('CONFIRMED', 'PENDING')),
-                            waitlisted = (SELECT count(*) FROM registrations r
+                            waitlisted = (SELECT count(*) FROM registration r
                                           WHERE r.event_id = :id AND r.status = 'WAITLISTED')
                         WHERE id = :id
                         """)
@@ -94,7 +94,7 @@ public class Events {
     public List<UUID> endedBefore(Instant instant) {
         return jdbc.sql(
                         """
-                        SELECT id FROM events WHERE ends_at < :instant AND personal_data_purged_at IS NULL
+                        SELECT id FROM event WHERE ends_at < :instant AND personal_data_purged_at IS NULL
                         ORDER BY ends_at LIMIT 100
                         """)
                 .param("instant", ts(instant))
@@ -104,7 +104,7 @@ public class Events {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void markPurged(UUID id, Instant now) {
-        jdbc.sql("UPDATE events SET personal_data_purged_at = :now WHERE id = :id")
+        jdbc.sql("UPDATE event SET personal_data_purged_at = :now WHERE id = :id")
                 .param("now", ts(now))
                 .param("id", id)
                 .update();

@@ -13,9 +13,12 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The registrations table. New registrations are inserted by {@link RegisterStatement}, not here. */
+/**
+ * The registration table, with its token hashes and idempotency keys. New registrations are
+ * inserted by {@link RegisterStatement}, not here.
+ */
 @Repository
-class Registrations {
+class RegistrationRepository {
 
     private static final String COLUMNS =
             """
@@ -25,7 +28,7 @@ class Registrations {
 
     private final JdbcClient jdbc;
 
-    Registrations(JdbcClient jdbc) {
+    RegistrationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -34,55 +37,54 @@ class Registrations {
     }
 
     Optional<Registration> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM registrations WHERE id = :id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = :id")
                 .param("id", id)
-                .query(Registrations::map)
+                .query(RegistrationRepository::map)
                 .optional();
     }
 
     /** Call after locking the registration's event (lock order: event, then registrations). */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Registration> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM registrations WHERE id = :id FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = :id FOR UPDATE")
                 .param("id", id)
-                .query(Registrations::map)
+                .query(RegistrationRepository::map)
                 .optional();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Registration> firstWaiting(UUID eventId) {
         return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM registrations WHERE event_id = :eventId AND status = 'WAITLISTED'"
+                        + " FROM registration WHERE event_id = :eventId AND status = 'WAITLISTED'"
                         + " ORDER BY waitlist_seq LIMIT 1 FOR UPDATE")
                 .param("eventId", eventId)
-                .query(Registrations::map)
+                .query(RegistrationRepository::map)
                 .optional();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     List<Registration> activeOf(UUID eventId) {
         return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM registrations WHERE event_id = :eventId"
+                        + " FROM registration WHERE event_id = :eventId"
                         + " AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED') ORDER BY created_at FOR UPDATE")
                 .param("eventId", eventId)
-                .query(Registrations::map)
+                .query(RegistrationRepository::map)
                 .list();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     List<Registration> notErasedOf(UUID eventId) {
-        return jdbc.sql(
-                        "SELECT " + COLUMNS
-                                + " FROM registrations WHERE event_id = :eventId AND personal_data_erased_at IS NULL FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM registration WHERE event_id = :eventId AND personal_data_erased_at IS NULL FOR UPDATE")
                 .param("eventId", eventId)
-                .query(Registrations::map)
+                .query(RegistrationRepository::map)
                 .list();
     }
 
     boolean activeWithEmail(UUID eventId, String email) {
         return jdbc.sql(
                                 """
-                        SELECT count(*) FROM registrations WHERE event_id = :eventId AND email_key = :emailKey
+                        SELECT count(*) FROM registration WHERE event_id = :eventId AND email_key = :emailKey
                         AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED')
                         """)
                         .param("eventId", eventId)
@@ -99,7 +101,7 @@ class Registrations {
         }
         return jdbc.sql(
                         """
-                        SELECT count(*) FROM registrations WHERE event_id = :eventId AND status = 'WAITLISTED'
+                        SELECT count(*) FROM registration WHERE event_id = :eventId AND status = 'WAITLISTED'
                         AND waitlist_seq <= :seq
                         """)
                 .param("eventId", registration.eventId())
@@ -113,7 +115,7 @@ class Registrations {
     void save(Registration r, Instant now) {
         jdbc.sql(
                         """
-                        UPDATE registrations SET status = :status, waitlist_seq = :seq, name = :name, email = :email,
+                        UPDATE registration SET status = :status, waitlist_seq = :seq, name = :name, email = :email,
                             email_key = :emailKey, organisation = :organisation, cancelled_by = :cancelledBy,
                             personal_data_erased_at = :erasedAt, updated_at = :now
                         WHERE id = :id
@@ -132,6 +134,37 @@ class Registrations {
                 .param("id", r.id())
                 .update();
     }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void addTokenHash(UUID registrationId, byte[] hash, Instant now) {
+        jdbc.sql("INSERT INTO registration_token (hash, registration_id, created_at) VALUES (:hash, :id, :now)")
+                .param("hash", hash)
+                .param("id", registrationId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    boolean hasTokenHash(UUID registrationId, byte[] hash) {
+        return jdbc.sql("SELECT count(*) FROM registration_token WHERE hash = :hash AND registration_id = :id")
+                        .param("hash", hash)
+                        .param("id", registrationId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The registration first made with {@code key} for the event, and the hash of that request's body. */
+    Optional<IdempotencyKey> idempotencyKey(UUID eventId, String key) {
+        return jdbc.sql(
+                        "SELECT request_hash, registration_id FROM idempotency_key WHERE event_id = :eventId AND key = :key")
+                .param("eventId", eventId)
+                .param("key", key)
+                .query((rs, n) ->
+                        new IdempotencyKey(rs.getBytes("request_hash"), rs.getObject("registration_id", UUID.class)))
+                .optional();
+    }
+
+    record IdempotencyKey(byte[] requestHash, UUID registrationId) {}
 
     private static Registration map(ResultSet rs, int row) throws SQLException {
         String cancelledBy = rs.getString("cancelled_by");

@@ -1,0 +1,147 @@
+package org.museumevents.registration.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.museumevents.testsupport.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every kind of bad input that the web layer itself refuses (malformed or mistyped JSON, Bean
+ * Validation, wrong paths and media types) is a 400 or 415 problem+json naming the field, never a
+ * 500, and never reaches the service, so nothing can be stored. A slice: the controller, the
+ * problem mapping and the organiser security, no database and no broker. The service is there
+ * only for the controller to be built and must never be called; checks that need it (the time
+ * zone, an unknown event) are in {@link BadInputTest}, on the real servers.
+ */
+@WebMvcTest(RegistrationController.class)
+class RegistrationInputTest {
+
+    private static final String VALID =
+            """
+            {"name": "Élise Durand", "email": "elise@example.org", "organisation": "Musée d'Orsay",
+             "language": "fr", "timeZone": "Europe/Paris", "interpretationLanguage": "en", "consent": true}""";
+
+    private static final String REGISTER = "/api/events/" + UUID.randomUUID() + "/registrations";
+
+    @DynamicPropertySource
+    static void organiserTokens(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @MockitoBean
+    RegistrationService service;
+
+    @AfterEach
+    void theServiceIsNeverReached() {
+        verifyNoInteractions(service);
+    }
+
+    static Stream<Arguments> badBodies() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"name\": \"Élise\",", null),
+                Arguments.of("an empty body", "", null),
+                Arguments.of("a JSON array", "[1, 2]", null),
+                Arguments.of(
+                        "a name of the wrong type",
+                        VALID.replace("\"Élise Durand\"", "{\"first\": \"Élise\"}"),
+                        "name"),
+                Arguments.of(
+                        "consent of the wrong type",
+                        VALID.replace("\"consent\": true", "\"consent\": [true]"),
+                        "consent"),
+                Arguments.of("consent refused", VALID.replace("\"consent\": true", "\"consent\": false"), "consent"),
+                Arguments.of("consent missing", VALID.replace(", \"consent\": true", ""), "consent"),
+                Arguments.of(
+                        "a language we do not write in",
+                        VALID.replace("\"language\": \"fr\"", "\"language\": \"de\""),
+                        "language"),
+                Arguments.of("no language", VALID.replace("\"language\": \"fr\",", ""), "language"),
+                Arguments.of(
+                        "an email that is not one", VALID.replace("elise@example.org", "elise at example"), "email"),
+                Arguments.of("a blank name", VALID.replace("\"Élise Durand\"", "\"   \""), "name"),
+                Arguments.of("an oversized name", VALID.replace("Élise Durand", "É".repeat(201)), "name"),
+                Arguments.of(
+                        "a huge organisation", VALID.replace("Musée d'Orsay", "x".repeat(100_000)), "organisation"),
+                Arguments.of(
+                        "an interpretation language that is not one",
+                        VALID.replace("\"en\"", "\"English!\""),
+                        "interpretationLanguage"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBodies")
+    void aBadRegistrationIsA400NamingTheFieldAndStoresNothing(String what, String body, String field) throws Exception {
+        MockHttpServletResponse response =
+                perform(post(REGISTER).contentType(MediaType.APPLICATION_JSON).content(body));
+
+        assertThat(response.getStatus()).as(what + ": " + text(response)).isEqualTo(400);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(response.getContentAsByteArray());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("type").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        if (field != null) {
+            assertThat(fields(problem)).as(what + ": " + text(response)).contains(field);
+        }
+    }
+
+    @Test
+    void wrongPathsMediaTypesAndParametersAre4xxProblems() throws Exception {
+        List<MockHttpServletResponse> answers = List.of(
+                perform(post("/api/events/not-a-uuid/registrations")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID)),
+                perform(post(REGISTER).contentType(MediaType.TEXT_PLAIN).content(VALID)),
+                perform(get("/api/registrations/not-a-uuid?token=x")));
+        assertThat(answers).allSatisfy(r -> {
+            assertThat(r.getStatus()).as(text(r)).isBetween(400, 499);
+            assertThat(r.getContentType()).as(text(r)).startsWith("application/problem+json");
+        });
+    }
+
+    private MockHttpServletResponse perform(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private static String text(MockHttpServletResponse response) {
+        try {
+            return response.getStatus() + " " + response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        return fields;
+    }
+}
