@@ -149,7 +149,7 @@ class OrganiserPagesTest {
         assertThat(token.getClaimAsStringList("scope")).containsExactly("organiser");
         assertThat(token.getClaimAsString("iss")).isEqualTo(ISSUER);
         assertThat(token.getSubject()).isEqualTo("estelle");
-        assertThat(token.getAudience()).containsExactly("museum-events-web");
+        assertThat(token.getAudience()).containsExactly("museum-events-web", "museum-events");
         assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt()))
                 .isLessThanOrEqualTo(Duration.ofMinutes(5));
         // Registration counts are asked with the same kind of token, for published events only.
