@@ -26,6 +26,18 @@ public final class RawHttp {
 
     public record Response(int status, Map<String, String> headers, String body) {
 
+        /** The value of the first {@code Set-Cookie} named {@code name}, or null. */
+        public String cookie(String name) {
+            String all = headers.get("set-cookie");
+            for (String setCookie : all == null ? new String[0] : all.split("\n")) {
+                if (setCookie.startsWith(name + "=")) {
+                    int end = setCookie.indexOf(';');
+                    return setCookie.substring(name.length() + 1, end < 0 ? setCookie.length() : end);
+                }
+            }
+            return null;
+        }
+
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -101,12 +113,39 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.putIfAbsent(
-                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
+                // Every Set-Cookie, one a line; the first of any other header.
+                String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                headers.merge(
+                        name,
+                        lines[i].substring(colon + 1).trim(),
+                        (first, next) -> "set-cookie".equals(name) ? first + "\n" + next : first);
             }
         }
         String body = end < 0 ? "" : text.substring(end + 4);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = dechunk(body);
+        }
         return new Response(status, headers, body);
+    }
+
+    /** Chunk sizes count bytes; the body is decoded text, so re-encode to cut. */
+    private static String dechunk(String chunked) {
+        byte[] bytes = chunked.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int at = 0;
+        while (at < bytes.length) {
+            int lineEnd = at;
+            while (lineEnd + 1 < bytes.length && !(bytes[lineEnd] == '\r' && bytes[lineEnd + 1] == '\n')) {
+                lineEnd++;
+            }
+            String sizeLine = new String(bytes, at, lineEnd - at, StandardCharsets.ISO_8859_1);
+            int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            body.write(bytes, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return body.toString(StandardCharsets.UTF_8);
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -20,7 +22,9 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        // Before the client authentication filter, which the authorization server adds after this one.
+        http.addFilterBefore(new LoginProtection(throttle), AbstractPreAuthenticatedProcessingFilter.class);
         http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
@@ -35,13 +39,16 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain site(HttpSecurity http) throws Exception {
+    SecurityFilterChain site(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        // After the CSRF check, so the login page it shows a blocked visitor carries a valid token.
+        http.addFilterBefore(new LoginProtection(throttle), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/api/**")
                         .permitAll()
                         .requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
-                        .requestMatchers("/login", "/error")
+                        // The blocked page is the login form with a notice; asked for directly, it sends to /login.
+                        .requestMatchers("/login", LoginProtection.BLOCKED_PAGE, "/error")
                         .permitAll()
                         // Swagger UI and the services' OpenAPI descriptions: public, like the API they describe.
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
