@@ -14,9 +14,8 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * The token issuer and the organisations of {@link GatewayIntegrationTest}, configured as a
- * deployment configures them: passwords and secrets as BCrypt hashes, at the default cost (a client
- * secret hashed at a lower cost is re-encoded after use, which the read-only configured clients
- * refuse).
+ * deployment configures them: passwords and secrets as BCrypt hashes, at the default cost but for
+ * one client's, hashed at a lower cost as older configurations are.
  *
  * <ul>
  *   <li>icom-france: organiser {@code estelle} / {@code solidarite}; API clients {@code icom-france} /
@@ -24,9 +23,17 @@ import org.springframework.web.client.RestTemplate;
  *   <li>ocim: organisers {@code marie@ocim.fr} and {@code marie} / {@code atelier-dijon}; API client
  *       {@code ocim} / {@code demo-secret}, the same encoded secret as icom-france-scripts', which must
  *       not stop the gateway.
+ *   <li>ocim's API client {@code ocim-legacy} / {@code legacy-secret} is hashed at BCrypt cost 4, which
+ *       the authorization server re-encodes after use.
+ *   <li>Prometheus scrapes with {@code prometheus} / {@code scrape-secret}.
  * </ul>
  */
 public final class TestIdentity implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The Prometheus scrape account (gateway.metrics.*). */
+    public static final String METRICS_USERNAME = "prometheus";
+
+    public static final String METRICS_PASSWORD = "scrape-secret";
 
     /** The URL the services know the gateway by: tokens carry it as issuer. */
     public static final String ISSUER = "http://gateway.test";
@@ -67,6 +74,10 @@ public final class TestIdentity implements ApplicationContextInitializer<Configu
         properties.put(ocim + "organisers[1].password", "{bcrypt}" + bcrypt.encode("atelier-dijon"));
         properties.put(ocim + "clients[0].id", "ocim");
         properties.put(ocim + "clients[0].secret", demoSecret);
+        properties.put(ocim + "clients[1].id", "ocim-legacy");
+        properties.put(ocim + "clients[1].secret", "{bcrypt}" + new BCryptPasswordEncoder(4).encode("legacy-secret"));
+        properties.put("gateway.metrics.username", METRICS_USERNAME);
+        properties.put("gateway.metrics.password", "{bcrypt}" + bcrypt.encode(METRICS_PASSWORD));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-identity", properties));
     }
 }

@@ -69,7 +69,8 @@ class TokensTest {
         Jwt token = verify(json.readTree(answer).get("access_token").asString());
         assertThat(token.getClaimAsString("org")).isEqualTo("ocim");
         assertThat(token.getClaimAsStringList("scope")).contains("organiser");
-        assertThat(token.getClaimAsString("iss")).isEqualTo("http://gateway.test");
+        assertThat(token.getClaimAsString("iss")).isEqualTo(TestIdentity.ISSUER);
+        assertThat(token.getAudience()).contains("museum-events");
         assertThat(token.getExpiresAt()).isAfter(token.getIssuedAt());
 
         String other = mvc.perform(post("/oauth2/token")
@@ -151,6 +152,33 @@ class TokensTest {
         assertThat(token.getSubject()).isEqualTo("marie@ocim.fr");
         assertThat(token.getClaimAsString("org")).isEqualTo("ocim");
         assertThat(token.getClaimAsStringList("scope")).contains("organiser");
+        assertThat(token.getAudience()).contains("museum-events");
+        assertThat(token.getClaimAsString("iss")).isEqualTo(TestIdentity.ISSUER);
+    }
+
+    /**
+     * A secret hashed at a BCrypt cost below the default is re-encoded by the authorization server
+     * after each use and saved: the configured clients keep the stronger hash in memory rather than
+     * refusing the save, so the client keeps getting tokens, and the old secret still works.
+     */
+    @Test
+    void aClientWhoseSecretIsHashedAtALowCostKeepsGettingTokens() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            String answer = mvc.perform(post("/oauth2/token")
+                            .header(HttpHeaders.AUTHORIZATION, basic("ocim-legacy", "legacy-secret"))
+                            .param("grant_type", "client_credentials"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(verify(json.readTree(answer).get("access_token").asString())
+                            .getClaimAsString("org"))
+                    .isEqualTo("ocim");
+        }
+        mvc.perform(post("/oauth2/token")
+                        .header(HttpHeaders.AUTHORIZATION, basic("ocim-legacy", "wrong"))
+                        .param("grant_type", "client_credentials"))
+                .andExpect(status().isUnauthorized());
     }
 
     private static String verifier() {

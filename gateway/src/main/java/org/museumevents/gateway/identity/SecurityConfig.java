@@ -1,18 +1,30 @@
 package org.museumevents.gateway.identity;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * Two chains: the authorization server's endpoints ({@code /oauth2/**}), and the rest of the site,
- * where organisers log in with a form. {@code /api/**} passes through untouched: the services
+ * Three chains: the actuator ({@code /actuator/**}: health public, metrics for Prometheus only),
+ * the authorization server's endpoints ({@code /oauth2/**}), and the rest of the site, where
+ * organisers log in with a form. {@code /api/**} passes through untouched: the services
  * verify the bearer tokens themselves, and no cookie ever authorises an API call.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,7 +32,9 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        // Before the client authentication filter, which the authorization server adds after this one.
+        http.addFilterBefore(new LoginProtection(throttle), AbstractPreAuthenticatedProcessingFilter.class);
         http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
@@ -30,18 +44,50 @@ class SecurityConfig {
     }
 
     /**
+     * The actuator: health (for the local platform's and compose's checks) and info for anyone;
+     * metrics only for the Prometheus scrape account of {@link MetricsProperties}, with HTTP Basic,
+     * since they show traffic, clients and errors; every other endpoint for nobody.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http, MetricsProperties metrics, PasswordEncoder passwords)
+            throws Exception {
+        List<UserDetails> scrapers = metrics.username() == null || metrics.password() == null
+                ? List.of()
+                : List.of(User.withUsername(metrics.username())
+                        .password(metrics.password())
+                        .roles("METRICS")
+                        .build());
+        DaoAuthenticationProvider scraper = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(scrapers));
+        scraper.setPasswordEncoder(passwords);
+        http.securityMatcher("/actuator", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .hasRole("METRICS")
+                        .anyRequest()
+                        .denyAll())
+                .authenticationManager(new ProviderManager(scraper))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /**
      * The site: the public pages (events, registering, managing a registration with its token)
      * for anyone; the organiser pages after a form login; CSRF on every form.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain site(HttpSecurity http) throws Exception {
+    SecurityFilterChain site(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        // After the CSRF check, so the login page it shows a blocked visitor carries a valid token.
+        http.addFilterBefore(new LoginProtection(throttle), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/api/**")
                         .permitAll()
-                        .requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-                        .permitAll()
-                        .requestMatchers("/login", "/error")
+                        // The blocked page is the login form with a notice; asked for directly, it sends to /login.
+                        .requestMatchers("/login", LoginProtection.BLOCKED_PAGE, "/error")
                         .permitAll()
                         // Swagger UI and the services' OpenAPI descriptions: public, like the API they describe.
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")

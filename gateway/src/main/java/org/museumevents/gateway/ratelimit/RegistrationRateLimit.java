@@ -21,45 +21,114 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A token bucket (bucket4j) per client on {@code POST /api/events/{id}/registrations}. Over the
- * limit: 429 problem+json with {@code Retry-After}. Buckets live in a bounded cache (Caffeine), so
- * many clients cannot exhaust memory.
+ * A token bucket (bucket4j) per client on registering ({@code POST /api/events/{id}/registrations}
+ * and the web front's form) and, in a bucket of its own, on cancelling
+ * ({@code DELETE /api/registrations/{id}}, {@code POST /api/registrations/{id}/cancel} and the
+ * manage page's form). Over the limit: 429 problem+json (a page for the forms) with
+ * {@code Retry-After}. Buckets live in a bounded cache (Caffeine), so many clients cannot exhaust
+ * memory.
+ *
+ * <p>Requests are recognised by their {@link LookupPath}, the decoded and normalised path the
+ * routes match, never the raw URI: {@code /registration%73}, {@code //api/...},
+ * {@code ;jsessionid=1}, a trailing slash or a dot-segment reach the same endpoint, so they take
+ * from the same bucket.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RegistrationRateLimit extends OncePerRequestFilter {
 
-    private static final Pattern REGISTRATIONS = Pattern.compile("/api/events/[^/]+/registrations/?");
+    private static final String SEGMENT = "[^/]+";
+
+    private enum Kind {
+        REGISTRATION("registration", "Too many registrations", "Trop d’inscriptions", "Demasiadas inscripciones"),
+        CANCELLATION("cancellation", "Too many cancellations", "Trop d’annulations", "Demasiadas anulaciones");
+
+        final String noun;
+        final String en;
+        final String fr;
+        final String es;
+
+        Kind(String noun, String en, String fr, String es) {
+            this.noun = noun;
+            this.en = en;
+            this.fr = fr;
+            this.es = es;
+        }
+    }
+
+    private record Limited(Kind kind, boolean page) {}
+
+    private static final Pattern REGISTER_API = Pattern.compile("/api/events/" + SEGMENT + "/registrations");
     /** The web front's registration form posts here; the same bucket, or the limit is one click away. */
-    private static final Pattern FORM = Pattern.compile("/events/[^/]+/register/?");
+    private static final Pattern REGISTER_FORM = Pattern.compile("/events/" + SEGMENT + "/register");
+
+    private static final Pattern CANCEL_API_DELETE = Pattern.compile("/api/registrations/" + SEGMENT);
+    private static final Pattern CANCEL_API_POST = Pattern.compile("/api/registrations/" + SEGMENT + "/cancel");
+    /** The manage page's cancel form, which calls the DELETE above. */
+    private static final Pattern CANCEL_FORM = Pattern.compile("/registrations/" + SEGMENT + "/cancel");
 
     private final RateLimitProperties properties;
-    private final LoadingCache<String, Bucket> buckets;
+    private final LoadingCache<String, Bucket> registrations;
+    private final LoadingCache<String, Bucket> cancellations;
 
     RegistrationRateLimit(RateLimitProperties properties) {
         this.properties = properties;
-        this.buckets = Caffeine.newBuilder()
+        this.registrations = buckets(properties.registrations(), properties);
+        this.cancellations = buckets(properties.cancellations(), properties);
+    }
+
+    private static LoadingCache<String, Bucket> buckets(int allowed, RateLimitProperties properties) {
+        return Caffeine.newBuilder()
                 .maximumSize(properties.clientsTracked())
                 .expireAfterAccess(properties.period().multipliedBy(2))
                 .build(client -> Bucket.builder()
                         .addLimit(Bandwidth.builder()
-                                .capacity(properties.registrations())
-                                .refillGreedy(properties.registrations(), properties.period())
+                                .capacity(allowed)
+                                .refillGreedy(allowed, properties.period())
                                 .build())
                         .build());
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return properties.registrations() == 0
-                || !"POST".equals(request.getMethod())
-                || !(REGISTRATIONS.matcher(request.getRequestURI()).matches()
-                        || FORM.matcher(request.getRequestURI()).matches());
+    /** Which limit the request falls under, if any: by method and the path the routes resolve. */
+    private Limited limited(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"POST".equals(method) && !"DELETE".equals(method)) {
+            return null;
+        }
+        String path = LookupPath.of(request);
+        if ("POST".equals(method)) {
+            if (properties.registrations() > 0) {
+                if (REGISTER_API.matcher(path).matches()) {
+                    return new Limited(Kind.REGISTRATION, false);
+                }
+                if (REGISTER_FORM.matcher(path).matches()) {
+                    return new Limited(Kind.REGISTRATION, true);
+                }
+            }
+            if (properties.cancellations() > 0) {
+                if (CANCEL_API_POST.matcher(path).matches()) {
+                    return new Limited(Kind.CANCELLATION, false);
+                }
+                if (CANCEL_FORM.matcher(path).matches()) {
+                    return new Limited(Kind.CANCELLATION, true);
+                }
+            }
+            return null;
+        }
+        return properties.cancellations() > 0 && CANCEL_API_DELETE.matcher(path).matches()
+                ? new Limited(Kind.CANCELLATION, false)
+                : null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Limited limited = limited(request);
+        if (limited == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        LoadingCache<String, Bucket> buckets = limited.kind() == Kind.REGISTRATION ? registrations : cancellations;
         ConsumptionProbe probe = buckets.get(request.getRemoteAddr()).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
@@ -69,7 +138,8 @@ class RegistrationRateLimit extends OncePerRequestFilter {
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        if (FORM.matcher(request.getRequestURI()).matches()) {
+        Kind kind = limited.kind();
+        if (limited.page()) {
             // A person at the form: a page, in the three languages since no locale is resolved yet.
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.setCharacterEncoding("UTF-8");
@@ -77,10 +147,10 @@ class RegistrationRateLimit extends OncePerRequestFilter {
                     .write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                             + "<title>Too many requests</title></head><body><main id=\"too-many-requests\">"
-                            + "<p>Too many registrations from this connection. Please try again in " + seconds
-                            + " seconds.</p><p lang=\"fr\">Trop d’inscriptions depuis cette connexion. Réessayez dans "
-                            + seconds + " secondes.</p><p lang=\"es\">Demasiadas inscripciones desde esta conexión."
-                            + " Vuelva a intentarlo en " + seconds + " segundos.</p>"
+                            + "<p>" + kind.en + " from this connection. Please try again in " + seconds
+                            + " seconds.</p><p lang=\"fr\">" + kind.fr
+                            + " depuis cette connexion. Réessayez dans " + seconds + " secondes.</p><p lang=\"es\">"
+                            + kind.es + " desde esta conexión. Vuelva a intentarlo en " + seconds + " segundos.</p>"
                             + "<p><a href=\"/\">Museum Events</a></p></main></body></html>");
             return;
         }
@@ -88,7 +158,21 @@ class RegistrationRateLimit extends OncePerRequestFilter {
         response.getWriter()
                 .write(
                         "{\"type\":\"https://museum-events.org/problems/too-many-requests\",\"title\":\"Too many requests\","
-                                + "\"status\":429,\"detail\":\"Too many registration requests from this client; retry after "
-                                + seconds + " s.\",\"instance\":\"" + request.getRequestURI() + "\"}");
+                                + "\"status\":429,\"detail\":\"Too many " + kind.noun
+                                + " requests from this client; retry after "
+                                + seconds + " s.\",\"instance\":\"" + jsonString(request.getRequestURI()) + "\"}");
+    }
+
+    /** The raw URI inside a JSON string: it is the client's text. */
+    private static String jsonString(String text) {
+        StringBuilder json = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\' || c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.toString();
     }
 }

@@ -41,7 +41,10 @@ class WebPages {
     Map<String, String> languageLinks(HttpServletRequest request) {
         UriComponentsBuilder here;
         String referer = request.getHeader(HttpHeaders.REFERER);
-        if (!"GET".equals(request.getMethod()) && sameSite(referer, request)) {
+        // A long Referer would be repeated three times ahead of the form and outgrow the response buffer.
+        if (!"GET".equals(request.getMethod())
+                && sameSite(referer, request)
+                && referer.length() <= PageInput.MAX_QUERY) {
             URI from = URI.create(referer);
             here = UriComponentsBuilder.fromPath(from.getRawPath()).query(from.getRawQuery());
         } else if ("GET".equals(request.getMethod())) {

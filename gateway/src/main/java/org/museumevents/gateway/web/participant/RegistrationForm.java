@@ -30,6 +30,8 @@ public class RegistrationForm {
     private boolean consent;
     private String idempotencyKey;
 
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._~-]{1,100}");
+
     static RegistrationForm blank(Event event, Locale locale) {
         RegistrationForm form = new RegistrationForm();
         form.language = Languages.isSupported(locale.getLanguage()) ? locale.getLanguage() : "en";
@@ -157,7 +159,16 @@ public class RegistrationForm {
         return idempotencyKey;
     }
 
+    /**
+     * The key the page was rendered with; anything but a plain token (the page's own keys are
+     * UUIDs) becomes a fresh key, since it travels as an HTTP header, where an arbitrary value
+     * cannot go.
+     */
     public void setIdempotencyKey(String idempotencyKey) {
-        this.idempotencyKey = idempotencyKey;
+        if (idempotencyKey != null && KEY.matcher(idempotencyKey).matches()) {
+            this.idempotencyKey = idempotencyKey;
+        } else {
+            renewIdempotencyKey();
+        }
     }
 }
