@@ -153,6 +153,41 @@ class RegistrationRepository {
                 > 0;
     }
 
+    /**
+     * Deletes the registration's token hashes (its manage links stop opening it) and idempotency
+     * keys (whose request hash is a hash of the body with the email).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void forgetSecrets(UUID registrationId) {
+        jdbc.sql("DELETE FROM registration_token WHERE registration_id = :id")
+                .param("id", registrationId)
+                .update();
+        jdbc.sql("DELETE FROM idempotency_key WHERE registration_id = :id")
+                .param("id", registrationId)
+                .update();
+    }
+
+    /**
+     * Blanks the personal fields (name, email, organisation, the manage link with its token) of the
+     * registration's messages in the outbox, relayed or not: the fields stay, null.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int scrubMessages(UUID eventId, UUID registrationId) {
+        return jdbc.sql(
+                        """
+                        UPDATE outbox SET payload = (CAST(payload AS jsonb)
+                            || '{"name": null, "email": null, "organisation": null, "manageUrl": null}'::jsonb)::text
+                        WHERE destination = :destination AND message_key = :eventId AND type <> :erased
+                        AND payload LIKE :like AND CAST(payload AS jsonb) ->> 'registrationId' = :registrationId
+                        """)
+                .param("destination", RegistrationMessage.DESTINATION)
+                .param("eventId", eventId.toString())
+                .param("erased", RegistrationErased.TYPE)
+                .param("like", "%" + registrationId + "%")
+                .param("registrationId", registrationId.toString())
+                .update();
+    }
+
     /** The registration first made with {@code key} for the event, and the hash of that request's body. */
     Optional<IdempotencyKey> idempotencyKey(UUID eventId, String key) {
         return jdbc.sql(

@@ -34,6 +34,7 @@ class RegistrationService {
     private final RegistrationRepository registrations;
     private final EventRepository events;
     private final Waitlist waitlist;
+    private final PersonalDataErasure erasure;
     private final Tokens tokens;
     private final RegistrationMessages messages;
     private final RegistrationOutcomes outcomes;
@@ -47,6 +48,7 @@ class RegistrationService {
             RegistrationRepository registrations,
             EventRepository events,
             Waitlist waitlist,
+            PersonalDataErasure erasure,
             Tokens tokens,
             RegistrationMessages messages,
             RegistrationOutcomes outcomes,
@@ -58,6 +60,7 @@ class RegistrationService {
         this.registrations = registrations;
         this.events = events;
         this.waitlist = waitlist;
+        this.erasure = erasure;
         this.tokens = tokens;
         this.messages = messages;
         this.outcomes = outcomes;
@@ -196,8 +199,11 @@ class RegistrationService {
 
     void erasePersonalData(UUID id) {
         organisersRegistration(id);
-        Instant now = now();
-        change(id, r -> r.erasePersonalData(now));
+        tx.executeWithoutResult(status -> {
+            Registration found = registrations.find(id).orElseThrow(() -> Problems.notFound("The registration"));
+            events.lock(found.eventId());
+            erasure.erase(registrations.lock(id).orElseThrow(), now());
+        });
     }
 
     /** Locks the event, then the registration, applies the change, and gives freed places away. */
