@@ -76,8 +76,9 @@ class RegistrationService {
      * RegisterStatement}, which takes it only if the event still has the version those were read
      * from; when the catalog changed the event in between, the new version is judged again.
      */
-    Registered register(UUID eventId, RegistrationRequest request, String idempotencyKey) {
-        checkTimeZone(request.timeZone());
+    Registered register(UUID eventId, RegistrationRequest given, String idempotencyKey) {
+        checkTimeZone(given.timeZone());
+        RegistrationRequest request = given.withDeliverableEmail();
         byte[] requestHash = idempotencyKey == null ? new byte[0] : sha256(json.writeValueAsBytes(request));
         if (idempotencyKey != null) {
             Optional<Registered> replay = replay(eventId, idempotencyKey, requestHash);
