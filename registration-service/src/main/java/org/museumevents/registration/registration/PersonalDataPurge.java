@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Erases registrants' personal data {@code registration.purge-after} after their event ends, each
  * registration as the organiser's erasure does ({@link PersonalDataErasure}: tokens, idempotency
  * keys, outbox payloads, and one {@link RegistrationErased} per registration), and forgets relayed
- * messages after the same delay. Places and counts stay.
+ * messages after the same delay. Places and counts stay. It also forgets idempotency keys older
+ * than {@code registration.idempotency-key-lifetime}.
  */
 @Component
 class PersonalDataPurge {
@@ -69,5 +70,7 @@ class PersonalDataPurge {
             log.info("Erased the personal data of {} registrations of event {}", erased, eventId);
         }
         tx.executeWithoutResult(status -> outbox.forgetPublishedBefore(before));
+        int keys = registrations.forgetIdempotencyKeysBefore(now.minus(properties.idempotencyKeyLifetime()));
+        log.info("Forgot {} expired idempotency keys", keys);
     }
 }

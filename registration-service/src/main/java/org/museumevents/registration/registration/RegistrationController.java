@@ -54,8 +54,10 @@ class RegistrationController {
     ResponseEntity<Registered> register(
             @PathVariable UUID eventId,
             @Parameter(
-                            description = "any unique string: the same key replayed with the same body answers the"
-                                    + " first result (with a fresh token) and registers nobody twice")
+                            description = "any unique string: the same key replayed with the same body within"
+                                    + " `registration.idempotency-key-lifetime` (a day by default) answers the first"
+                                    + " result's id, status and waitlistPosition, without the token, and registers"
+                                    + " nobody twice; after that the key is new")
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     @Size(min = 1, max = 200)
                     String idempotencyKey,

@@ -239,21 +239,28 @@ class RegistrationService {
         }
     }
 
+    /**
+     * The first result of a key used within {@code registration.idempotency-key-lifetime}, without a
+     * token; empty for a key not used, or used longer ago (then forgotten, and the key is new).
+     */
     private Optional<Registered> replay(UUID eventId, String key, byte[] requestHash) {
         Optional<RegistrationRepository.IdempotencyKey> stored = registrations.idempotencyKey(eventId, key);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
+        Instant expiredBefore = now().minus(properties.idempotencyKeyLifetime());
+        if (stored.get().createdAt().isBefore(expiredBefore)) {
+            registrations.forgetIdempotencyKey(eventId, key, expiredBefore);
+            return Optional.empty();
+        }
         if (!MessageDigest.isEqual(stored.get().requestHash(), requestHash)) {
             throw new IdempotencyKeyReused();
         }
-        UUID registrationId = stored.get().registrationId();
-        return Optional.of(tx.execute(status -> {
-            Registration r = registrations.find(registrationId).orElseThrow();
-            // Only hashes are kept, so the replay hands out a fresh token for the same registration.
-            String token = tokens.mint(registrationId, now());
-            return new Registered(r.id(), r.eventId(), r.status().name(), registrations.waitlistPosition(r), token);
-        }));
+        // The registrant was handed the token the first time; only its hash is kept, and minting
+        // another would give a working token to whoever replays the key.
+        Registration r = registrations.find(stored.get().registrationId()).orElseThrow();
+        return Optional.of(
+                new Registered(r.id(), r.eventId(), r.status().name(), registrations.waitlistPosition(r), null));
     }
 
     private RegistrationRefused refused(Refusal refusal) {
