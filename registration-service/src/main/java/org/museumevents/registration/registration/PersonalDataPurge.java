@@ -14,8 +14,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Erases registrants' personal data {@code registration.purge-after} after their event ends, and
- * forgets relayed messages (which carry it too) after the same delay. Places and counts stay.
+ * Erases registrants' personal data {@code registration.purge-after} after their event ends, each
+ * registration as the organiser's erasure does ({@link PersonalDataErasure}: tokens, idempotency
+ * keys, outbox payloads, and one {@link RegistrationErased} per registration), and forgets relayed
+ * messages after the same delay. Places and counts stay. It also forgets idempotency keys older
+ * than {@code registration.idempotency-key-lifetime}.
  */
 @Component
 class PersonalDataPurge {
@@ -24,6 +27,7 @@ class PersonalDataPurge {
 
     private final EventRepository events;
     private final RegistrationRepository registrations;
+    private final PersonalDataErasure erasure;
     private final Outbox outbox;
     private final RegistrationProperties properties;
     private final TransactionTemplate tx;
@@ -32,12 +36,14 @@ class PersonalDataPurge {
     PersonalDataPurge(
             EventRepository events,
             RegistrationRepository registrations,
+            PersonalDataErasure erasure,
             Outbox outbox,
             RegistrationProperties properties,
             TransactionTemplate tx,
             Clock clock) {
         this.events = events;
         this.registrations = registrations;
+        this.erasure = erasure;
         this.outbox = outbox;
         this.properties = properties;
         this.tx = tx;
@@ -54,9 +60,9 @@ class PersonalDataPurge {
                 events.lock(eventId);
                 int count = 0;
                 for (Registration r : registrations.notErasedOf(eventId)) {
-                    r.erasePersonalData(now);
-                    registrations.save(r, now);
-                    count++;
+                    if (erasure.erase(r, now)) {
+                        count++;
+                    }
                 }
                 events.markPurged(eventId, now);
                 return count;
@@ -64,5 +70,7 @@ class PersonalDataPurge {
             log.info("Erased the personal data of {} registrations of event {}", erased, eventId);
         }
         tx.executeWithoutResult(status -> outbox.forgetPublishedBefore(before));
+        int keys = registrations.forgetIdempotencyKeysBefore(now.minus(properties.idempotencyKeyLifetime()));
+        log.info("Forgot {} expired idempotency keys", keys);
     }
 }

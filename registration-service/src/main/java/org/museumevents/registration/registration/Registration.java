@@ -118,14 +118,20 @@ class Registration {
                 RegistrationStatus.WAITLISTED));
     }
 
-    /** Forgets who the person was; the place, the status and the counts stay. */
-    void erasePersonalData(Instant now) {
-        if (personalDataErasedAt == null) {
-            name = null;
-            email = null;
-            organisation = null;
-            personalDataErasedAt = now;
+    /**
+     * Forgets who the person was; the place, the status and the counts stay.
+     *
+     * @return whether this call erased it (false when it was erased before)
+     */
+    boolean erasePersonalData(Instant now) {
+        if (personalDataErasedAt != null) {
+            return false;
         }
+        name = null;
+        email = null;
+        organisation = null;
+        personalDataErasedAt = now;
+        return true;
     }
 
     private void requirePending() {

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,9 @@ class RegistrationController {
         this.service = service;
     }
 
-    @PostMapping("/api/events/{eventId}/registrations")
+    // JSON only: a form-encoded body made Spring read it as parameters, which the security firewall
+    // refused with an exception answered 500 (found by PublicEndpointsPropertiesTest); now 415.
+    @PostMapping(path = "/api/events/{eventId}/registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "register",
             summary = "Register for a published event",
@@ -54,8 +57,10 @@ class RegistrationController {
     ResponseEntity<Registered> register(
             @PathVariable UUID eventId,
             @Parameter(
-                            description = "any unique string: the same key replayed with the same body answers the"
-                                    + " first result (with a fresh token) and registers nobody twice")
+                            description = "any unique string: the same key replayed with the same body within"
+                                    + " `registration.idempotency-key-lifetime` (a day by default) answers the first"
+                                    + " result's id, status and waitlistPosition, without the token, and registers"
+                                    + " nobody twice; after that the key is new")
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     @Size(min = 1, max = 200)
                     String idempotencyKey,

@@ -7,7 +7,9 @@ import java.util.UUID;
  * A message on {@code registration.events} (key: the event id). The same shape for every type:
  * {@code RegistrationConfirmed}, {@code RegistrationWaitlisted}, {@code RegistrationPending},
  * {@code RegistrationPromoted}, {@code RegistrationRejected}, {@code RegistrationCancelled}. It carries
- * what the notifier needs to write to the person, including a manage link with a fresh token.
+ * what the notifier needs to write to the person, including a manage link with a fresh token;
+ * once the registration's personal data is erased ({@link RegistrationErased}), {@code name}, {@code
+ * email}, {@code organisation} and {@code manageUrl} are null and the rest is kept.
  * Examples per type: {@code src/test/resources/messages/<type>.json}.
  */
 public record RegistrationMessage(

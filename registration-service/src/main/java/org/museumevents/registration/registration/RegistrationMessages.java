@@ -25,17 +25,18 @@ class RegistrationMessages {
     }
 
     /**
-     * Writes one message per change, and counts it; an erased registration has nobody left to tell.
+     * Writes one message per change, and counts it. An erased registration's changes still go out,
+     * every field kept but the personal ones: name, email and organisation are null, and no token is
+     * minted, so there is no manage link.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void publishChanges(Registration registration, Integer waitlistPosition, Instant now) {
         for (Registration.Change change : registration.takeChanges()) {
             outcomes.changed(change);
-            if (registration.isErased()) {
-                continue;
-            }
             UUID messageId = UUID.randomUUID();
-            String token = tokens.mint(registration.id(), now);
+            String manageUrl = registration.isErased()
+                    ? null
+                    : properties.manageUrl(registration.id(), tokens.mint(registration.id(), now));
             RegistrationMessage message = of(
                     messageId,
                     change.type().typeName(),
@@ -46,7 +47,7 @@ class RegistrationMessages {
                             ? null
                             : change.previousStatus().name(),
                     waitlistPosition,
-                    properties.manageUrl(registration.id(), token));
+                    manageUrl);
             outbox.add(
                     RegistrationMessage.DESTINATION,
                     registration.eventId().toString(),
@@ -55,6 +56,20 @@ class RegistrationMessages {
                     now,
                     message);
         }
+    }
+
+    /** Writes {@link RegistrationErased} for a registration whose personal data was just erased. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void publishErased(Registration registration, Instant now) {
+        UUID messageId = UUID.randomUUID();
+        outbox.add(
+                RegistrationMessage.DESTINATION,
+                registration.eventId().toString(),
+                RegistrationErased.TYPE,
+                messageId,
+                now,
+                new RegistrationErased(
+                        messageId, RegistrationErased.TYPE, now, registration.id(), registration.eventId()));
     }
 
     static RegistrationMessage of(

@@ -153,18 +153,74 @@ class RegistrationRepository {
                 > 0;
     }
 
+    /**
+     * Deletes the registration's token hashes (its manage links stop opening it) and idempotency
+     * keys (whose request hash is a hash of the body with the email).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void forgetSecrets(UUID registrationId) {
+        jdbc.sql("DELETE FROM registration_token WHERE registration_id = :id")
+                .param("id", registrationId)
+                .update();
+        jdbc.sql("DELETE FROM idempotency_key WHERE registration_id = :id")
+                .param("id", registrationId)
+                .update();
+    }
+
+    /**
+     * Blanks the personal fields (name, email, organisation, the manage link with its token) of the
+     * registration's messages in the outbox, relayed or not: the fields stay, null.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int scrubMessages(UUID eventId, UUID registrationId) {
+        return jdbc.sql(
+                        """
+                        UPDATE outbox SET payload = (CAST(payload AS jsonb)
+                            || '{"name": null, "email": null, "organisation": null, "manageUrl": null}'::jsonb)::text
+                        WHERE destination = :destination AND message_key = :eventId AND type <> :erased
+                        AND payload LIKE :like AND CAST(payload AS jsonb) ->> 'registrationId' = :registrationId
+                        """)
+                .param("destination", RegistrationMessage.DESTINATION)
+                .param("eventId", eventId.toString())
+                .param("erased", RegistrationErased.TYPE)
+                .param("like", "%" + registrationId + "%")
+                .param("registrationId", registrationId.toString())
+                .update();
+    }
+
     /** The registration first made with {@code key} for the event, and the hash of that request's body. */
     Optional<IdempotencyKey> idempotencyKey(UUID eventId, String key) {
         return jdbc.sql(
-                        "SELECT request_hash, registration_id FROM idempotency_key WHERE event_id = :eventId AND key = :key")
+                        """
+                        SELECT request_hash, registration_id, created_at FROM idempotency_key
+                        WHERE event_id = :eventId AND key = :key
+                        """)
                 .param("eventId", eventId)
                 .param("key", key)
-                .query((rs, n) ->
-                        new IdempotencyKey(rs.getBytes("request_hash"), rs.getObject("registration_id", UUID.class)))
+                .query((rs, n) -> new IdempotencyKey(
+                        rs.getBytes("request_hash"),
+                        rs.getObject("registration_id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant()))
                 .optional();
     }
 
-    record IdempotencyKey(byte[] requestHash, UUID registrationId) {}
+    record IdempotencyKey(byte[] requestHash, UUID registrationId, Instant createdAt) {}
+
+    /** Forgets the event's {@code key} if it was first used before {@code before}: it is new again. */
+    void forgetIdempotencyKey(UUID eventId, String key, Instant before) {
+        jdbc.sql("DELETE FROM idempotency_key WHERE event_id = :eventId AND key = :key AND created_at < :before")
+                .param("eventId", eventId)
+                .param("key", key)
+                .param("before", Timestamp.from(before))
+                .update();
+    }
+
+    /** Forgets every idempotency key first used before {@code before}; answers how many. */
+    int forgetIdempotencyKeysBefore(Instant before) {
+        return jdbc.sql("DELETE FROM idempotency_key WHERE created_at < :before")
+                .param("before", Timestamp.from(before))
+                .update();
+    }
 
     private static Registration map(ResultSet rs, int row) throws SQLException {
         String cancelledBy = rs.getString("cancelled_by");

@@ -34,6 +34,7 @@ class RegistrationService {
     private final RegistrationRepository registrations;
     private final EventRepository events;
     private final Waitlist waitlist;
+    private final PersonalDataErasure erasure;
     private final Tokens tokens;
     private final RegistrationMessages messages;
     private final RegistrationOutcomes outcomes;
@@ -47,6 +48,7 @@ class RegistrationService {
             RegistrationRepository registrations,
             EventRepository events,
             Waitlist waitlist,
+            PersonalDataErasure erasure,
             Tokens tokens,
             RegistrationMessages messages,
             RegistrationOutcomes outcomes,
@@ -58,6 +60,7 @@ class RegistrationService {
         this.registrations = registrations;
         this.events = events;
         this.waitlist = waitlist;
+        this.erasure = erasure;
         this.tokens = tokens;
         this.messages = messages;
         this.outcomes = outcomes;
@@ -73,8 +76,9 @@ class RegistrationService {
      * RegisterStatement}, which takes it only if the event still has the version those were read
      * from; when the catalog changed the event in between, the new version is judged again.
      */
-    Registered register(UUID eventId, RegistrationRequest request, String idempotencyKey) {
-        checkTimeZone(request.timeZone());
+    Registered register(UUID eventId, RegistrationRequest given, String idempotencyKey) {
+        checkTimeZone(given.timeZone());
+        RegistrationRequest request = given.withDeliverableEmail();
         byte[] requestHash = idempotencyKey == null ? new byte[0] : sha256(json.writeValueAsBytes(request));
         if (idempotencyKey != null) {
             Optional<Registered> replay = replay(eventId, idempotencyKey, requestHash);
@@ -196,8 +200,11 @@ class RegistrationService {
 
     void erasePersonalData(UUID id) {
         organisersRegistration(id);
-        Instant now = now();
-        change(id, r -> r.erasePersonalData(now));
+        tx.executeWithoutResult(status -> {
+            Registration found = registrations.find(id).orElseThrow(() -> Problems.notFound("The registration"));
+            events.lock(found.eventId());
+            erasure.erase(registrations.lock(id).orElseThrow(), now());
+        });
     }
 
     /** Locks the event, then the registration, applies the change, and gives freed places away. */
@@ -232,21 +239,28 @@ class RegistrationService {
         }
     }
 
+    /**
+     * The first result of a key used within {@code registration.idempotency-key-lifetime}, without a
+     * token; empty for a key not used, or used longer ago (then forgotten, and the key is new).
+     */
     private Optional<Registered> replay(UUID eventId, String key, byte[] requestHash) {
         Optional<RegistrationRepository.IdempotencyKey> stored = registrations.idempotencyKey(eventId, key);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
+        Instant expiredBefore = now().minus(properties.idempotencyKeyLifetime());
+        if (stored.get().createdAt().isBefore(expiredBefore)) {
+            registrations.forgetIdempotencyKey(eventId, key, expiredBefore);
+            return Optional.empty();
+        }
         if (!MessageDigest.isEqual(stored.get().requestHash(), requestHash)) {
             throw new IdempotencyKeyReused();
         }
-        UUID registrationId = stored.get().registrationId();
-        return Optional.of(tx.execute(status -> {
-            Registration r = registrations.find(registrationId).orElseThrow();
-            // Only hashes are kept, so the replay hands out a fresh token for the same registration.
-            String token = tokens.mint(registrationId, now());
-            return new Registered(r.id(), r.eventId(), r.status().name(), registrations.waitlistPosition(r), token);
-        }));
+        // The registrant was handed the token the first time; only its hash is kept, and minting
+        // another would give a working token to whoever replays the key.
+        Registration r = registrations.find(stored.get().registrationId()).orElseThrow();
+        return Optional.of(
+                new Registered(r.id(), r.eventId(), r.status().name(), registrations.waitlistPosition(r), null));
     }
 
     private RegistrationRefused refused(Refusal refusal) {

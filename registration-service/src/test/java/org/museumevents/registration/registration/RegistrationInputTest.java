@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +63,89 @@ class RegistrationInputTest {
     @AfterEach
     void theServiceIsNeverReached() {
         verifyNoInteractions(service);
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The valid body with one field set to {@code value} (written with JSON's escapes). */
+    private static String with(String field, String value) {
+        tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) JSON.readTree(VALID);
+        body.put(field, value);
+        return JSON.writeValueAsString(body);
+    }
+
+    /**
+     * Line breaks, tabs and Unicode line separators in any text field of the body: in a name or an
+     * organisation they would write lines of an email sent from the museum's domain.
+     */
+    static Stream<Arguments> multiLineText() {
+        List<Arguments> cases = new ArrayList<>();
+        // The review's example: a name that adds a header to the confirmation email.
+        cases.add(Arguments.of("the review's example", raw("name", "Élise\\r\\nBcc: victim@example.org"), "name"));
+        Map<String, String> fields = Map.of(
+                "name", "Élise",
+                "organisation", "Musée",
+                "email", "elise@example.org",
+                "timeZone", "Europe/Paris",
+                "language", "fr",
+                "interpretationLanguage", "en");
+        Map<String, String> separators = Map.of(
+                "LF", "\\n", "CRLF", "\\r\\n", "CR", "\\r", "U+2028", "\\u2028", "U+2029", "\\u2029", "tab", "\\t");
+        fields.forEach((field, base) -> separators.forEach((name, escape) ->
+                cases.add(Arguments.of(field + " with " + name, raw(field, base + escape + "x"), field))));
+        cases.add(Arguments.of("a C1 control in a name", raw("name", "Élise\\u0085Durand"), "name"));
+        return cases.stream();
+    }
+
+    /** The valid body with {@code field} set to {@code jsonText}, written as is between quotes. */
+    private static String raw(String field, String jsonText) {
+        return with(field, "PLACEHOLDER").replace("\"PLACEHOLDER\"", "\"" + jsonText + "\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("multiLineText")
+    void textFieldsAreOneLineWithoutControlCharacters(String what, String body, String field) throws Exception {
+        aBadRegistrationIsA400NamingTheFieldAndStoresNothing(what, body, field);
+    }
+
+    /** Addresses an invitation cannot be delivered to, by Jakarta Mail or as an iCalendar mailto: URI. */
+    static Stream<Arguments> undeliverableEmails() {
+        return Stream.of(
+                        "Élise Durand <elise@example.org>",
+                        "<elise@example.org>",
+                        "\"elise durand\"@example.org",
+                        "\"elise\"@example.org",
+                        "elise(comment)@example.org",
+                        "elise@example.org (Élise)",
+                        "elise@[192.0.2.1]",
+                        "elise@[IPv6:2001:db8::1]",
+                        "elise@localhost",
+                        "elise@example",
+                        "elise@-example.org",
+                        "elise@example-.org",
+                        "elise@exa_mple.org",
+                        "elise@example..org",
+                        "elise@example.org.",
+                        "elise@.example.org",
+                        ".elise@example.org",
+                        "eli..se@example.org",
+                        "elise@example.invalidtld",
+                        "elise#1@example.org",
+                        "eli%se@example.org",
+                        "elise?subject=x@example.org",
+                        "elise@@example.org",
+                        "e".repeat(65) + "@example.org",
+                        "é".repeat(33) + "@example.org",
+                        "e@" + "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57)
+                                + ".org",
+                        "elise@" + "a".repeat(64) + ".org")
+                .map(email -> Arguments.of(email, with("email", email)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("undeliverableEmails")
+    void anAddressThatCannotBeDeliveredIsRefusedNamingEmail(String email, String body) throws Exception {
+        aBadRegistrationIsA400NamingTheFieldAndStoresNothing(email, body, "email");
     }
 
     static Stream<Arguments> badBodies() {

@@ -1,0 +1,84 @@
+package org.museumevents.registration.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.InternetAddress;
+import java.net.URI;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What registration accepts as an email, notification-service can deliver to: Jakarta Mail parses
+ * it strictly as the same bare address, and it goes into an iCalendar {@code mailto:} URI as it is.
+ */
+class EmailAddressesTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "elise@example.org",
+                "Elise.Durand+events@musee-orsay.fr",
+                "o'brien@example.co.uk",
+                "x_y-z=1~!$&*@example.museum",
+                "  elise@example.org  ",
+                "elise@bücher.de",
+                "zoë-çelik@example.org",
+                "elise@例え.jp"
+            })
+    void acceptsDeliverableAddressesAndKeepsTheirAsciiForm(String address) throws Exception {
+        String stored = EmailAddresses.deliverable(address).orElseThrow();
+        assertDeliverable(stored);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"elise@bücher.de", "elise@BÜCHER.DE"})
+    void keepsAnInternationalDomainInItsAsciiForm(String address) {
+        assertThat(EmailAddresses.deliverable(address)).hasValue("elise@xn--bcher-kva.de");
+    }
+
+    @Property(tries = 500)
+    void whateverIsAcceptedIsDeliverable(@ForAll("addresses") String address) throws Exception {
+        var stored = EmailAddresses.deliverable(address);
+        if (stored.isPresent()) {
+            assertDeliverable(stored.get());
+        }
+    }
+
+    @Provide
+    Arbitrary<String> addresses() {
+        Arbitrary<String> local = Arbitraries.strings()
+                .withChars("abcXYZ019.!#$%&'*+/=?^_`{|}~-\"()<>[]\\,;: @é\t")
+                .ofMinLength(0)
+                .ofMaxLength(70);
+        Arbitrary<String> domain = Arbitraries.of(
+                "example.org",
+                "bücher.de",
+                "[192.0.2.1]",
+                "localhost",
+                "example",
+                "-x.org",
+                "a..org",
+                "x.org.",
+                "sub.example.co.uk",
+                "exa mple.org");
+        return Combinators.combine(local, domain).as((l, d) -> l + "@" + d);
+    }
+
+    private static void assertDeliverable(String stored) throws Exception {
+        InternetAddress parsed = new InternetAddress(stored, true);
+        parsed.validate();
+        assertThat(parsed.getAddress()).isEqualTo(stored);
+        assertThat(parsed.getPersonal()).isNull();
+        URI mailto = new URI("mailto:" + stored);
+        assertThat(mailto.getScheme()).isEqualTo("mailto");
+        assertThat(mailto.getSchemeSpecificPart()).isEqualTo(stored);
+        assertThat(mailto.getRawSchemeSpecificPart()).isEqualTo(stored);
+        assertThat(stored).isEqualTo(stored.strip()).doesNotContain("\"", "(", "[", "<", " ");
+    }
+}
