@@ -78,7 +78,12 @@ class Dispatcher {
         try {
             List<Claim> batch;
             do {
-                batch = notifications.claimDue(clock.instant(), properties.claimLease(), properties.batchSize());
+                batch = notifications.claimDue(
+                        clock.instant(),
+                        properties.claimLease(),
+                        properties.batchSize(),
+                        properties.perRecipientLimit(),
+                        properties.perRecipientPeriod());
                 for (Claim claim : batch) {
                     // In the trace of the message that called for the email: its log lines carry that trace id.
                     traces.continuing(claim.traceparent(), "email delivery", () -> deliver(claim));
