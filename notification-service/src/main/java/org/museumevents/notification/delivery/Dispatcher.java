@@ -107,6 +107,11 @@ class Dispatcher {
             notifications.release(claim);
             return;
         }
+        if (!registrant.get().reachable() || claim.recipient() == null) {
+            // Their personal data was erased after the claim: nobody to write to any more.
+            notifications.dropClaimed(claim);
+            return;
+        }
         if (claim.kind() == EmailKind.REMINDER && !stillWanted(claim, event.get(), registrant.get())) {
             // The planner drops such reminders; this covers one that became stale in between.
             notifications.dropClaimed(claim);

@@ -285,7 +285,8 @@ public class NotificationRepository {
 
     /**
      * Records that the claimed email went out. If planning dropped the row while the email was on
-     * its way, the row comes back as SENT: an email that went out stays in the log. If the row was
+     * its way, the row comes back as SENT: an email that went out stays in the log (without its
+     * recipient if the registrant's personal data was erased meanwhile). If the row was
      * moved or claimed again meanwhile, it is left as it is.
      */
     void markSent(Claim claim, int attempts, Instant now) {
@@ -306,7 +307,10 @@ public class NotificationRepository {
                             INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
                                 scheduled_for, next_attempt_at, sent_at, join_details, calendar, waitlist_position,
                                 reminder_offset, created_at, trace_id, traceparent)
-                            VALUES (:id, :eventId, :registrationId, :recipient, :kind, 'SENT', :attempts, :scheduledFor,
+                            VALUES (:id, :eventId, :registrationId,
+                                CASE WHEN EXISTS (SELECT 1 FROM registrant r WHERE r.registration_id = :registrationId
+                                    AND r.erased_at IS NOT NULL) THEN NULL ELSE :recipient END,
+                                :kind, 'SENT', :attempts, :scheduledFor,
                                 :nextAttemptAt, :now, :join, :calendar, :position, :offset, :createdAt, :traceId,
                                 :traceparent)
                             ON CONFLICT DO NOTHING
@@ -348,6 +352,30 @@ public class NotificationRepository {
                 .param("error", error)
                 .param("id", claim.id())
                 .param("claim", claim.claimId())
+                .update();
+    }
+
+    /**
+     * Erases a registration's personal data from the notifications: its unsent emails are dropped,
+     * and the recipients (and SMTP errors, which may quote them) of the rest are masked as null.
+     */
+    public void eraseRecipients(UUID registrationId) {
+        jdbc.sql("DELETE FROM notification WHERE registration_id = :id AND status IN ('SCHEDULED', 'RETRYING')")
+                .param("id", registrationId)
+                .update();
+        jdbc.sql("UPDATE notification SET recipient = NULL, last_error = NULL WHERE registration_id = :id")
+                .param("id", registrationId)
+                .update();
+    }
+
+    /** The same for every registration of an event (the purge after the event). */
+    public void eraseRecipientsOfEvent(UUID eventId) {
+        jdbc.sql("DELETE FROM notification WHERE event_id = :id AND status IN ('SCHEDULED', 'RETRYING')")
+                .param("id", eventId)
+                .update();
+        jdbc.sql(
+                        "UPDATE notification SET recipient = NULL, last_error = NULL WHERE event_id = :id AND recipient IS NOT NULL")
+                .param("id", eventId)
                 .update();
     }
 
