@@ -17,6 +17,7 @@ final class Examples {
 
     private static final Path CATALOG = Path.of("../catalog-service/src/test/resources/messages");
     private static final Path REGISTRATION = Path.of("../registration-service/src/test/resources/messages");
+    private static final Path OWN = Path.of("src/test/resources/messages");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Examples() {}
@@ -43,6 +44,18 @@ final class Examples {
         message.put(
                 "manageUrl",
                 "https://events.museum-events.org/registrations/" + registrationId + "?token=t0k3n-" + registrationId);
+        return message;
+    }
+
+    /**
+     * {@code RegistrationErased} for one registration, with a new message id. Its example is this
+     * module's own (src/test/resources/messages) until registration-service publishes the type.
+     */
+    static ObjectNode erased(UUID eventId, UUID registrationId) {
+        ObjectNode message = read(OWN.resolve("RegistrationErased.json"));
+        message.put("id", UUID.randomUUID().toString());
+        message.put("eventId", eventId.toString());
+        message.put("registrationId", registrationId.toString());
         return message;
     }
 

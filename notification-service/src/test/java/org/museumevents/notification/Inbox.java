@@ -43,6 +43,25 @@ final class Inbox {
         return emails;
     }
 
+    /** The emails to {@code address}, whatever the case of its letters, in the order received. */
+    static List<Email> toIgnoringCase(String address) {
+        List<Email> emails = new ArrayList<>();
+        for (MimeMessage message : TestServers.smtp().getReceivedMessages()) {
+            try {
+                Address[] to = message.getRecipients(Message.RecipientType.TO);
+                if (to != null
+                        && Arrays.stream(to).anyMatch(a -> a.toString()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .contains(address.toLowerCase(java.util.Locale.ROOT)))) {
+                    emails.add(Email.of(message));
+                }
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return emails;
+    }
+
     /** Waits for {@code count} emails to {@code address}, then returns them all. */
     static List<Email> await(String address, int count) {
         org.awaitility.Awaitility.await()

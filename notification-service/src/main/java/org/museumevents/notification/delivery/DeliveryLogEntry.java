@@ -5,7 +5,14 @@ import java.time.Instant;
 import java.util.UUID;
 import org.museumevents.notification.email.EmailKind;
 
-/** One line of the delivery log, as the contract names its fields. */
+/**
+ * One line of the delivery log, as the contract names its fields.
+ *
+ * @param recipient the address, or null once the registrant's personal data is erased
+ * @param reason an extension of the contract: why a FAILED email was never sent when no SMTP
+ *     failure was the cause; {@code SUPERSEDED}: while its address was over the per-recipient limit,
+ *     a later email about the same event replaced it. Null otherwise.
+ */
 public record DeliveryLogEntry(
         UUID registrationId,
         String recipient,
@@ -13,4 +20,5 @@ public record DeliveryLogEntry(
         @Schema(implementation = DeliveryStatus.class) String status,
         int attempts,
         Instant scheduledFor,
-        Instant sentAt) {}
+        Instant sentAt,
+        @Schema(allowableValues = "SUPERSEDED") String reason) {}

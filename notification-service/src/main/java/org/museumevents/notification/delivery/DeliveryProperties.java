@@ -14,6 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * rest of it again: {@code batchSize} times the longest SMTP exchange (application.yml bounds it
  * with the JavaMail timeouts: connect 5 s, then 10 s per read or write), 20 × about 25 s in the
  * worst case, hence 10 minutes.
+ *
+ * <p>The per-recipient limit (against email bombing: register, cancel, register again, at anyone's
+ * address): at most {@code perRecipientLimit} emails to one address (compared case-insensitively)
+ * within any {@code perRecipientPeriod}, counting those sent and those on their way. Past it, the
+ * emails to that address wait, in the order they fell due, for the window to open: none is dropped,
+ * so a reminder is only delayed. While they wait, the registration emails about one event
+ * (confirmation, waiting list, cancellation...) collapse into the latest: the earlier ones are
+ * marked superseded and never sent, so the registrant still receives their current state.
  */
 @ConfigurationProperties("notification.delivery")
 record DeliveryProperties(
@@ -22,7 +30,18 @@ record DeliveryProperties(
         @DefaultValue("10m") Duration claimLease,
         @DefaultValue("30s") Duration firstRetryAfter,
         @DefaultValue("15m") Duration longestRetryAfter,
-        @DefaultValue("24h") Duration giveUpAfter) {
+        @DefaultValue("24h") Duration giveUpAfter,
+        @DefaultValue("5") int perRecipientLimit,
+        @DefaultValue("1h") Duration perRecipientPeriod) {
+
+    DeliveryProperties {
+        if (perRecipientLimit < 1) {
+            throw new IllegalArgumentException("notification.delivery.per-recipient-limit must be at least 1");
+        }
+        if (perRecipientPeriod.isNegative() || perRecipientPeriod.isZero()) {
+            throw new IllegalArgumentException("notification.delivery.per-recipient-period must be positive");
+        }
+    }
 
     /** The wait before the next attempt, after {@code attempts} failed ones (1 or more). */
     Duration retryAfter(int attempts) {

@@ -78,7 +78,12 @@ class Dispatcher {
         try {
             List<Claim> batch;
             do {
-                batch = notifications.claimDue(clock.instant(), properties.claimLease(), properties.batchSize());
+                batch = notifications.claimDue(
+                        clock.instant(),
+                        properties.claimLease(),
+                        properties.batchSize(),
+                        properties.perRecipientLimit(),
+                        properties.perRecipientPeriod());
                 for (Claim claim : batch) {
                     // In the trace of the message that called for the email: its log lines carry that trace id.
                     traces.continuing(claim.traceparent(), "email delivery", () -> deliver(claim));
@@ -100,6 +105,11 @@ class Dispatcher {
         Optional<Registrant> registrant = registrants.find(claim.registrationId());
         if (event.isEmpty() || registrant.isEmpty()) {
             notifications.release(claim);
+            return;
+        }
+        if (!registrant.get().reachable() || claim.recipient() == null) {
+            // Their personal data was erased after the claim: nobody to write to any more.
+            notifications.dropClaimed(claim);
             return;
         }
         if (claim.kind() == EmailKind.REMINDER && !stillWanted(claim, event.get(), registrant.get())) {

@@ -10,6 +10,8 @@ import org.museumevents.notification.email.EmailKind;
 import org.museumevents.starter.tracing.TraceContexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notification rows: what is to be sent, what was, and what failed. Public because the
@@ -19,12 +21,32 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NotificationRepository {
 
+    /**
+     * The registration emails, each telling the registration's state at the time: of those waiting
+     * for the same address and event past the per-recipient limit, only the latest is still true.
+     */
+    static final List<EmailKind> STATE_KINDS = List.of(
+            EmailKind.CONFIRMATION,
+            EmailKind.WAITLISTED,
+            EmailKind.PENDING,
+            EmailKind.PROMOTED,
+            EmailKind.REJECTED,
+            EmailKind.CANCELLED);
+
+    /** The advisory lock that one instance at a time holds while it claims. */
+    /** The stored status of a superseded email, and its reason in the delivery log. */
+    static final String SUPERSEDED = "SUPERSEDED";
+
+    private static final long CLAIMS_LOCK = 0x6e6f74696669L; // "notifi"
+
     private final JdbcClient jdbc;
     private final TraceContexts traces;
+    private final TransactionTemplate tx;
 
-    NotificationRepository(JdbcClient jdbc, TraceContexts traces) {
+    NotificationRepository(JdbcClient jdbc, TraceContexts traces, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.traces = traces;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /**
@@ -143,20 +165,86 @@ public class NotificationRepository {
 
     /**
      * Claims up to {@code limit} due notifications of known events for this instance until {@code
-     * now + lease}, the oldest due first, in one statement and so one short transaction. Rows that
-     * another instance is claiming at the same moment are skipped ({@code SKIP LOCKED}), and so are
-     * rows under a live claim; a lapsed claim is taken again.
+     * now + lease}, the oldest due first, in one short transaction. Rows under a live claim are
+     * skipped and a lapsed claim is taken again.
+     *
+     * <p>The per-recipient limit holds across instances: claims are taken one instance at a time
+     * (a transaction-scoped advisory lock), and an address gets no more rows than {@code
+     * perRecipientLimit} minus the emails sent to it since {@code now - perRecipientPeriod} and those
+     * on their way to it. The rows past the limit wait, in the order they fell due; first, the
+     * waiting registration emails of such an address about one event are collapsed into the latest
+     * ({@link #STATE_KINDS}), the others marked {@code SUPERSEDED}.
      */
-    List<Claim> claimDue(Instant now, Duration lease, int limit) {
+    List<Claim> claimDue(Instant now, Duration lease, int limit, int perRecipientLimit, Duration perRecipientPeriod) {
+        return tx.execute(status -> {
+            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:key)")
+                    .param("key", CLAIMS_LOCK)
+                    .query(Integer.class)
+                    .single();
+            supersedeWaiting(now, perRecipientLimit, perRecipientPeriod);
+            return claim(now, lease, limit, perRecipientLimit, perRecipientPeriod);
+        });
+    }
+
+    /** The rows that could be sent now, were it not for the per-recipient limit. */
+    private static final String WAITING =
+            """
+            waiting AS (
+                SELECT n.id, n.event_id, lower(n.recipient) AS address, n.kind, n.next_attempt_at, n.seq
+                FROM notification n
+                WHERE n.status IN ('SCHEDULED', 'RETRYING') AND n.next_attempt_at <= :now
+                  AND (n.claimed_until IS NULL OR n.claimed_until <= :now)
+                  AND EXISTS (SELECT 1 FROM known_event e WHERE e.id = n.event_id))
+            """;
+
+    /** The emails sent to {@code address} within the period, or on their way to it now. */
+    private static final String USED =
+            """
+            (SELECT count(*) FROM notification s WHERE lower(s.recipient) = %s
+                AND ((s.status = 'SENT' AND s.sent_at > :since)
+                  OR (s.status IN ('SCHEDULED', 'RETRYING') AND s.claimed_until > :now)))
+            """;
+
+    private void supersedeWaiting(Instant now, int perRecipientLimit, Duration perRecipientPeriod) {
+        jdbc.sql(
+                        "WITH " + WAITING
+                                + """
+                        , pressed AS (
+                            SELECT w.address FROM waiting w GROUP BY w.address
+                            HAVING count(*) + """
+                                + USED.formatted("w.address")
+                                + """
+                         > :perRecipient)
+                        UPDATE notification n SET status = 'SUPERSEDED'
+                        FROM waiting w JOIN pressed p ON p.address = w.address
+                        WHERE n.id = w.id AND w.kind IN (:states)
+                          AND EXISTS (SELECT 1 FROM waiting later WHERE later.address = w.address
+                              AND later.event_id = w.event_id AND later.kind IN (:states) AND later.seq > w.seq)
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("since", Timestamp.from(now.minus(perRecipientPeriod)))
+                .param("perRecipient", perRecipientLimit)
+                .param("states", STATE_KINDS.stream().map(Enum::name).toList())
+                .update();
+    }
+
+    private List<Claim> claim(Instant now, Duration lease, int limit, int perRecipientLimit, Duration period) {
         return jdbc
                 .sql(
-                        """
-                        WITH due AS (
-                            SELECT n.id FROM notification n
-                            WHERE n.status IN ('SCHEDULED', 'RETRYING') AND n.next_attempt_at <= :now
-                              AND (n.claimed_until IS NULL OR n.claimed_until <= :now)
-                              AND EXISTS (SELECT 1 FROM known_event e WHERE e.id = n.event_id)
-                            ORDER BY n.next_attempt_at, n.created_at
+                        "WITH " + WAITING
+                                + """
+                        , ranked AS (
+                            SELECT w.id, w.next_attempt_at, w.seq,
+                                row_number() OVER (PARTITION BY w.address ORDER BY w.next_attempt_at, w.seq) AS place,
+                                """
+                                + USED.formatted("w.address")
+                                + """
+                         AS used
+                            FROM waiting w),
+                        due AS (
+                            SELECT n.id FROM notification n JOIN ranked r ON r.id = n.id
+                            WHERE r.used + r.place <= :perRecipient
+                            ORDER BY r.next_attempt_at, r.seq
                             LIMIT :limit
                             FOR UPDATE OF n SKIP LOCKED)
                         UPDATE notification n SET claim_id = :claim, claimed_until = :until
@@ -166,6 +254,8 @@ public class NotificationRepository {
                             n.waitlist_position, n.reminder_offset, n.trace_id, n.traceparent
                         """)
                 .param("now", Timestamp.from(now))
+                .param("since", Timestamp.from(now.minus(period)))
+                .param("perRecipient", perRecipientLimit)
                 .param("limit", limit)
                 .param("claim", UUID.randomUUID())
                 .param("until", Timestamp.from(now.plus(lease)))
@@ -195,7 +285,8 @@ public class NotificationRepository {
 
     /**
      * Records that the claimed email went out. If planning dropped the row while the email was on
-     * its way, the row comes back as SENT: an email that went out stays in the log. If the row was
+     * its way, the row comes back as SENT: an email that went out stays in the log (without its
+     * recipient if the registrant's personal data was erased meanwhile). If the row was
      * moved or claimed again meanwhile, it is left as it is.
      */
     void markSent(Claim claim, int attempts, Instant now) {
@@ -216,7 +307,10 @@ public class NotificationRepository {
                             INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
                                 scheduled_for, next_attempt_at, sent_at, join_details, calendar, waitlist_position,
                                 reminder_offset, created_at, trace_id, traceparent)
-                            VALUES (:id, :eventId, :registrationId, :recipient, :kind, 'SENT', :attempts, :scheduledFor,
+                            VALUES (:id, :eventId, :registrationId,
+                                CASE WHEN EXISTS (SELECT 1 FROM registrant r WHERE r.registration_id = :registrationId
+                                    AND r.erased_at IS NOT NULL) THEN NULL ELSE :recipient END,
+                                :kind, 'SENT', :attempts, :scheduledFor,
                                 :nextAttemptAt, :now, :join, :calendar, :position, :offset, :createdAt, :traceId,
                                 :traceparent)
                             ON CONFLICT DO NOTHING
@@ -261,6 +355,30 @@ public class NotificationRepository {
                 .update();
     }
 
+    /**
+     * Erases a registration's personal data from the notifications: its unsent emails are dropped,
+     * and the recipients (and SMTP errors, which may quote them) of the rest are masked as null.
+     */
+    public void eraseRecipients(UUID registrationId) {
+        jdbc.sql("DELETE FROM notification WHERE registration_id = :id AND status IN ('SCHEDULED', 'RETRYING')")
+                .param("id", registrationId)
+                .update();
+        jdbc.sql("UPDATE notification SET recipient = NULL, last_error = NULL WHERE registration_id = :id")
+                .param("id", registrationId)
+                .update();
+    }
+
+    /** The same for every registration of an event (the purge after the event). */
+    public void eraseRecipientsOfEvent(UUID eventId) {
+        jdbc.sql("DELETE FROM notification WHERE event_id = :id AND status IN ('SCHEDULED', 'RETRYING')")
+                .param("id", eventId)
+                .update();
+        jdbc.sql(
+                        "UPDATE notification SET recipient = NULL, last_error = NULL WHERE event_id = :id AND recipient IS NOT NULL")
+                .param("id", eventId)
+                .update();
+    }
+
     /** Gives the row back unsent and unattempted, for the next round. */
     void release(Claim claim) {
         jdbc.sql("UPDATE notification SET claim_id = NULL, claimed_until = NULL WHERE id = :id AND claim_id = :claim")
@@ -282,19 +400,23 @@ public class NotificationRepository {
         return jdbc.sql(
                         """
                         SELECT registration_id, recipient, kind, status, attempts, scheduled_for, sent_at
-                        FROM notification WHERE event_id = :eventId ORDER BY scheduled_for, created_at, id
+                        FROM notification WHERE event_id = :eventId ORDER BY scheduled_for, created_at, seq
                         """)
                 .param("eventId", eventId)
                 .query((rs, row) -> new DeliveryLogEntry(
                         rs.getObject("registration_id", UUID.class),
                         rs.getString("recipient"),
                         rs.getString("kind"),
-                        rs.getString("status"),
+                        // Never sent and never will be: FAILED in the contract's statuses, the reason beside it.
+                        SUPERSEDED.equals(rs.getString("status"))
+                                ? DeliveryStatus.FAILED.name()
+                                : rs.getString("status"),
                         rs.getInt("attempts"),
                         rs.getTimestamp("scheduled_for").toInstant(),
                         rs.getTimestamp("sent_at") == null
                                 ? null
-                                : rs.getTimestamp("sent_at").toInstant()))
+                                : rs.getTimestamp("sent_at").toInstant(),
+                        SUPERSEDED.equals(rs.getString("status")) ? SUPERSEDED : null))
                 .list();
     }
 

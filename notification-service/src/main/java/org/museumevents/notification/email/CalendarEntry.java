@@ -4,10 +4,12 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -27,15 +29,24 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.museumevents.notification.event.EventSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The event as an iCalendar entry (ical4j) with its VTIMEZONE. The UID is the catalog's
  * ({@code <eventId>@museum-events}) and SEQUENCE the event's version, so calendars update one
  * entry; a cancellation is METHOD:CANCEL. The join link appears only in a confirmed registrant's.
+ *
+ * <p>A zone that is a fixed offset ({@code UTC+1}, {@code +02:00}, {@code Z}, which the catalog
+ * refuses now but older events and other producers may carry), or any zone ical4j fails on (4.1.1
+ * throws a NullPointerException for offset ids), is written in UTC times without VTIMEZONE: the
+ * same instants, and never a failed email.
  */
 @Component
 class CalendarEntry {
+
+    private static final Logger log = LoggerFactory.getLogger(CalendarEntry.class);
 
     private final TimeZoneRegistry timeZones =
             TimeZoneRegistryFactory.getInstance().createRegistry();
@@ -50,10 +61,43 @@ class CalendarEntry {
     }
 
     String write(Letter letter) {
+        TimeZone timeZone = ical4jZone(letter.event());
+        if (timeZone != null) {
+            try {
+                return write(letter, timeZone);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Calendar entry of event {} written in UTC: its zone failed ({})",
+                        letter.event().id(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        return write(letter, null);
+    }
+
+    /** The zone as ical4j knows it, or null for a fixed offset or a zone ical4j cannot give. */
+    private TimeZone ical4jZone(EventSnapshot event) {
+        try {
+            if (event.zone().normalized() instanceof ZoneOffset) {
+                return null;
+            }
+            return timeZones.getTimeZone(event.timeZone());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** With {@code timeZone} null, in UTC times and without VTIMEZONE. */
+    private String write(Letter letter, TimeZone timeZone) {
         EventSnapshot event = letter.event();
         String language = letter.registrant().language();
-        ZoneId zone = event.zone();
-        VEvent vevent = new VEvent(event.start().atZone(zone), event.end().atZone(zone), event.title(language));
+        VEvent vevent;
+        if (timeZone != null) {
+            ZoneId zone = event.zone();
+            vevent = new VEvent(event.start().atZone(zone), event.end().atZone(zone), event.title(language));
+        } else {
+            vevent = new VEvent(event.startsAt(), event.endsAt(), event.title(language));
+        }
         vevent.add(new Uid(event.id() + "@museum-events"));
         vevent.add(new Sequence((int) Math.min(Integer.MAX_VALUE, event.version())));
         boolean cancel = letter.kind().withdrawsCalendarEntry();
@@ -94,7 +138,6 @@ class CalendarEntry {
         calendar.add(ImmutableCalScale.GREGORIAN);
         Method method = cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST;
         calendar.add(method);
-        var timeZone = timeZones.getTimeZone(event.timeZone());
         if (timeZone != null) {
             calendar.add(timeZone.getVTimeZone());
         }

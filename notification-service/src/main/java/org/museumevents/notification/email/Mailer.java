@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
 import org.museumevents.notification.event.EventSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -26,6 +28,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 public class Mailer {
 
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
     private static final Set<String> LANGUAGES = Set.of("fr", "en", "es");
 
     private final JavaMailSender sender;
@@ -67,17 +70,31 @@ public class Mailer {
         helper.setTo(letter.recipient());
         helper.setSubject(email.subject());
         helper.setText(email.text(), email.html());
-        if (letter.calendar()) {
+        String entry = letter.calendar() ? calendarEntry(letter) : null;
+        if (entry != null) {
             String method = calendar.methodOf(letter);
             helper.addAttachment(
                     "invite.ics",
-                    new ByteArrayResource(calendar.write(letter).getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayResource(entry.getBytes(StandardCharsets.UTF_8)),
                     "text/calendar; charset=UTF-8; method=" + method);
         }
         mime.setHeader("Content-Language", email.language());
         // Stable per notification: a retry after a crash is recognisably the same email.
         mime.setHeader("Message-ID", "<" + letter.notificationId() + "@museum-events>");
         sender.send(mime);
+    }
+
+    /** The calendar entry, or none: the email, with its join link, goes out without it rather than fail. */
+    private String calendarEntry(Letter letter) {
+        try {
+            return calendar.write(letter);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Email {} sent without its calendar entry ({})",
+                    letter.notificationId(),
+                    e.getClass().getSimpleName());
+            return null;
+        }
     }
 
     Written write(Letter letter) {

@@ -2,6 +2,7 @@ package org.museumevents.notification.event;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,15 +40,33 @@ public class KnownEventRepository {
                 .optional();
     }
 
+    /**
+     * The events that ended before {@code before} and whose registrants or delivery log still hold
+     * personal data: those the purge has yet to erase.
+     */
+    public List<UUID> withPersonalDataEndedBefore(Instant before) {
+        return jdbc.sql(
+                        """
+                        SELECT e.id FROM known_event e WHERE e.ends_at < :before
+                          AND (EXISTS (SELECT 1 FROM registrant r WHERE r.event_id = e.id AND r.erased_at IS NULL)
+                            OR EXISTS (SELECT 1 FROM notification n WHERE n.event_id = e.id AND n.recipient IS NOT NULL))
+                        ORDER BY e.ends_at
+                        """)
+                .param("before", Timestamp.from(before))
+                .query(UUID.class)
+                .list();
+    }
+
     /** Stores {@code event} unless a version at least as recent is already known; true if stored. */
     public boolean saveIfNewer(EventSnapshot event, Instant now) {
         return jdbc.sql(
                                 """
-                        INSERT INTO known_event (id, organisation, status, version, starts_at, details, updated_at)
-                        VALUES (:id, :organisation, :status, :version, :startsAt, CAST(:details AS jsonb), :now)
+                        INSERT INTO known_event (id, organisation, status, version, starts_at, ends_at, details,
+                            updated_at)
+                        VALUES (:id, :organisation, :status, :version, :startsAt, :endsAt, CAST(:details AS jsonb), :now)
                         ON CONFLICT (id) DO UPDATE SET organisation = excluded.organisation, status = excluded.status,
-                            version = excluded.version, starts_at = excluded.starts_at, details = excluded.details,
-                            updated_at = excluded.updated_at
+                            version = excluded.version, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
+                            details = excluded.details, updated_at = excluded.updated_at
                         WHERE known_event.version < excluded.version
                         """)
                         .param("id", event.id())
@@ -55,6 +74,7 @@ public class KnownEventRepository {
                         .param("status", event.status())
                         .param("version", event.version())
                         .param("startsAt", Timestamp.from(event.startsAt()))
+                        .param("endsAt", Timestamp.from(event.endsAt()))
                         .param("details", json.writeValueAsString(event))
                         .param("now", Timestamp.from(now))
                         .update()

@@ -3,6 +3,7 @@ package org.museumevents.notification.messaging;
 import java.util.function.Consumer;
 import org.museumevents.notification.planning.CatalogChanges;
 import org.museumevents.notification.planning.RegistrationChanges;
+import org.museumevents.notification.privacy.PersonalData;
 import org.museumevents.starter.messaging.MessageBodies;
 import org.museumevents.starter.messaging.ProcessedMessages;
 import org.museumevents.starter.messaging.UnreadableMessage;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction with its processed-message row. A body that cannot be read is an {@link
  * UnreadableMessage}: not retried, sent to the dead-letter topic, and the consumer goes on; any
  * other failure (the database down) is retried by the binder. Unknown types are skipped so
- * producers may add some.
+ * producers may add some. A registration outcome without email is applied to a known registration
+ * (its personal data erased before), and unreadable for an unknown one.
  */
 @Configuration(proxyBeanMethods = false)
 class Consumers {
@@ -68,29 +70,41 @@ class Consumers {
 
     @Bean
     Consumer<Message<byte[]>> registrationEvents(
-            JsonMapper json, ProcessedMessages processed, RegistrationChanges changes, TransactionTemplate tx) {
+            JsonMapper json,
+            ProcessedMessages processed,
+            RegistrationChanges changes,
+            PersonalData personalData,
+            TransactionTemplate tx) {
         return message -> {
             RegistrationMessage body = MessageBodies.read(json, message.getPayload(), RegistrationMessage.class);
             if (body.id() == null || body.type() == null) {
                 throw new UnreadableMessage("A registration message without id or type");
             }
-            if (!body.known()) {
+            if (!body.known() && !body.erasure()) {
                 log.info("Skipped registration message {} of unknown type {}", body.id(), body.type());
                 return;
             }
-            if (body.registrationId() == null
-                    || body.eventId() == null
-                    || body.email() == null
-                    || body.email().isBlank()) {
+            if (body.registrationId() == null || body.eventId() == null) {
                 throw new UnreadableMessage("Registration message " + body.id() + " lacks registration fields");
             }
             tx.executeWithoutResult(status -> {
                 if (!processed.firstTime(body.id(), REGISTRATIONS, body.type())) {
                     log.debug("Message {} already processed", body.id());
-                    return;
+                } else if (body.erasure()) {
+                    boolean known = personalData.erase(body.eventId(), body.registrationId());
+                    log.info(
+                            "Applied {} {}: personal data of registration {} erased{}",
+                            body.type(),
+                            body.id(),
+                            body.registrationId(),
+                            known ? "" : " (unknown here)");
+                } else if (changes.apply(body.outcome())) {
+                    log.info("Applied {} {} of registration {}", body.type(), body.id(), body.registrationId());
+                } else {
+                    // Rolled back with its processed-message row, and dead-lettered: no retry completes it.
+                    throw new UnreadableMessage("Registration message " + body.id()
+                            + " lacks the email of registration " + body.registrationId() + ", unknown here");
                 }
-                changes.apply(body.outcome());
-                log.info("Applied {} {} of registration {}", body.type(), body.id(), body.registrationId());
             });
         };
     }

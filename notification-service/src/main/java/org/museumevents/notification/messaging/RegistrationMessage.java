@@ -9,7 +9,11 @@ import org.museumevents.notification.planning.RegistrationOutcome.Outcome;
 import org.museumevents.notification.registrant.Registrant;
 import org.museumevents.notification.registrant.RegistrationStatus;
 
-/** A registration outcome on {@code registration.events}, with the fields the emails need. */
+/**
+ * A registration outcome on {@code registration.events}, with the fields the emails need; or a
+ * {@code RegistrationErased}, with its ids only. After an erasure the outcomes come without name and
+ * email.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record RegistrationMessage(
         UUID id,
@@ -36,7 +40,18 @@ record RegistrationMessage(
             "RegistrationRejected", Outcome.REJECTED,
             "RegistrationCancelled", Outcome.CANCELLED);
 
-    /** One of the types this service reads; others are skipped, so the producer may add some. */
+    /**
+     * The organiser erased the registrant's personal data: the body carries only the ids, and the
+     * registration's later announcements come without name or email.
+     */
+    static final String ERASED = "RegistrationErased";
+
+    /** Whether it is a {@link #ERASED}. */
+    boolean erasure() {
+        return ERASED.equals(type);
+    }
+
+    /** One of the outcomes this service reads; others are skipped, so the producer may add some. */
     boolean known() {
         return type != null && OUTCOMES.containsKey(type);
     }
@@ -56,12 +71,16 @@ record RegistrationMessage(
                 registrationId,
                 eventId,
                 newStatus,
-                name,
-                email,
+                blankToNull(name),
+                blankToNull(email),
                 organisation,
                 language,
                 timeZone,
                 manageUrl,
                 newStatus == RegistrationStatus.WAITLISTED ? waitlistPosition : null);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

@@ -73,6 +73,7 @@ public class CatalogChanges {
         }
         List<Registrant> active = registrants.ofEvent(incoming.id()).stream()
                 .filter(Registrant::active)
+                .filter(Registrant::reachable)
                 .toList();
         switch (EventChange.between(previous, incoming, cancellation)) {
             case CANCELLED -> {

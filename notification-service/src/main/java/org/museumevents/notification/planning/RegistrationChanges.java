@@ -49,25 +49,38 @@ public class RegistrationChanges {
 
     /**
      * Applies one outcome, under its event's lock, in the caller's transaction (the one that
-     * records the message as processed).
+     * records the message as processed). An announcement without the email (one after the
+     * registrant's personal data was erased) is completed with what is known of the registration;
+     * no email goes to a registrant without an address, but the state change applies: a
+     * cancellation drops their waiting emails and reminders.
      *
-     * @param outcome the announcement, with a complete registrant (ids and email)
+     * @param outcome the announcement, with the registration's and event's ids
+     * @return false, with nothing applied, when the announcement lacks the email and the
+     *     registration is unknown here: no announcement can complete it
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void apply(RegistrationOutcome outcome) {
+    public boolean apply(RegistrationOutcome outcome) {
         Instant now = clock.instant();
-        Registrant registrant = outcome.registrant();
-        locks.lock(registrant.eventId());
-        Optional<Registrant> before = registrants.find(registrant.registrationId());
+        Registrant announced = outcome.registrant();
+        locks.lock(announced.eventId());
+        Optional<Registrant> before = registrants.find(announced.registrationId());
+        if (before.isEmpty() && !announced.reachable()) {
+            return false;
+        }
+        Registrant registrant = before.map(announced::withPersonalDataOf).orElse(announced);
         registrants.save(registrant, now);
-        if (outcome.withdrawsConfirmedOnlyEmails()) {
+        RegistrationOutcome completed = outcome.with(registrant);
+        if (completed.withdrawsConfirmedOnlyEmails()) {
             // A confirmation still waiting (for its event, or for SMTP) is no longer true: not sent late.
             notifications.dropUnsent(registrant.eventId(), registrant.registrationId(), FOR_CONFIRMED);
         }
         boolean eventCancelled =
                 events.find(registrant.eventId()).map(EventSnapshot::cancelled).orElse(false);
-        outcome.email(before, eventCancelled, now).ifPresent(email -> notifications.schedule(email, now));
+        if (registrant.reachable()) {
+            completed.email(before, eventCancelled, now).ifPresent(email -> notifications.schedule(email, now));
+        }
         reminders.plan(registrant.eventId(), now);
+        return true;
     }
 }

@@ -50,6 +50,11 @@ public record RegistrationOutcome(
         }
     }
 
+    /** The same announcement about {@code completed}, the registration as it now stands. */
+    RegistrationOutcome with(Registrant completed) {
+        return new RegistrationOutcome(outcome, completed, previousStatus, byEventCancellation);
+    }
+
     /**
      * Emails that only a confirmed registrant may still receive (join details, reminders, updates):
      * when the registration is no longer confirmed, those still waiting are no longer true.

@@ -17,7 +17,8 @@ import org.museumevents.notification.registrant.Registrant;
 
 /**
  * The steps that bring an event's reminders in line with what is known now: one per confirmed
- * registrant and offset, due at start minus offset. Unsent reminders move with the event and are
+ * registrant with an address (none once their personal data is erased) and offset, due at start
+ * minus offset. Unsent reminders move with the event and are
  * dropped when the registration or the event is cancelled or the offset removed; sent ones stay.
  * A reminder is planned only if it falls due more than {@code minLeadAfterPlanning} from now
  * ({@link ReminderProperties}): never one already due, nor one right after the email that planned it.
@@ -38,7 +39,7 @@ record ReminderPlan(List<UUID> dropped, Map<UUID, Instant> moved, List<NewNotifi
         Map<UUID, Registrant> confirmed = new HashMap<>();
         if (!event.cancelled()) {
             for (Registrant registrant : registrants) {
-                if (registrant.confirmed()) {
+                if (registrant.confirmed() && registrant.reachable()) {
                     confirmed.put(registrant.registrationId(), registrant);
                     for (Duration offset : event.reminderOffsets()) {
                         wanted.put(

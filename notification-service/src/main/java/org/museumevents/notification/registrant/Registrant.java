@@ -28,4 +28,41 @@ public record Registrant(
     public boolean confirmed() {
         return status == RegistrationStatus.CONFIRMED;
     }
+
+    /** Whether an email can reach them: false once their personal data is erased. */
+    public boolean reachable() {
+        return email != null && !email.isBlank();
+    }
+
+    /**
+     * This announcement completed with what was known of the registration {@code before}: an
+     * erased registrant stays erased (their personal fields null, whatever the announcement says);
+     * otherwise the fields the announcement leaves out keep their known values.
+     */
+    public Registrant withPersonalDataOf(Registrant before) {
+        if (!before.reachable()) {
+            return new Registrant(
+                    registrationId,
+                    eventId,
+                    status,
+                    null,
+                    null,
+                    null,
+                    language != null ? language : before.language,
+                    null,
+                    null,
+                    waitlistPosition);
+        }
+        return new Registrant(
+                registrationId,
+                eventId,
+                status,
+                name != null ? name : before.name,
+                reachable() ? email : before.email,
+                organisation != null ? organisation : before.organisation,
+                language != null ? language : before.language,
+                timeZone != null ? timeZone : before.timeZone,
+                manageUrl != null ? manageUrl : before.manageUrl,
+                waitlistPosition);
+    }
 }

@@ -20,23 +20,38 @@ public class RegistrantRepository {
     private static final String COLUMNS =
             "registration_id, event_id, status, name, email, organisation, language, time_zone, manage_url, waitlist_position";
 
+    private static final String ERASE =
+            """
+            UPDATE registrant SET name = NULL, email = NULL, organisation = NULL, time_zone = NULL,
+                manage_url = NULL, erased_at = COALESCE(erased_at, :now), updated_at = :now
+            """;
+
     private final JdbcClient jdbc;
 
     RegistrantRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Records the registration as announced. An erased registrant stays erased: their personal
+     * fields stay null whatever the announcement carries.
+     */
     public void save(Registrant registrant, Instant now) {
         jdbc.sql(
                         """
                         INSERT INTO registrant (registration_id, event_id, status, name, email, organisation, language,
-                            time_zone, manage_url, waitlist_position, updated_at)
+                            time_zone, manage_url, waitlist_position, updated_at, erased_at)
                         VALUES (:id, :eventId, :status, :name, :email, :organisation, :language, :timeZone, :manageUrl,
-                            :position, :now)
-                        ON CONFLICT (registration_id) DO UPDATE SET status = excluded.status, name = excluded.name,
-                            email = excluded.email, organisation = excluded.organisation, language = excluded.language,
-                            time_zone = excluded.time_zone, manage_url = excluded.manage_url,
-                            waitlist_position = excluded.waitlist_position, updated_at = excluded.updated_at
+                            :position, :now, :erasedAt)
+                        ON CONFLICT (registration_id) DO UPDATE SET status = excluded.status,
+                            name = CASE WHEN registrant.erased_at IS NULL THEN excluded.name END,
+                            email = CASE WHEN registrant.erased_at IS NULL THEN excluded.email END,
+                            organisation = CASE WHEN registrant.erased_at IS NULL THEN excluded.organisation END,
+                            language = excluded.language,
+                            time_zone = CASE WHEN registrant.erased_at IS NULL THEN excluded.time_zone END,
+                            manage_url = CASE WHEN registrant.erased_at IS NULL THEN excluded.manage_url END,
+                            waitlist_position = excluded.waitlist_position, updated_at = excluded.updated_at,
+                            erased_at = COALESCE(registrant.erased_at, excluded.erased_at)
                         """)
                 .param("id", registrant.registrationId())
                 .param("eventId", registrant.eventId())
@@ -48,6 +63,31 @@ public class RegistrantRepository {
                 .param("timeZone", registrant.timeZone())
                 .param("manageUrl", registrant.manageUrl())
                 .param("position", registrant.waitlistPosition())
+                .param("now", Timestamp.from(now))
+                // PostgreSQL checks the proposed row before it finds the conflict: an erased
+                // registrant's row (no name, no email) must say so already.
+                .param("erasedAt", registrant.reachable() ? null : Timestamp.from(now))
+                .update();
+    }
+
+    /**
+     * Erases the personal data of one registration: name, email, organisation, time zone and the
+     * manage link (which holds the registrant's token). The status and language stay.
+     *
+     * @return false when the registration is unknown here
+     */
+    public boolean erase(UUID registrationId, Instant now) {
+        return jdbc.sql(ERASE + " WHERE registration_id = :id")
+                        .param("id", registrationId)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** Erases the personal data of every registration of the event; returns how many still had some. */
+    public int eraseOfEvent(UUID eventId, Instant now) {
+        return jdbc.sql(ERASE + " WHERE event_id = :eventId AND erased_at IS NULL")
+                .param("eventId", eventId)
                 .param("now", Timestamp.from(now))
                 .update();
     }
