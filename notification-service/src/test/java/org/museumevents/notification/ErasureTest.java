@@ -28,8 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Personal data (issue 11): on {@code RegistrationErased} (its example, written here until
- * registration-service publishes its own: src/test/resources/messages/RegistrationErased.json),
+ * Personal data (issue 11): on {@code RegistrationErased} (registration-service's example,
+ * registration-service/src/test/resources/messages/RegistrationErased.json),
  * and {@code notification.purge-after} after the event ends, notification's copy is erased; the
  * registration's later announcements, without name or email, still apply.
  */

@@ -17,7 +17,6 @@ final class Examples {
 
     private static final Path CATALOG = Path.of("../catalog-service/src/test/resources/messages");
     private static final Path REGISTRATION = Path.of("../registration-service/src/test/resources/messages");
-    private static final Path OWN = Path.of("src/test/resources/messages");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Examples() {}
@@ -47,12 +46,9 @@ final class Examples {
         return message;
     }
 
-    /**
-     * {@code RegistrationErased} for one registration, with a new message id. Its example is this
-     * module's own (src/test/resources/messages) until registration-service publishes the type.
-     */
+    /** {@code RegistrationErased} for one registration, with a new message id: the producer's example. */
     static ObjectNode erased(UUID eventId, UUID registrationId) {
-        ObjectNode message = read(OWN.resolve("RegistrationErased.json"));
+        ObjectNode message = read(REGISTRATION.resolve("RegistrationErased.json"));
         message.put("id", UUID.randomUUID().toString());
         message.put("eventId", eventId.toString());
         message.put("registrationId", registrationId.toString());
