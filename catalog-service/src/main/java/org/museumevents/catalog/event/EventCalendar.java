@@ -36,7 +36,8 @@ class EventCalendar {
     }
 
     String publicCalendar(EventView event) {
-        EventDetails details = event.details();
+        // Whatever view it is handed, an organiser's included, the calendar starts without the meeting.
+        EventDetails details = event.details().withoutMeeting();
         ZoneId zone = ZoneId.of(details.timeZone());
         String title = details.title().get(details.defaultLanguage());
         VEvent vevent = new VEvent(details.start().atZone(zone), details.end().atZone(zone), title);

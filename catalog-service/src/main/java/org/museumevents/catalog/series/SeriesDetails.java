@@ -1,5 +1,6 @@
 package org.museumevents.catalog.series;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,11 +38,14 @@ public record SeriesDetails(
         }
     }
 
-    /** Fields each occurrence starts with. */
+    /**
+     * Fields each occurrence starts with. The {@code meeting} is as secret as an event's: only the
+     * series' organisers see it (see {@link #withoutMeeting()}).
+     */
     public record EventDefaults(
             EventFormat format,
             @Valid EventDetails.Venue venue,
-            @Valid EventDetails.Meeting meeting,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Valid EventDetails.Meeting meeting,
             @Min(1) @Max(1_000_000) Integer capacity,
             @Valid EventDetails.Registration registration,
             @Size(max = 10) List<@NotNull @Pattern(regexp = "[a-z]{2}") String> interpretation,
@@ -51,6 +55,16 @@ public record SeriesDetails(
             @Size(max = 10) List<@NotBlank @Size(max = 20) String> reminders) {
 
         static final EventDefaults NONE = new EventDefaults(null, null, null, null, null, null, null, null, null, null);
+
+        EventDefaults withoutMeeting() {
+            return new EventDefaults(
+                    format, venue, null, capacity, registration, interpretation, people, partners, tags, reminders);
+        }
+    }
+
+    /** The series as anyone may see it: the same, without the defaults' meeting secrets. */
+    SeriesDetails withoutMeeting() {
+        return new SeriesDetails(title, description, defaultLanguage, recurrence, eventDefaults.withoutMeeting());
     }
 
     void check() {
