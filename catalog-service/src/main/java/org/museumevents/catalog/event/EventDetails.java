@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.museumevents.catalog.time.TimeZones;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
@@ -37,7 +37,10 @@ public record EventDetails(
         @NotNull EventFormat format,
         @Schema(description = "local time in `timeZone`", example = "2021-02-16T13:00") @NotNull LocalDateTime start,
         @Schema(description = "local time in `timeZone`", example = "2021-02-16T14:30") @NotNull LocalDateTime end,
-        @Schema(description = "an IANA time zone", example = "Europe/Paris") @NotBlank @Size(max = 64) String timeZone,
+        @Schema(description = "a region-based IANA time zone, or UTC", example = "Europe/Paris")
+                @NotBlank
+                @Size(max = 64)
+                String timeZone,
         @Valid Venue venue,
         @Schema(
                         description = "join details: only the event's organisers see them here; the public view and"
@@ -116,12 +119,9 @@ public record EventDetails(
     /** The rules that span fields, checked after the annotations; throws a 400 listing them all. */
     void check() {
         List<FieldProblem> problems = new ArrayList<>();
-        boolean zoneValid = true;
-        try {
-            ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            zoneValid = false;
-            problems.add(new FieldProblem("timeZone", "must be an IANA time zone such as Europe/Paris"));
+        boolean zoneValid = TimeZones.isAccepted(timeZone);
+        if (!zoneValid) {
+            problems.add(new FieldProblem("timeZone", TimeZones.RULE));
         }
         if (!end.isAfter(start)) {
             problems.add(new FieldProblem("end", "must be after start"));

@@ -5,14 +5,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.DateTimeException;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
+import org.museumevents.catalog.time.TimeZones;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
 /**
@@ -40,10 +39,8 @@ public record Recurrence(
         } catch (RuntimeException e) {
             problems.add(new FieldProblem(prefix + "rule", "must be an RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=3TU"));
         }
-        try {
-            ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            problems.add(new FieldProblem(prefix + "timeZone", "must be an IANA time zone such as Europe/Paris"));
+        if (!TimeZones.isAccepted(timeZone)) {
+            problems.add(new FieldProblem(prefix + "timeZone", TimeZones.RULE));
         }
         return problems;
     }
