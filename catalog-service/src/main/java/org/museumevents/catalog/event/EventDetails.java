@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.museumevents.catalog.time.PlausibleDate;
 import org.museumevents.catalog.time.TimeZones;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
@@ -35,8 +36,14 @@ public record EventDetails(
         @Size(max = 3) Map<Language, @NotNull @Size(max = 20_000) String> description,
         @NotNull Language defaultLanguage,
         @NotNull EventFormat format,
-        @Schema(description = "local time in `timeZone`", example = "2021-02-16T13:00") @NotNull LocalDateTime start,
-        @Schema(description = "local time in `timeZone`", example = "2021-02-16T14:30") @NotNull LocalDateTime end,
+        @Schema(description = "local time in `timeZone`, from 2000-01-01 to 2100-12-31", example = "2021-02-16T13:00")
+                @NotNull
+                @PlausibleDate
+                LocalDateTime start,
+        @Schema(description = "local time in `timeZone`, from 2000-01-01 to 2100-12-31", example = "2021-02-16T14:30")
+                @NotNull
+                @PlausibleDate
+                LocalDateTime end,
         @Schema(description = "a region-based IANA time zone, or UTC", example = "Europe/Paris")
                 @NotBlank
                 @Size(max = 64)
@@ -83,7 +90,11 @@ public record EventDetails(
             @Size(max = 100) String meetingId,
             @Size(max = 100) String passcode) {}
 
-    public record Registration(Instant opensAt, Instant closesAt, Boolean requiresApproval, Boolean waitlist) {
+    public record Registration(
+            @PlausibleDate Instant opensAt,
+            @PlausibleDate Instant closesAt,
+            Boolean requiresApproval,
+            Boolean waitlist) {
 
         static final Registration DEFAULT = new Registration(null, null, false, true);
 

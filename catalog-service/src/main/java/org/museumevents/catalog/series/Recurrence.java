@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
+import org.museumevents.catalog.time.PlausibleDate;
 import org.museumevents.catalog.time.TimeZones;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
@@ -21,7 +22,7 @@ import org.museumevents.starter.problem.InvalidFields.FieldProblem;
  */
 public record Recurrence(
         @NotBlank @Size(max = 500) String rule,
-        @NotNull LocalDateTime start,
+        @NotNull @PlausibleDate LocalDateTime start,
         @NotNull @Min(1) @Max(24 * 60) Integer durationMinutes,
         @NotBlank @Size(max = 64) String timeZone) {
 
