@@ -12,6 +12,7 @@ import net.fortuna.ical4j.model.Recur;
 import org.museumevents.catalog.time.PlausibleDate;
 import org.museumevents.catalog.time.PlausibleDates;
 import org.museumevents.catalog.time.TimeZones;
+import org.museumevents.starter.input.SingleLine;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 import org.museumevents.starter.problem.Problems;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * holds the service's memory or processors.
  */
 public record Recurrence(
-        @NotBlank @Size(max = 500) String rule,
+        @NotBlank @SingleLine @Size(max = 500) String rule,
         @NotNull @PlausibleDate LocalDateTime start,
         @NotNull @Min(1) @Max(24 * 60) Integer durationMinutes,
         @NotBlank @Size(max = 64) String timeZone) {

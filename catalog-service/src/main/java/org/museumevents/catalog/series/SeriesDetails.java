@@ -14,6 +14,7 @@ import java.util.Map;
 import org.museumevents.catalog.event.EventDetails;
 import org.museumevents.catalog.event.EventFormat;
 import org.museumevents.catalog.event.Language;
+import org.museumevents.starter.input.SingleLine;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
@@ -22,7 +23,7 @@ import org.museumevents.starter.problem.InvalidFields.FieldProblem;
  * each new occurrence starts from (the organiser then edits each session's theme and speakers).
  */
 public record SeriesDetails(
-        @NotNull @Size(min = 1, max = 3) Map<Language, @NotNull @Size(max = 300) String> title,
+        @NotNull @Size(min = 1, max = 3) Map<Language, @NotNull @SingleLine @Size(max = 300) String> title,
         @Size(max = 3) Map<Language, @NotNull @Size(max = 20_000) String> description,
         Language defaultLanguage,
         @NotNull @Valid Recurrence recurrence,
@@ -50,8 +51,8 @@ public record SeriesDetails(
             @Valid EventDetails.Registration registration,
             @Size(max = 10) List<@NotNull @Pattern(regexp = "[a-z]{2}") String> interpretation,
             @Size(max = 50) List<EventDetails.@NotNull @Valid Person> people,
-            @Size(max = 50) List<@NotBlank @Size(max = 200) String> partners,
-            @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
+            @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 200) String> partners,
+            @Size(max = 30) List<@NotBlank @SingleLine @Size(max = 50) String> tags,
             @Size(max = 10) List<@NotBlank @Size(max = 20) String> reminders) {
 
         static final EventDefaults NONE = new EventDefaults(null, null, null, null, null, null, null, null, null, null);
