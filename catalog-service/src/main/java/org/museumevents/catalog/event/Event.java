@@ -8,7 +8,9 @@ import org.museumevents.starter.problem.Problems;
 
 /**
  * An event and its life: DRAFT, then PUBLISHED, then possibly CANCELLED. Every change raises the
- * version and, once public, records the message that tells the other services.
+ * version and, once public, records the message that tells the other services. The public sees an
+ * event once it has been published, and only then: a draft cancelled before publication stays the
+ * organisers' own.
  */
 class Event {
 
@@ -23,19 +25,22 @@ class Event {
     private EventStatus status;
     private EventDetails details;
     private long version;
+    private Instant publishedAt;
     private final List<Change> changes = new ArrayList<>();
 
-    Event(UUID id, String organisation, EventStatus status, EventDetails details, long version) {
+    /** @param publishedAt when it was first published; null while it never was */
+    Event(UUID id, String organisation, EventStatus status, EventDetails details, long version, Instant publishedAt) {
         this.id = id;
         this.organisation = organisation;
         this.status = status;
         this.details = details;
         this.version = version;
+        this.publishedAt = publishedAt;
     }
 
     static Event draft(String organisation, EventDetails details) {
         details.check();
-        return new Event(UUID.randomUUID(), organisation, EventStatus.DRAFT, details, 1);
+        return new Event(UUID.randomUUID(), organisation, EventStatus.DRAFT, details, 1, null);
     }
 
     void replace(EventDetails details) {
@@ -50,7 +55,7 @@ class Event {
         }
     }
 
-    void publish() {
+    void publish(Instant now) {
         if (status != EventStatus.DRAFT) {
             throw Problems.conflict("not-a-draft", "Only a draft can be published; this event is " + status + ".");
         }
@@ -59,6 +64,7 @@ class Event {
                     "meeting-required", "An online or hybrid event needs its meeting details before publication.");
         }
         status = EventStatus.PUBLISHED;
+        publishedAt = now;
         version++;
         changes.add(Change.EventPublished);
     }
@@ -76,8 +82,12 @@ class Event {
         }
     }
 
+    /**
+     * Published, or cancelled after it was: the public sees it is cancelled. A draft, even a
+     * cancelled one, never was public and stays invisible.
+     */
     boolean isVisibleToPublic() {
-        return status != EventStatus.DRAFT;
+        return publishedAt != null;
     }
 
     boolean hasEnded(Instant now) {
@@ -123,5 +133,10 @@ class Event {
 
     long version() {
         return version;
+    }
+
+    /** When it was first published; null if it never was. */
+    Instant publishedAt() {
+        return publishedAt;
     }
 }

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.museumevents.catalog.event.EventService.EventFilter;
+import org.museumevents.catalog.time.PlausibleDate;
 import org.museumevents.starter.openapi.OrganiserTokenOptional;
 import org.museumevents.starter.problem.Problems;
 import org.museumevents.starter.security.Organisers;
@@ -53,8 +54,16 @@ class EventController {
                     + " `organisation` may also ask for `status` DRAFT or CANCELLED and sees `meeting`.")
     @OrganiserTokenOptional
     Page<EventView> list(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "a date from 2000-01-01 to 2100-12-31")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    @PlausibleDate
+                    LocalDate from,
+            @Parameter(description = "a date from 2000-01-01 to 2100-12-31")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    @PlausibleDate
+                    LocalDate to,
             @Parameter(description = "words in the texts, people, partners, tags or venue")
                     @RequestParam(required = false)
                     @Size(max = 200)

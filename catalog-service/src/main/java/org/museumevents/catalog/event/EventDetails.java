@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,25 +18,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.museumevents.catalog.time.PlausibleDate;
+import org.museumevents.catalog.time.TimeZones;
+import org.museumevents.starter.input.SingleLine;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
 /**
  * What an organiser writes about an event: the request body of create and replace, and the
- * document stored for it. Every text is bounded.
+ * document stored for it. Every text is bounded, and every one that lands in an email's subject or
+ * first lines (titles, people, venue, partners, tags, meeting) is a single line; descriptions may
+ * have several.
  */
 public record EventDetails(
         UUID seriesId,
         @Schema(description = "by language (`fr`, `en`, `es`); one in `defaultLanguage` at least")
                 @NotNull
                 @Size(min = 1, max = 3)
-                Map<Language, @NotNull @Size(max = 300) String> title,
+                Map<Language, @NotNull @SingleLine @Size(max = 300) String> title,
         @Size(max = 3) Map<Language, @NotNull @Size(max = 20_000) String> description,
         @NotNull Language defaultLanguage,
         @NotNull EventFormat format,
-        @Schema(description = "local time in `timeZone`", example = "2021-02-16T13:00") @NotNull LocalDateTime start,
-        @Schema(description = "local time in `timeZone`", example = "2021-02-16T14:30") @NotNull LocalDateTime end,
-        @Schema(description = "an IANA time zone", example = "Europe/Paris") @NotBlank @Size(max = 64) String timeZone,
+        @Schema(description = "local time in `timeZone`, from 2000-01-01 to 2100-12-31", example = "2021-02-16T13:00")
+                @NotNull
+                @PlausibleDate
+                LocalDateTime start,
+        @Schema(description = "local time in `timeZone`, from 2000-01-01 to 2100-12-31", example = "2021-02-16T14:30")
+                @NotNull
+                @PlausibleDate
+                LocalDateTime end,
+        @Schema(description = "a region-based IANA time zone, or UTC", example = "Europe/Paris")
+                @NotBlank
+                @Size(max = 64)
+                String timeZone,
         @Valid Venue venue,
         @Schema(
                         description = "join details: only the event's organisers see them here; the public view and"
@@ -51,8 +64,8 @@ public record EventDetails(
                 List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String>
                         interpretation,
         @Size(max = 50) List<@NotNull @Valid Person> people,
-        @Size(max = 50) List<@NotBlank @Size(max = 200) String> partners,
-        @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
+        @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 200) String> partners,
+        @Size(max = 30) List<@NotBlank @SingleLine @Size(max = 50) String> tags,
         @Schema(description = "ISO-8601 durations before the start, e.g. `P1D`, `PT1H`") @Size(max = 10)
                 List<@NotBlank @Size(max = 20) String> reminders) {
 
@@ -68,19 +81,29 @@ public record EventDetails(
         reminders = reminders == null ? List.of() : reminders;
     }
 
+    /** Where an in-person or hybrid event takes place; each part one line, as it heads emails. */
     public record Venue(
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 300) String address,
-            @Size(max = 100) String city,
-            @Size(max = 100) String country) {}
+            @NotBlank @SingleLine @Size(max = 200) String name,
+            @SingleLine @Size(max = 300) String address,
+            @SingleLine @Size(max = 100) String city,
+            @SingleLine @Size(max = 100) String country) {}
 
+    /** How to join an online or hybrid event: its organisers' and confirmed registrants' only. */
     public record Meeting(
-            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            @NotBlank
+                    @SingleLine
+                    @Size(max = 2000)
+                    @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
                     String url,
-            @Size(max = 100) String meetingId,
-            @Size(max = 100) String passcode) {}
+            @SingleLine @Size(max = 100) String meetingId,
+            @SingleLine @Size(max = 100) String passcode) {}
 
-    public record Registration(Instant opensAt, Instant closesAt, Boolean requiresApproval, Boolean waitlist) {
+    /** When registration opens and closes (null: when published, at the start), and how it goes. */
+    public record Registration(
+            @PlausibleDate Instant opensAt,
+            @PlausibleDate Instant closesAt,
+            Boolean requiresApproval,
+            Boolean waitlist) {
 
         static final Registration DEFAULT = new Registration(null, null, false, true);
 
@@ -90,8 +113,11 @@ public record EventDetails(
         }
     }
 
+    /** Someone who speaks, moderates or interprets; name and affiliation one line each. */
     public record Person(
-            @NotBlank @Size(max = 200) String name, @Size(max = 300) String affiliation, @NotNull Role role) {}
+            @NotBlank @SingleLine @Size(max = 200) String name,
+            @SingleLine @Size(max = 300) String affiliation,
+            @NotNull Role role) {}
 
     public enum Role {
         SPEAKER,
@@ -116,12 +142,9 @@ public record EventDetails(
     /** The rules that span fields, checked after the annotations; throws a 400 listing them all. */
     void check() {
         List<FieldProblem> problems = new ArrayList<>();
-        boolean zoneValid = true;
-        try {
-            ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            zoneValid = false;
-            problems.add(new FieldProblem("timeZone", "must be an IANA time zone such as Europe/Paris"));
+        boolean zoneValid = TimeZones.isAccepted(timeZone);
+        if (!zoneValid) {
+            problems.add(new FieldProblem("timeZone", TimeZones.RULE));
         }
         if (!end.isAfter(start)) {
             problems.add(new FieldProblem("end", "must be after start"));

@@ -37,9 +37,9 @@ class EventRepository {
         jdbc.sql(
                         """
                         INSERT INTO event (id, organisation, series_id, status, start_local, time_zone, starts_at, ends_at,
-                                            details, search_text, version)
+                                            details, search_text, version, published_at)
                         VALUES (:id, :organisation, :seriesId, :status, :startLocal, :timeZone, :startsAt, :endsAt,
-                                CAST(:details AS jsonb), :searchText, :version)
+                                CAST(:details AS jsonb), :searchText, :version, :publishedAt)
                         """)
                 .paramSource(params(event))
                 .update();
@@ -54,7 +54,7 @@ class EventRepository {
                         UPDATE event SET series_id = :seriesId, status = :status, start_local = :startLocal,
                                time_zone = :timeZone, starts_at = :startsAt, ends_at = :endsAt,
                                details = CAST(:details AS jsonb), search_text = :searchText, version = :version,
-                               updated_at = now()
+                               published_at = :publishedAt, updated_at = now()
                         WHERE id = :id AND version = :readVersion
                         """)
                         .paramSource(params)
@@ -145,6 +145,7 @@ class EventRepository {
         params.put("details", json.writeValueAsString(details));
         params.put("searchText", details.searchText());
         params.put("version", event.version());
+        params.put("publishedAt", event.publishedAt() == null ? null : Timestamp.from(event.publishedAt()));
         return params;
     }
 
@@ -154,7 +155,10 @@ class EventRepository {
                 rs.getString("organisation"),
                 EventStatus.valueOf(rs.getString("status")),
                 json.readValue(rs.getString("details"), EventDetails.class),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                Optional.ofNullable(rs.getTimestamp("published_at"))
+                        .map(Timestamp::toInstant)
+                        .orElse(null));
     }
 
     /** What the listing asks for; null fields do not filter. */

@@ -51,7 +51,7 @@ public class EventService {
     public EventView publish(UUID id, String organisation) {
         Event event = ownEvent(id, organisation);
         long readVersion = event.version();
-        event.publish();
+        event.publish(clock.instant());
         return save(event, readVersion);
     }
 

@@ -1,5 +1,6 @@
 package org.museumevents.catalog.series;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.museumevents.catalog.event.EventDetails;
 import org.museumevents.catalog.event.EventFormat;
 import org.museumevents.catalog.event.Language;
+import org.museumevents.starter.input.SingleLine;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
@@ -21,7 +23,7 @@ import org.museumevents.starter.problem.InvalidFields.FieldProblem;
  * each new occurrence starts from (the organiser then edits each session's theme and speakers).
  */
 public record SeriesDetails(
-        @NotNull @Size(min = 1, max = 3) Map<Language, @NotNull @Size(max = 300) String> title,
+        @NotNull @Size(min = 1, max = 3) Map<Language, @NotNull @SingleLine @Size(max = 300) String> title,
         @Size(max = 3) Map<Language, @NotNull @Size(max = 20_000) String> description,
         Language defaultLanguage,
         @NotNull @Valid Recurrence recurrence,
@@ -37,20 +39,33 @@ public record SeriesDetails(
         }
     }
 
-    /** Fields each occurrence starts with. */
+    /**
+     * Fields each occurrence starts with. The {@code meeting} is as secret as an event's: only the
+     * series' organisers see it (see {@link #withoutMeeting()}).
+     */
     public record EventDefaults(
             EventFormat format,
             @Valid EventDetails.Venue venue,
-            @Valid EventDetails.Meeting meeting,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Valid EventDetails.Meeting meeting,
             @Min(1) @Max(1_000_000) Integer capacity,
             @Valid EventDetails.Registration registration,
             @Size(max = 10) List<@NotNull @Pattern(regexp = "[a-z]{2}") String> interpretation,
             @Size(max = 50) List<EventDetails.@NotNull @Valid Person> people,
-            @Size(max = 50) List<@NotBlank @Size(max = 200) String> partners,
-            @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
+            @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 200) String> partners,
+            @Size(max = 30) List<@NotBlank @SingleLine @Size(max = 50) String> tags,
             @Size(max = 10) List<@NotBlank @Size(max = 20) String> reminders) {
 
         static final EventDefaults NONE = new EventDefaults(null, null, null, null, null, null, null, null, null, null);
+
+        EventDefaults withoutMeeting() {
+            return new EventDefaults(
+                    format, venue, null, capacity, registration, interpretation, people, partners, tags, reminders);
+        }
+    }
+
+    /** The series as anyone may see it: the same, without the defaults' meeting secrets. */
+    SeriesDetails withoutMeeting() {
+        return new SeriesDetails(title, description, defaultLanguage, recurrence, eventDefaults.withoutMeeting());
     }
 
     void check() {

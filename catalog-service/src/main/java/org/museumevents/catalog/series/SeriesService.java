@@ -91,6 +91,8 @@ public class SeriesService {
             }
             shown.sort(java.util.Comparator.comparing(EventView::startsAt));
         }
-        return new SeriesView(s.id(), s.organisation(), s.details(), shown);
+        // The defaults' meeting is the organisers' only, like an event's.
+        return new SeriesView(
+                s.id(), s.organisation(), own ? s.details() : s.details().withoutMeeting(), shown);
     }
 }

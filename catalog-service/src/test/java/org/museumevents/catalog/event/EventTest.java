@@ -22,6 +22,8 @@ import org.springframework.web.ErrorResponseException;
  */
 class EventTest {
 
+    static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+
     static final Meeting MEETING = new Meeting("https://us02web.zoom.us/j/82342861023", "823 4286 1023", "010934");
 
     @Test
@@ -48,7 +50,7 @@ class EventTest {
     void publishingADraftMakesItPublicAndAnnouncesIt() {
         Event event = Event.draft("icom-france", online(MEETING));
 
-        event.publish();
+        event.publish(NOW);
 
         assertThat(event.status()).isEqualTo(EventStatus.PUBLISHED);
         assertThat(event.version()).isEqualTo(2);
@@ -61,7 +63,7 @@ class EventTest {
         for (EventFormat format : List.of(EventFormat.ONLINE, EventFormat.HYBRID)) {
             Event event = Event.draft("icom-france", withoutMeeting(format));
 
-            assertThatThrownBy(event::publish)
+            assertThatThrownBy(() -> event.publish(NOW))
                     .as(format.name())
                     .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
                         assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -78,7 +80,7 @@ class EventTest {
     void anInPersonEventIsPublishedWithoutAMeeting() {
         Event event = Event.draft("ocim", withoutMeeting(EventFormat.IN_PERSON));
 
-        event.publish();
+        event.publish(NOW);
 
         assertThat(event.status()).isEqualTo(EventStatus.PUBLISHED);
     }
@@ -86,10 +88,10 @@ class EventTest {
     @Test
     void aPublishedEventCannotBePublishedAgain() {
         Event event = Event.draft("icom-france", online(MEETING));
-        event.publish();
+        event.publish(NOW);
         event.takeChanges();
 
-        assertConflict(event::publish, "not-a-draft");
+        assertConflict(() -> event.publish(NOW), "not-a-draft");
         assertThat(event.version()).isEqualTo(2);
         assertThat(event.takeChanges()).isEmpty();
     }
@@ -99,14 +101,14 @@ class EventTest {
         Event cancelledDraft = Event.draft("icom-france", online(MEETING));
         cancelledDraft.cancel();
         Event cancelledAfterPublication = Event.draft("icom-france", online(MEETING));
-        cancelledAfterPublication.publish();
+        cancelledAfterPublication.publish(NOW);
         cancelledAfterPublication.cancel();
 
         for (Event event : List.of(cancelledDraft, cancelledAfterPublication)) {
             long version = event.version();
             event.takeChanges();
 
-            assertConflict(event::publish, "not-a-draft");
+            assertConflict(() -> event.publish(NOW), "not-a-draft");
             assertThat(event.status()).isEqualTo(EventStatus.CANCELLED);
             assertThat(event.version()).isEqualTo(version);
             assertThat(event.takeChanges()).isEmpty();
@@ -129,7 +131,7 @@ class EventTest {
     @Test
     void replacingAPublishedEventAnnouncesTheUpdate() {
         Event event = Event.draft("icom-france", online(MEETING));
-        event.publish();
+        event.publish(NOW);
         event.takeChanges();
 
         event.replace(online(MEETING, "2027-02-16T14:00"));
@@ -156,7 +158,7 @@ class EventTest {
     void cancelledEventCannotBeChanged() {
         EventDetails original = online(MEETING);
         Event event = Event.draft("icom-france", original);
-        event.publish();
+        event.publish(NOW);
         event.cancel();
         event.takeChanges();
 
@@ -169,7 +171,7 @@ class EventTest {
     @Test
     void cancellingAPublishedEventTellsItsRegistrants() {
         Event event = Event.draft("icom-france", online(MEETING));
-        event.publish();
+        event.publish(NOW);
         event.takeChanges();
 
         event.cancel();
@@ -183,7 +185,7 @@ class EventTest {
     }
 
     @Test
-    void cancellingADraftTellsNobody() {
+    void cancellingADraftTellsNobodyAndKeepsItPrivate() {
         Event event = Event.draft("icom-france", online(MEETING));
 
         event.cancel();
@@ -191,12 +193,26 @@ class EventTest {
         assertThat(event.status()).isEqualTo(EventStatus.CANCELLED);
         assertThat(event.version()).isEqualTo(2);
         assertThat(event.takeChanges()).isEmpty();
+        assertThat(event.isVisibleToPublic())
+                .as("never published, so never public: a cancelled draft is not a cancelled event")
+                .isFalse();
+        assertThat(event.publishedAt()).isNull();
+    }
+
+    @Test
+    void publishingRecordsWhenAndACancellationKeepsIt() {
+        Event event = Event.draft("icom-france", online(MEETING));
+        event.publish(NOW);
+        event.cancel();
+
+        assertThat(event.publishedAt()).isEqualTo(NOW);
+        assertThat(event.isVisibleToPublic()).isTrue();
     }
 
     @Test
     void cancellingTwiceChangesNothing() {
         Event event = Event.draft("icom-france", online(MEETING));
-        event.publish();
+        event.publish(NOW);
         event.cancel();
         event.takeChanges();
 
@@ -210,7 +226,7 @@ class EventTest {
     @Test
     void changesAreHandedOverOnceInTheOrderTheyHappened() {
         Event event = Event.draft("icom-france", online(MEETING));
-        event.publish();
+        event.publish(NOW);
         event.replace(online(MEETING, "2027-02-16T14:00"));
         event.cancel();
 
@@ -222,7 +238,7 @@ class EventTest {
     @Test
     void onlyTheOrganisersViewCarriesTheMeeting() {
         Event event = Event.draft("icom-france", online(MEETING));
-        event.publish();
+        event.publish(NOW);
 
         assertThat(event.view().details().meeting()).isEqualTo(MEETING);
         assertThat(event.publicView().details().meeting()).isNull();

@@ -35,7 +35,9 @@ class MessageContractTest {
                 event.path("organisation").asString(),
                 EventStatus.valueOf(event.path("status").asString()),
                 details,
-                event.path("version").asLong());
+                event.path("version").asLong(),
+                // Not part of the message; any time will do for an event that has been published.
+                Instant.parse(example.path("occurredAt").asString()));
         CatalogEventMessage message = new CatalogEventMessage(
                 UUID.fromString(example.path("id").asString()),
                 type,
