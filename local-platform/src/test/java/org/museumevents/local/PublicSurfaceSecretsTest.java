@@ -497,7 +497,7 @@ class PublicSurfaceSecretsTest {
                 paths = expanded.subList(0, Math.min(expanded.size(), MAX_PATHS_PER_OPERATION));
             }
 
-            // Queries: the required ones (and the registrant's token) alone; then with each value of
+            // Queries: none; the required ones (and the registrant's token) alone; then with each value of
             // each other parameter in turn, so that one refused value (status=DRAFT) hides no other;
             // then with every parameter at its first value.
             Map<String, List<String>> values = new LinkedHashMap<>();
@@ -513,6 +513,7 @@ class PublicSurfaceSecretsTest {
                 }
             }
             List<Map<String, String>> queries = new ArrayList<>();
+            queries.add(Map.of()); // without even the token: the registrant's view must not fall back to a public one
             queries.add(base);
             values.forEach((name, candidates) -> candidates.forEach(value -> {
                 Map<String, String> variant = new LinkedHashMap<>(base);
