@@ -44,21 +44,6 @@ class RegistrationProblems {
                 "This Idempotency-Key was used with another request body.");
     }
 
-    /**
-     * A query whose percent escapes are not UTF-8 (e.g. {@code ?token=%C3%28}): Tomcat throws when the
-     * parameters are first read, which answered 500 (found by PublicEndpointsPropertiesTest). The
-     * client's fault: 400, as the starter answers other invalid characters. Belongs in the
-     * service-starter's request filter; answered here until it is.
-     */
-    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> undecodableQuery(org.apache.tomcat.util.http.InvalidParameterException e) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "invalid-characters",
-                "Invalid characters",
-                "The query carries a percent escape that is not UTF-8.");
-    }
-
     @ExceptionHandler(RegistrationNotActive.class)
     ResponseEntity<ProblemDetail> notActive(RegistrationNotActive e) {
         return conflict("registration-not-active", "The registration is already " + e.status() + ".");

@@ -7,8 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.museumevents.starter.problem.Problems;
 import org.springframework.http.HttpStatus;
@@ -71,10 +74,40 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 
     private static boolean clean(String encoded) {
         try {
-            return TextRules.isClean(URLDecoder.decode(encoded, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException malformedEscape) {
+            return TextRules.isClean(decodeStrictly(encoded));
+        } catch (IllegalArgumentException | CharacterCodingException malformed) {
             return false;
         }
+    }
+
+    /**
+     * Percent-decodes {@code encoded} (RFC 3986 §2.1, {@code +} as a space as in HTML forms) and
+     * reads the bytes as UTF-8, refusing escapes that are not UTF-8 (e.g. {@code %C3%28}), which
+     * Tomcat would otherwise refuse later, as a 500, when the parameters are first read.
+     */
+    private static String decodeStrictly(String encoded) throws CharacterCodingException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    throw new IllegalArgumentException("incomplete escape");
+                }
+                bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else {
+                byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(raw, 0, raw.length);
+            }
+        }
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                .toString();
     }
 
     private static void problem(

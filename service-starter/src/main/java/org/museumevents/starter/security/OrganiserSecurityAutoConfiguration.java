@@ -31,6 +31,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -97,6 +98,23 @@ public class OrganiserSecurityAutoConfiguration {
         requests.setReadTimeout(timeout.read());
         RestTemplate keys = new RestTemplate(requests);
         return builder -> builder.restOperations(keys);
+    }
+
+    /**
+     * A request Spring Security's firewall refuses (an encoded slash, a line break or {@code ..} in
+     * the path, a semicolon...) is a 400 problem like every other refusal: the firewall's own answer
+     * is a bare error status that no client reads as {@code application/problem+json}. Picked up by
+     * Spring Security's {@code WebSecurity}.
+     */
+    @Bean
+    @ConditionalOnMissingBean(RequestRejectedHandler.class)
+    RequestRejectedHandler problemForRejectedRequests() {
+        return (request, response, rejected) -> problem(
+                response,
+                HttpStatus.BAD_REQUEST,
+                "rejected-request",
+                "Bad request",
+                "The request's path or query is not accepted.");
     }
 
     /** {@code "GET /api/events/**"} or {@code "/api/events/**"} (any method). */

@@ -17,7 +17,17 @@ class RequestLimitsFilterTest {
     private final RequestLimitsFilter filter = new RequestLimitsFilter(1024);
 
     @ParameterizedTest
-    @ValueSource(strings = {"q=a%00b", "q=%1b%5B31m", "from=2027&q=%C2%85", "q=%E0%A4%A", "q=%"})
+    @ValueSource(
+            strings = {
+                "q=a%00b",
+                "q=%1b%5B31m",
+                "from=2027&q=%C2%85",
+                "q=%E0%A4%A",
+                "q=%",
+                "token=%C3%28",
+                "q=%FF",
+                "q=%zz"
+            })
     void aQueryWithAControlCharacterOrABadEscapeIs400(String query) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/events");
         request.setQueryString(query);
