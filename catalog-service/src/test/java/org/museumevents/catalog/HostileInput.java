@@ -99,6 +99,7 @@ final class HostileInput {
     public static Arbitrary<String> strings() {
         return Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.of(NASTY)),
+                Tuple.of(3, Arbitraries.lazy(HostileInput::dates)),
                 Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40)),
                 Tuple.of(
                         2,
@@ -116,6 +117,32 @@ final class HostileInput {
                                 .ofMaxLength(30)),
                 Tuple.of(2, Arbitraries.longs().map(bits -> new UUID(bits, ~bits).toString())),
                 Tuple.of(1, Arbitraries.strings().alpha().ofMinLength(300).ofMaxLength(30_000)));
+    }
+
+    /**
+     * Dates, local date-times and instants as ISO-8601 text, in and far out of any plausible year
+     * (from the smallest to the largest year Java reads), and a few that are not dates at all.
+     */
+    static Arbitrary<String> dates() {
+        Arbitrary<Integer> years = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.integers().between(2000, 2100)),
+                Tuple.of(
+                        2,
+                        Arbitraries.of(
+                                -999_999_999, -1, 0, 1, 1900, 1969, 1999, 2101, 9999, 10_000, 250_000, 999_999_999)),
+                Tuple.of(1, Arbitraries.integers().between(-999_999_999, 999_999_999)));
+        Arbitrary<java.time.LocalDate> days = Combinators.combine(
+                        years,
+                        Arbitraries.integers().between(1, 12),
+                        Arbitraries.integers().between(1, 28))
+                .as(java.time.LocalDate::of);
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, days.map(java.time.LocalDate::toString)),
+                Tuple.of(3, days.map(day -> day.atTime(13, 0).toString())),
+                Tuple.of(2, days.map(day -> day.atTime(23, 59, 59)
+                        .toInstant(java.time.ZoneOffset.UTC)
+                        .toString())),
+                Tuple.of(1, Arbitraries.of("2027-02-30", "2027-13-01", "2027-02-16T25:00", "tomorrow", "")));
     }
 
     /** Numbers of every size and form, as JSON would carry them. */

@@ -18,7 +18,6 @@ import java.util.function.UnaryOperator;
 import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -194,12 +193,22 @@ class PublicEndpointsPropertyTest {
         Arbitrary<String> names = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.of("from", "to", "q", "series", "organisation", "status", "page", "size")),
                 Tuple.of(1, HostileInput.strings()));
-        Arbitrary<String> values = Arbitraries.frequencyOf(
+        Arbitrary<String> anyValue = Arbitraries.frequencyOf(
                 Tuple.of(4, HostileInput.strings()),
                 Tuple.of(2, Arbitraries.of("2027-02-16", "2000-01-01", "2100-12-31", "DRAFT", "PUBLISHED", "0", "100")),
                 Tuple.of(1, Arbitraries.just(organisation)),
                 Tuple.of(1, HostileInput.numbers().map(String::valueOf)));
-        return Combinators.combine(names, values).as(Tuple::of).list().ofMaxSize(6);
+        Arbitrary<Tuple2<String, String>> parameter = names.flatMap(name -> {
+            Arbitrary<String> values =
+                    switch (name) {
+                        case "from", "to" -> Arbitraries.oneOf(HostileInput.dates(), anyValue);
+                        case "page", "size" ->
+                            Arbitraries.oneOf(HostileInput.numbers().map(String::valueOf), anyValue);
+                        default -> anyValue;
+                    };
+            return values.map(value -> Tuple.of(name, value));
+        });
+        return parameter.list().ofMaxSize(6);
     }
 
     @Provide
