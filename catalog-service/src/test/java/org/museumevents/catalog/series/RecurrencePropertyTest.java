@@ -24,7 +24,7 @@ import org.springframework.web.ErrorResponseException;
  * naming {@code rule}, or expands to at most the count asked and {@value Recurrence#MAX_OCCURRENCES},
  * within the horizon, quickly. No Spring.
  */
-class RecurrenceProperties {
+class RecurrencePropertyTest {
 
     static final List<String> FREQUENCIES =
             List.of("DAILY", "WEEKLY", "MONTHLY", "YEARLY", "HOURLY", "MINUTELY", "SECONDLY", "FORTNIGHTLY");
