@@ -13,7 +13,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * is a bare error status, which no client can read as {@code application/problem+json}.
  */
 @Configuration(proxyBeanMethods = false)
-public class RejectedRequests {
+class RejectedRequests {
 
     static final String BODY = "{\"type\":\"" + Problems.type("rejected-request")
             + "\",\"title\":\"Bad request\",\"status\":400,"
