@@ -192,6 +192,35 @@ final class HostileInput {
         return mutation.list().ofMinSize(1).ofMaxSize(3);
     }
 
+    /** Texts a field of its type accepts in length, of every character: the body stays otherwise valid. */
+    static Arbitrary<String> texts() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.strings().all().ofMinLength(1).ofMaxLength(30)),
+                Tuple.of(
+                        3,
+                        Arbitraries.strings()
+                                .withCharRange('\u0000', '\u00FF')
+                                .ofMinLength(1)
+                                .ofMaxLength(30)),
+                Tuple.of(
+                        2,
+                        Combinators.combine(
+                                        Arbitraries.strings().alpha().ofMaxLength(10),
+                                        Arbitraries.chars().range('\u0000', '\u009F'),
+                                        Arbitraries.strings().alpha().ofMaxLength(10))
+                                .as((before, c, after) -> before + c + after)),
+                Tuple.of(2, Arbitraries.of(NASTY).filter(text -> !text.isBlank())));
+    }
+
+    /** One to three odd texts written into text fields of a valid body. */
+    static Arbitrary<List<Mutation>> textMutations(List<List<Object>> places) {
+        return Combinators.combine(Arbitraries.of(places), texts())
+                .as((place, text) -> new Mutation(place, false, text))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3);
+    }
+
     /** Applies {@code mutations} to a deep, mutable copy of {@code body}. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> apply(Map<String, Object> body, List<Mutation> mutations) {

@@ -274,6 +274,21 @@ class PublicEndpointsPropertyTest {
 
     @Provide
     Arbitrary<List<Mutation>> eventMutations() {
+        return Arbitraries.oneOf(
+                HostileInput.textMutations(List.of(
+                        List.of("title", "fr"),
+                        List.of("title", "en"),
+                        List.of("description", "fr"),
+                        List.of("people", 0, "name"),
+                        List.of("people", 1, "affiliation"),
+                        List.of("partners", 0),
+                        List.of("tags", 0),
+                        List.of("meeting", "meetingId"),
+                        List.of("meeting", "passcode"))),
+                anyEventMutations());
+    }
+
+    private static Arbitrary<List<Mutation>> anyEventMutations() {
         return HostileInput.mutations(List.of(
                 List.of("title"),
                 List.of("title", "fr"),
@@ -308,6 +323,17 @@ class PublicEndpointsPropertyTest {
 
     @Provide
     Arbitrary<List<Mutation>> seriesMutations() {
+        return Arbitraries.oneOf(
+                HostileInput.textMutations(List.of(
+                        List.of("title", "fr"),
+                        List.of("description", "en"),
+                        List.of("eventDefaults", "people", 0, "name"),
+                        List.of("eventDefaults", "partners", 0),
+                        List.of("eventDefaults", "tags", 0))),
+                anySeriesMutations());
+    }
+
+    private static Arbitrary<List<Mutation>> anySeriesMutations() {
         return HostileInput.mutations(List.of(
                 List.of("title", "fr"),
                 List.of("title", "es"),

@@ -140,6 +140,25 @@ class PublicSurfacesTest {
     }
 
     @Test
+    void theApiDescriptionShowsNoMeetingExample() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        JsonNode meeting = json.readTree(docs).at("/components/schemas/Meeting");
+
+        assertThat(meeting.path("properties").has("passcode")).isTrue();
+        assertThat(meeting.toString()).doesNotContain("\"example\"");
+        // Nor the seeds' real join details anywhere (the contract's own example quotes them).
+        assertThat(docs)
+                .doesNotContain("010934")
+                .doesNotContain("82342861023")
+                .doesNotContain("zoom.us")
+                .doesNotContain("pwd=");
+    }
+
+    @Test
     void errorBodiesNeverCarryTheMeeting() throws Exception {
         Map<String, Object> event = eventWithOwnMeeting();
         String id = json.readTree(mvc.perform(post("/api/events")

@@ -184,7 +184,7 @@ class PublicSurfaceSecretsTest {
         String series =
                 """
                 {"title": {"en": "Audit series %s", "fr": "Série d'audit %s"},
-                 "description": {"en": "A series whose defaults hold a meeting."},
+                 "description": {"en": "A series whose defaults hold join details."},
                  "recurrence": {"rule": "FREQ=WEEKLY", "start": "%s", "durationMinutes": 60, "timeZone": "Europe/Paris"},
                  "eventDefaults": {"format": "ONLINE", "meeting": %s, "capacity": 30, "reminders": ["P1D"]}}"""
                         .formatted(

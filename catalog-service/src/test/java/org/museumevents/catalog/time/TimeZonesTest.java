@@ -3,6 +3,7 @@ package org.museumevents.catalog.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -64,12 +65,12 @@ class TimeZonesTest {
         assertThat(TimeZones.vTimeZone(zone)).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void nullIsRefused() {
         assertThat(TimeZones.isAccepted(null)).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void ical4jsOwnZoneIdsAreNeverAccepted() {
         // Loading a zone registers ids of ical4j's own with the JDK: they are ZoneIds, not zones to offer.
         TimeZones.vTimeZone("Europe/Paris");
