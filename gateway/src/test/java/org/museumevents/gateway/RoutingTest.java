@@ -104,4 +104,19 @@ class RoutingTest {
         assertThat(posted.get("path").asString()).isEqualTo("/api/events/" + event + "/registrations");
         assertThat(posted.get("body").asString()).isEqualTo("{\"name\":\"Élise\"}");
     }
+
+    @Test
+    void aBodyTheServicesWouldRefuseIsRefusedAtTheDoorNotReportedAsAnOutage() throws Exception {
+        String huge = "{\"name\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}";
+        HttpResponse<String> refused = send("POST", "/api/events/" + UUID.randomUUID() + "/registrations", huge);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(refused.body()).get("type").asString()).endsWith("/body-too-large");
+        // A body within the limit still goes through.
+        assertThat(send("POST", "/api/events/" + UUID.randomUUID() + "/registrations", "{\"name\":\"Ana\"}")
+                        .statusCode())
+                .isLessThan(300);
+    }
 }
