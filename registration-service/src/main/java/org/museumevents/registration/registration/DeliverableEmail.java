@@ -9,6 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.museumevents.starter.input.EmailAddresses;
 
 /**
  * Bean Validation: an email address an invitation can be delivered to ({@link EmailAddresses}).
@@ -20,7 +21,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @interface DeliverableEmail {
 
-    String message() default "must be an email address such as name@example.org";
+    String message() default
+            "must be an email address such as name@example.org, in Latin letters and digits before the @";
 
     Class<?>[] groups() default {};
 
