@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -37,7 +38,11 @@ final class Platform implements AutoCloseable {
                 "--local-platform.ports.kafka=" + ports[5],
                 "--local-platform.ports.kafka-controller=" + ports[6],
                 "--local-platform.ports.smtp=" + ports[7],
-                "--server.port=" + ports[8]));
+                "--server.port=" + ports[8],
+                // The services run in the test JVM's zone, far from UTC (the build's test.timeZone):
+                // what they show and send must not depend on it (issue 12).
+                "--local-platform.java-options=-Xmx384m,-XX:TieredStopAtLevel=1,-XX:+UseSerialGC,-Duser.timezone="
+                        + TimeZone.getDefault().getID()));
     }
 
     private static Platform shared;

@@ -2,19 +2,18 @@ package org.museumevents.starter.scheduling;
 
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Scheduling locks: {@code @SchedulerLock} methods, and the outbox relay, run on one instance at a
  * time by taking a row of the {@code shedlock} table (ShedLock's JDBC schema, in the service's
- * Flyway migrations) with the database's clock, so instances' clocks need not agree.
+ * Flyway migrations) with the database's clock, so instances' clocks need not agree ({@link
+ * SchedulingLocks}).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnBean(DataSource.class)
@@ -24,9 +23,6 @@ public class SchedulingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     LockProvider lockProvider(DataSource dataSource) {
-        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource))
-                .usingDbTime()
-                .build());
+        return SchedulingLocks.onDatabaseClock(dataSource);
     }
 }
