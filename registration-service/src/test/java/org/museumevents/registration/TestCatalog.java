@@ -61,6 +61,22 @@ public final class TestCatalog {
                 e.version() + 1);
     }
 
+    /** The event moved to {@code startsAt}–{@code endsAt}, as the catalog's next version. */
+    public static EventSnapshot dates(EventSnapshot e, Instant startsAt, Instant endsAt) {
+        return new EventSnapshot(
+                e.id(),
+                e.organisation(),
+                e.status(),
+                e.capacity(),
+                e.requiresApproval(),
+                e.waitlist(),
+                e.opensAt(),
+                e.closesAt(),
+                startsAt,
+                endsAt,
+                e.version() + 1);
+    }
+
     public static EventSnapshot apply(ApplicationContext context, EventSnapshot event) {
         context.getBean(TransactionTemplate.class).executeWithoutResult(status -> context.getBean(CatalogChanges.class)
                 .apply(event));

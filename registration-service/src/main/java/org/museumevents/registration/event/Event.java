@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An event with its place counters, as read from the database. */
+/**
+ * An event with its place counters, as read from the database. Its instants ({@code opensAt},
+ * {@code closesAt}, {@code startsAt}, {@code endsAt}) are the catalog's, stored as {@code
+ * timestamptz} and compared as {@link Instant}s: no time zone, the JVM's or the database session's,
+ * takes part in any rule here.
+ */
 public record Event(
         UUID id,
         String organisation,
@@ -46,14 +51,43 @@ public record Event(
         return Optional.empty();
     }
 
+    /**
+     * Where the event stands at {@code now}, the one place its start and end are compared with the
+     * clock for the rules on changing a registration (docs/api.md, "Registration": "Changing a
+     * registration around the event").
+     *
+     * @param now the instant of the change, from the service's {@link java.time.Clock}
+     * @return {@link Phase#ENDED} from {@code endsAt} on, {@link Phase#UNDER_WAY} from {@code
+     *     startsAt} on, else {@link Phase#UPCOMING}
+     */
+    public Phase phaseAt(Instant now) {
+        if (!now.isBefore(endsAt)) {
+            return Phase.ENDED;
+        }
+        return hasStarted(now) ? Phase.UNDER_WAY : Phase.UPCOMING;
+    }
+
+    /** Before, during or after the event, each bound belonging to the later phase. */
+    public enum Phase {
+        /** Before {@code startsAt}. */
+        UPCOMING,
+        /** From {@code startsAt} (included) to {@code endsAt} (excluded). */
+        UNDER_WAY,
+        /** From {@code endsAt} on. */
+        ENDED
+    }
+
+    /** Whether the event page and registering may see it: published, or cancelled (to say so). */
     public boolean isVisible() {
         return "PUBLISHED".equals(status) || "CANCELLED".equals(status);
     }
 
+    /** Whether the catalog cancelled the event. */
     public boolean isCancelled() {
         return "CANCELLED".equals(status);
     }
 
+    /** Whether {@code startsAt} is {@code now} or before: from then on nobody registers nor is promoted. */
     public boolean hasStarted(Instant now) {
         return !now.isBefore(startsAt);
     }

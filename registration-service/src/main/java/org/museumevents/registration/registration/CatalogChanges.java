@@ -15,7 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies what the catalog says of an event: a newer version replaces what is known; a capacity
- * raised gives places to the waiting list at once; a cancelled event cancels its registrations.
+ * raised gives places to the waiting list at once, before the event starts only ({@link
+ * Waitlist#fill}); an event cancelled before it ends cancels its active registrations, while one
+ * cancelled after its end (as the catalog's new version says it ended) keeps them as they were: a
+ * record of who came, and no "cancelled" email for a past event.
  */
 @Service
 public class CatalogChanges {
@@ -41,7 +44,13 @@ public class CatalogChanges {
         this.clock = clock;
     }
 
-    /** Must run in the transaction that records the message as processed. */
+    /**
+     * Applies one version of an event. Must run in the transaction that records the message as
+     * processed.
+     *
+     * @param snapshot the event as the catalog describes it; its instants are compared with the
+     *     service's clock
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(EventSnapshot snapshot) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -57,9 +66,13 @@ public class CatalogChanges {
         events.save(snapshot);
         boolean newlyCancelled = "CANCELLED".equals(snapshot.status())
                 && known.map(e -> !e.isCancelled()).orElse(true);
-        if (newlyCancelled) {
+        // The new version's dates decide, as every rule does (Event#phaseAt).
+        Event.Phase phase = events.lock(snapshot.id()).orElseThrow().phaseAt(now);
+        if (newlyCancelled && phase == Event.Phase.ENDED) {
+            log.info("Event {} cancelled after its end: its registrations stay as they were", snapshot.id());
+        } else if (newlyCancelled) {
             for (Registration r : registrations.activeOf(snapshot.id())) {
-                r.cancel(CancelledBy.EVENT_CANCELLED);
+                r.cancel(CancelledBy.EVENT_CANCELLED, phase);
                 registrations.save(r, now);
                 messages.publishChanges(r, null, now);
             }

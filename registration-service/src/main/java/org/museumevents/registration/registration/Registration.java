@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.museumevents.registration.event.Event.Phase;
 
 /**
  * A person's registration for an event. Its transitions check their invariant, throw a domain
@@ -12,6 +13,13 @@ import java.util.UUID;
  *
  * <p>A new registration is not made here but by {@link RegisterStatement}, which takes the place;
  * the status it gets with a place is {@link #statusWithAPlace}, the approval rule of both.
+ *
+ * <p>Every transition also takes the event's {@link Phase} at the instant of the change (the
+ * service's clock against the event's stored start and end), and the rules on changing a
+ * registration around the event live here (docs/api.md, "Changing a registration around the
+ * event"): once the event has ended nothing changes any more; from its start nobody is given a place
+ * (no approval, no promotion), while cancelling and rejecting still free one, given to nobody.
+ * Erasing personal data is not a change of the registration and is allowed at any time (GDPR).
  */
 class Registration {
 
@@ -71,11 +79,15 @@ class Registration {
     }
 
     /**
-     * Ends an active registration; a held place is freed by the caller's recount.
+     * Ends an active registration; a held place is freed by the caller's recount. Allowed until the
+     * event ends, so a registrant can still say they will not come to a session under way.
      *
+     * @param phase where the event stands now
+     * @throws TooLateToChange when the event has ended
      * @throws RegistrationNotActive when it is already REJECTED or CANCELLED
      */
-    void cancel(CancelledBy by) {
+    void cancel(CancelledBy by, Phase phase) {
+        requireNotEnded(phase);
         if (!status.isActive()) {
             throw new RegistrationNotActive(status);
         }
@@ -86,15 +98,33 @@ class Registration {
         changes.add(new Change(RegistrationMessageType.CANCELLED, previous));
     }
 
-    /** @throws RegistrationNotPending unless PENDING */
-    void approve() {
+    /**
+     * Gives the pending place for good: only before the event starts, since it tells the registrant
+     * they have a place.
+     *
+     * @param phase where the event stands now
+     * @throws TooLateToChange when the event has started ({@code event-past}) or ended
+     * @throws RegistrationNotPending unless PENDING
+     */
+    void approve(Phase phase) {
+        requireNotEnded(phase);
+        if (phase != Phase.UPCOMING) {
+            throw new TooLateToChange(TooLateToChange.Why.EVENT_STARTED);
+        }
         requirePending();
         status = RegistrationStatus.CONFIRMED;
         changes.add(new Change(RegistrationMessageType.CONFIRMED, RegistrationStatus.PENDING));
     }
 
-    /** @throws RegistrationNotPending unless PENDING */
-    void reject() {
+    /**
+     * Refuses a pending registration, freeing its place; allowed until the event ends.
+     *
+     * @param phase where the event stands now
+     * @throws TooLateToChange when the event has ended
+     * @throws RegistrationNotPending unless PENDING
+     */
+    void reject(Phase phase) {
+        requireNotEnded(phase);
         requirePending();
         status = RegistrationStatus.REJECTED;
         changes.add(new Change(RegistrationMessageType.REJECTED, RegistrationStatus.PENDING));
@@ -103,9 +133,14 @@ class Registration {
     /**
      * A freed place for the first waiting: confirmed, or pending the organiser's approval.
      *
-     * @throws IllegalStateException unless WAITLISTED: only the waiting list's own code promotes
+     * @param phase where the event stands now: only an upcoming event gives places away
+     * @throws IllegalStateException unless WAITLISTED and the event upcoming: only the waiting
+     *     list's own code promotes, and it checks the event first
      */
-    void promote(boolean requiresApproval) {
+    void promote(boolean requiresApproval, Phase phase) {
+        if (phase != Phase.UPCOMING) {
+            throw new IllegalStateException("Nobody is promoted once the event has started");
+        }
         if (status != RegistrationStatus.WAITLISTED) {
             throw new IllegalStateException("Only a waitlisted registration can be promoted");
         }
@@ -132,6 +167,12 @@ class Registration {
         organisation = null;
         personalDataErasedAt = now;
         return true;
+    }
+
+    private static void requireNotEnded(Phase phase) {
+        if (phase == Phase.ENDED) {
+            throw new TooLateToChange(TooLateToChange.Why.EVENT_ENDED);
+        }
     }
 
     private void requirePending() {

@@ -88,10 +88,14 @@ class RegistrationController {
     @Operation(
             operationId = "cancelRegistration",
             summary = "Cancel one's registration",
-            description = "A confirmed place goes to the first on the waiting list.")
+            description = "Until the event ends. A place freed before the event starts goes to the first on the"
+                    + " waiting list; one freed once it has started goes to nobody.")
     @ApiResponse(responseCode = "200", description = "The cancelled registration")
     @ApiResponse(responseCode = "404", description = "No such registration, or not this token.")
-    @ApiResponse(responseCode = "409", description = "The registration is already cancelled or rejected.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The registration is already cancelled or rejected (`registration-not-active`), or the"
+                    + " event has ended (`event-ended`).")
     RegistrationView cancel(
             @PathVariable UUID id,
             @Parameter(description = "the token answered at registration (also in the emails' manage link)")
@@ -110,33 +114,51 @@ class RegistrationController {
     }
 
     @PostMapping("/api/registrations/{id}/approve")
-    @Operation(operationId = "approveRegistration", summary = "Approve a PENDING registration: it is CONFIRMED")
+    @Operation(
+            operationId = "approveRegistration",
+            summary = "Approve a PENDING registration: it is CONFIRMED",
+            description = "Only before the event starts.")
     @SecurityRequirement(name = "organiser")
     @ApiResponse(responseCode = "200", description = "The decided registration")
-    @ApiResponse(responseCode = "409", description = "The registration is not PENDING.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The registration is not PENDING (`registration-not-pending`), the event has started"
+                    + " (`event-past`) or ended (`event-ended`).")
     RegistrationView approve(@PathVariable UUID id) {
         return service.approve(id);
     }
 
     @PostMapping("/api/registrations/{id}/reject")
-    @Operation(operationId = "rejectRegistration", summary = "Reject a PENDING registration")
+    @Operation(
+            operationId = "rejectRegistration",
+            summary = "Reject a PENDING registration",
+            description = "Until the event ends; a place freed once it has started goes to nobody.")
     @SecurityRequirement(name = "organiser")
     @ApiResponse(responseCode = "200", description = "The decided registration")
-    @ApiResponse(responseCode = "409", description = "The registration is not PENDING.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The registration is not PENDING (`registration-not-pending`), or the event has ended"
+                    + " (`event-ended`).")
     RegistrationView reject(@PathVariable UUID id) {
         return service.reject(id);
     }
 
     @PostMapping("/api/registrations/{id}/cancel")
-    @Operation(operationId = "cancelRegistrationAsOrganiser", summary = "Cancel a registration for the registrant")
+    @Operation(
+            operationId = "cancelRegistrationAsOrganiser",
+            summary = "Cancel a registration for the registrant",
+            description = "Until the event ends; a place freed once it has started goes to nobody.")
     @SecurityRequirement(name = "organiser")
     @ApiResponse(responseCode = "200", description = "The cancelled registration")
-    @ApiResponse(responseCode = "409", description = "The registration is already cancelled or rejected.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The registration is already cancelled or rejected (`registration-not-active`), or the"
+                    + " event has ended (`event-ended`).")
     RegistrationView cancelByOrganiser(@PathVariable UUID id) {
         return service.cancelByOrganiser(id);
     }
 
-    /** The place and the counts stay; name, email and organisation go. */
+    /** The place and the counts stay; name, email and organisation go. At any time, also after the event. */
     @DeleteMapping("/api/registrations/{id}/personal-data")
     @Operation(operationId = "erasePersonalData", summary = "Erase a registrant's name, email and organisation")
     @SecurityRequirement(name = "organiser")

@@ -49,6 +49,11 @@ class RegistrationProblems {
         return conflict("registration-not-active", "The registration is already " + e.status() + ".");
     }
 
+    @ExceptionHandler(TooLateToChange.class)
+    ResponseEntity<ProblemDetail> tooLate(TooLateToChange e) {
+        return conflict(e.why().reason(), e.why().detail());
+    }
+
     @ExceptionHandler(RegistrationNotPending.class)
     ResponseEntity<ProblemDetail> notPending(RegistrationNotPending e) {
         return conflict("registration-not-pending", "Only a PENDING registration can be decided.");

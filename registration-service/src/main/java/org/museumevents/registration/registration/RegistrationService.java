@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.museumevents.registration.event.Event;
 import org.museumevents.registration.event.EventRepository;
 import org.museumevents.registration.event.Refusal;
@@ -173,9 +173,13 @@ class RegistrationService {
         return RegistrationView.of(r, registrations.waitlistPosition(r));
     }
 
+    /**
+     * The registrant's cancellation, with the token they were given: until the event ends (then 409
+     * {@code event-ended}); a place freed before the start goes to the first waiting.
+     */
     RegistrationView cancelByRegistrant(UUID id, String token) {
         requireToken(id, token);
-        return change(id, r -> r.cancel(CancelledBy.REGISTRANT));
+        return change(id, (r, phase) -> r.cancel(CancelledBy.REGISTRANT, phase));
     }
 
     RegistrationView viewAsOrganiser(UUID id) {
@@ -183,21 +187,28 @@ class RegistrationService {
         return RegistrationView.of(r, registrations.waitlistPosition(r));
     }
 
+    /** The organiser's approval: only before the event starts ({@link Registration#approve}). */
     RegistrationView approve(UUID id) {
         organisersRegistration(id);
         return change(id, Registration::approve);
     }
 
+    /** The organiser's rejection: until the event ends ({@link Registration#reject}). */
     RegistrationView reject(UUID id) {
         organisersRegistration(id);
         return change(id, Registration::reject);
     }
 
+    /** The organiser's cancellation: until the event ends ({@link Registration#cancel}). */
     RegistrationView cancelByOrganiser(UUID id) {
         organisersRegistration(id);
-        return change(id, r -> r.cancel(CancelledBy.ORGANISER));
+        return change(id, (r, phase) -> r.cancel(CancelledBy.ORGANISER, phase));
     }
 
+    /**
+     * Erases the registrant's personal data (GDPR): at any time, also after the event, since it
+     * changes who the person was, not the registration.
+     */
     void erasePersonalData(UUID id) {
         organisersRegistration(id);
         tx.executeWithoutResult(status -> {
@@ -207,14 +218,18 @@ class RegistrationService {
         });
     }
 
-    /** Locks the event, then the registration, applies the change, and gives freed places away. */
-    private RegistrationView change(UUID id, Consumer<Registration> change) {
+    /**
+     * Locks the event, then the registration, applies the change with the event's phase at the
+     * service clock's instant, and gives freed places away (before the start only, see {@link
+     * Waitlist#fill}).
+     */
+    private RegistrationView change(UUID id, BiConsumer<Registration, Event.Phase> change) {
         return tx.execute(status -> {
             Instant now = now();
             Registration found = registrations.find(id).orElseThrow(() -> Problems.notFound("The registration"));
-            events.lock(found.eventId());
+            Event event = events.lock(found.eventId()).orElseThrow();
             Registration r = registrations.lock(id).orElseThrow();
-            change.accept(r);
+            change.accept(r, event.phaseAt(now));
             registrations.save(r, now);
             messages.publishChanges(r, null, now);
             events.recount(r.eventId());

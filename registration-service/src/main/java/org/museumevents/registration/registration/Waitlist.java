@@ -8,7 +8,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Gives free places to the waiting list, first come first served, until the event starts. */
+/**
+ * Gives free places to the waiting list, first come first served, until the event starts: from its
+ * start on nobody is told "you have a place" for a session already under way, and a place freed
+ * then stays free (docs/api.md, "Changing a registration around the event").
+ */
 @Component
 class Waitlist {
 
@@ -22,11 +26,18 @@ class Waitlist {
         this.messages = messages;
     }
 
-    /** Call with the event's counters recounted; takes (or re-takes) the event's lock. */
+    /**
+     * Promotes the first waiting into the free places of a published event that has not started at
+     * {@code now}; does nothing otherwise. Call with the event's counters recounted; takes (or
+     * re-takes) the event's lock.
+     *
+     * @param now the instant of the change that freed places, from the service's clock
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void fill(UUID eventId, Instant now) {
         Event event = events.lock(eventId).orElseThrow();
-        if (!"PUBLISHED".equals(event.status()) || event.hasStarted(now)) {
+        Event.Phase phase = event.phaseAt(now);
+        if (!"PUBLISHED".equals(event.status()) || phase != Event.Phase.UPCOMING) {
             return;
         }
         int free = event.freePlaces();
@@ -36,7 +47,7 @@ class Waitlist {
             if (first == null) {
                 break;
             }
-            first.promote(event.requiresApproval());
+            first.promote(event.requiresApproval(), phase);
             registrations.save(first, now);
             messages.publishChanges(first, null, now);
             promoted = true;

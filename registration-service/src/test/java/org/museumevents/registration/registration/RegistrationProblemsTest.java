@@ -64,6 +64,17 @@ class RegistrationProblemsTest {
                 "The registration is already REJECTED.");
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "EVENT_ENDED   | event-ended | The event has ended: its registrations can no longer be changed.",
+                "EVENT_STARTED | event-past  | The event has already started: nobody is given a place any more."
+            })
+    void changingARegistrationTooLateIsA409NamingWhy(TooLateToChange.Why why, String reason, String detail) {
+        assertProblem(problems.tooLate(new TooLateToChange(why)), 409, reason, "Conflict", detail);
+    }
+
     @Test
     void decidingARegistrationThatIsNotPendingIsA409() {
         assertProblem(

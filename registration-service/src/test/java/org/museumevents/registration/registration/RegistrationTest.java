@@ -9,9 +9,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.museumevents.registration.event.Event.Phase;
 
 /** The registration's state machine, without Spring: each transition, its invariant and its message. */
 class RegistrationTest {
+
+    private static final Phase UPCOMING = Phase.UPCOMING;
 
     private static final Instant CREATED = Instant.parse("2026-11-01T10:00:00Z");
 
@@ -48,7 +51,7 @@ class RegistrationTest {
         void anActiveRegistrationIsCancelledAndTellsWhatItWas(RegistrationStatus active) {
             Registration r = registration(active);
 
-            r.cancel(CancelledBy.REGISTRANT);
+            r.cancel(CancelledBy.REGISTRANT, UPCOMING);
 
             assertThat(r.status()).isEqualTo(RegistrationStatus.CANCELLED);
             assertThat(r.cancelledBy()).isEqualTo(CancelledBy.REGISTRANT);
@@ -60,9 +63,9 @@ class RegistrationTest {
         @Test
         void recordsWhoCancelled() {
             Registration byOrganiser = registration(RegistrationStatus.CONFIRMED);
-            byOrganiser.cancel(CancelledBy.ORGANISER);
+            byOrganiser.cancel(CancelledBy.ORGANISER, UPCOMING);
             Registration byCatalog = registration(RegistrationStatus.WAITLISTED);
-            byCatalog.cancel(CancelledBy.EVENT_CANCELLED);
+            byCatalog.cancel(CancelledBy.EVENT_CANCELLED, UPCOMING);
 
             assertThat(byOrganiser.cancelledBy()).isEqualTo(CancelledBy.ORGANISER);
             assertThat(byCatalog.cancelledBy()).isEqualTo(CancelledBy.EVENT_CANCELLED);
@@ -75,7 +78,7 @@ class RegistrationTest {
         void anEndedRegistrationCannotBeCancelledAndStaysAsItWas(RegistrationStatus ended) {
             Registration r = registration(ended);
 
-            assertThatThrownBy(() -> r.cancel(CancelledBy.REGISTRANT))
+            assertThatThrownBy(() -> r.cancel(CancelledBy.REGISTRANT, UPCOMING))
                     .isInstanceOfSatisfying(RegistrationNotActive.class, e -> assertThat(e.status())
                             .isEqualTo(ended));
             assertThat(r.status()).isEqualTo(ended);
@@ -86,9 +89,10 @@ class RegistrationTest {
         @Test
         void cancellingTwiceIsRefusedAndTellsOnce() {
             Registration r = registration(RegistrationStatus.CONFIRMED);
-            r.cancel(CancelledBy.REGISTRANT);
+            r.cancel(CancelledBy.REGISTRANT, UPCOMING);
 
-            assertThatThrownBy(() -> r.cancel(CancelledBy.ORGANISER)).isInstanceOf(RegistrationNotActive.class);
+            assertThatThrownBy(() -> r.cancel(CancelledBy.ORGANISER, UPCOMING))
+                    .isInstanceOf(RegistrationNotActive.class);
             assertThat(r.cancelledBy()).isEqualTo(CancelledBy.REGISTRANT);
             assertThat(r.takeChanges()).hasSize(1);
         }
@@ -101,7 +105,7 @@ class RegistrationTest {
         void approvingAPendingRegistrationConfirmsIt() {
             Registration r = registration(RegistrationStatus.PENDING);
 
-            r.approve();
+            r.approve(UPCOMING);
 
             assertThat(r.status()).isEqualTo(RegistrationStatus.CONFIRMED);
             assertThat(r.takeChanges())
@@ -113,7 +117,7 @@ class RegistrationTest {
         void rejectingAPendingRegistrationRejectsIt() {
             Registration r = registration(RegistrationStatus.PENDING);
 
-            r.reject();
+            r.reject(UPCOMING);
 
             assertThat(r.status()).isEqualTo(RegistrationStatus.REJECTED);
             assertThat(r.takeChanges())
@@ -126,10 +130,10 @@ class RegistrationTest {
         void onlyAPendingRegistrationCanBeApprovedOrRejected(RegistrationStatus other) {
             Registration r = registration(other);
 
-            assertThatThrownBy(r::approve)
+            assertThatThrownBy(() -> r.approve(UPCOMING))
                     .isInstanceOfSatisfying(RegistrationNotPending.class, e -> assertThat(e.status())
                             .isEqualTo(other));
-            assertThatThrownBy(r::reject).isInstanceOf(RegistrationNotPending.class);
+            assertThatThrownBy(() -> r.reject(UPCOMING)).isInstanceOf(RegistrationNotPending.class);
             assertThat(r.status()).isEqualTo(other);
             assertThat(r.takeChanges()).isEmpty();
         }
@@ -142,7 +146,7 @@ class RegistrationTest {
         void theFirstWaitingIsConfirmedAndLeavesTheQueue() {
             Registration r = registration(RegistrationStatus.WAITLISTED);
 
-            r.promote(false);
+            r.promote(false, UPCOMING);
 
             assertThat(r.status()).isEqualTo(RegistrationStatus.CONFIRMED);
             assertThat(r.waitlistSeq()).isNull();
@@ -155,7 +159,7 @@ class RegistrationTest {
         void withApprovalTheFirstWaitingAwaitsTheOrganisersDecision() {
             Registration r = registration(RegistrationStatus.WAITLISTED);
 
-            r.promote(true);
+            r.promote(true, UPCOMING);
 
             assertThat(r.status()).isEqualTo(RegistrationStatus.PENDING);
             assertThat(r.waitlistSeq()).isNull();
@@ -169,9 +173,56 @@ class RegistrationTest {
         void onlyAWaitingRegistrationIsPromoted(RegistrationStatus other) {
             Registration r = registration(other);
 
-            assertThatThrownBy(() -> r.promote(false)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> r.promote(false, UPCOMING)).isInstanceOf(IllegalStateException.class);
             assertThat(r.status()).isEqualTo(other);
             assertThat(r.takeChanges()).isEmpty();
+        }
+    }
+
+    /** The rules on changing a registration around the event (docs/api.md). */
+    @Nested
+    class AroundTheEvent {
+
+        @ParameterizedTest
+        @EnumSource(value = Phase.class, names = "ENDED", mode = EnumSource.Mode.EXCLUDE)
+        void cancellingAndRejectingAreAllowedUntilTheEnd(Phase phase) {
+            Registration confirmed = registration(RegistrationStatus.CONFIRMED);
+            confirmed.cancel(CancelledBy.REGISTRANT, phase);
+            assertThat(confirmed.status()).isEqualTo(RegistrationStatus.CANCELLED);
+            Registration pending = registration(RegistrationStatus.PENDING);
+            pending.reject(phase);
+            assertThat(pending.status()).isEqualTo(RegistrationStatus.REJECTED);
+        }
+
+        @ParameterizedTest
+        @EnumSource(
+                value = RegistrationStatus.class,
+                names = {"CONFIRMED", "PENDING", "WAITLISTED", "CANCELLED"})
+        void afterTheEndNothingChangesWhateverTheStatus(RegistrationStatus status) {
+            for (CancelledBy by : CancelledBy.values()) {
+                Registration r = registration(status);
+                assertThatThrownBy(() -> r.cancel(by, Phase.ENDED))
+                        .isInstanceOfSatisfying(TooLateToChange.class, e -> assertThat(e.why())
+                                .isEqualTo(TooLateToChange.Why.EVENT_ENDED));
+                assertThat(r.status()).isEqualTo(status);
+            }
+            Registration r = registration(status);
+            assertThatThrownBy(() -> r.approve(Phase.ENDED)).isInstanceOf(TooLateToChange.class);
+            assertThatThrownBy(() -> r.reject(Phase.ENDED)).isInstanceOf(TooLateToChange.class);
+            assertThatThrownBy(() -> r.promote(false, Phase.ENDED)).isInstanceOf(IllegalStateException.class);
+            assertThat(r.status()).isEqualTo(status);
+            assertThat(r.takeChanges()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Phase.class, names = "UPCOMING", mode = EnumSource.Mode.EXCLUDE)
+        void nobodyIsGivenAPlaceOnceTheEventHasStarted(Phase phase) {
+            Registration pending = registration(RegistrationStatus.PENDING);
+            assertThatThrownBy(() -> pending.approve(phase)).isInstanceOf(TooLateToChange.class);
+            Registration waiting = registration(RegistrationStatus.WAITLISTED);
+            assertThatThrownBy(() -> waiting.promote(false, phase)).isInstanceOf(IllegalStateException.class);
+            assertThat(pending.status()).isEqualTo(RegistrationStatus.PENDING);
+            assertThat(waiting.status()).isEqualTo(RegistrationStatus.WAITLISTED);
         }
     }
 
@@ -209,8 +260,8 @@ class RegistrationTest {
     @Test
     void changesAreTakenOnce() {
         Registration r = registration(RegistrationStatus.PENDING);
-        r.approve();
-        r.cancel(CancelledBy.REGISTRANT);
+        r.approve(UPCOMING);
+        r.cancel(CancelledBy.REGISTRANT, UPCOMING);
 
         assertThat(r.takeChanges())
                 .extracting(Registration.Change::type)
