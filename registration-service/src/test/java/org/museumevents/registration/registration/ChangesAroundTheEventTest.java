@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +170,19 @@ class ChangesAroundTheEventTest {
             assertThat(messages(event.id())
                             .subList((int) messagesBefore, messages(event.id()).size()))
                     .doesNotContain("RegistrationPromoted", "RegistrationPending", "RegistrationConfirmed");
+        }
+        // The statistics count what the registrations say, whatever happened.
+        JsonNode stats = api.get("/api/events/" + event.id() + "/registration-stats", "Authorization", ICOM)
+                .json();
+        for (String status : List.of("CONFIRMED", "WAITLISTED", "PENDING", "CANCELLED", "REJECTED")) {
+            long listed = api.get("/api/events/" + event.id() + "/attendees?status=" + status, "Authorization", ICOM)
+                    .json()
+                    .get("page")
+                    .get("totalElements")
+                    .asLong();
+            assertThat(stats.get(status.toLowerCase(Locale.ROOT)).asLong())
+                    .as(status)
+                    .isEqualTo(listed);
         }
         if (action == Action.ORGANISER_ERASES_PERSONAL_DATA) {
             assertThat(organiserView(holder).get("email").isNull()).isTrue();
