@@ -1,12 +1,16 @@
 package org.museumevents.registration.attendees;
 
+import java.net.IDN;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.museumevents.starter.input.EmailAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +29,8 @@ class AttendeeRepository {
     private static final String FILTER =
             """
              WHERE (:status = '' OR a.status = :status)
-               AND (:pattern = '' OR a.name ILIKE :pattern OR a.email ILIKE :pattern OR a.organisation ILIKE :pattern)
+               AND (:pattern = '' OR a.name ILIKE :pattern OR a.email ILIKE :pattern OR a.email ILIKE :emailPattern
+                    OR a.organisation ILIKE :pattern)
             """;
 
     private final JdbcClient jdbc;
@@ -40,6 +45,7 @@ class AttendeeRepository {
                 .param("eventId", eventId)
                 .param("status", status == null ? "" : status)
                 .param("pattern", pattern(q))
+                .param("emailPattern", pattern(asStoredEmail(q)))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(AttendeeRepository::map)
@@ -51,6 +57,7 @@ class AttendeeRepository {
                 .param("eventId", eventId)
                 .param("status", status == null ? "" : status)
                 .param("pattern", pattern(q))
+                .param("emailPattern", pattern(asStoredEmail(q)))
                 .query(Long.class)
                 .single();
     }
@@ -85,6 +92,34 @@ class AttendeeRepository {
         return counts;
     }
 
+    /**
+     * The search text as emails are stored ({@link EmailAddresses#deliverable}: an internationalised
+     * domain in its ASCII form), so that {@code jose@café.fr}, or only {@code café.fr}, finds {@code
+     * jose@xn--caf-dma.fr}. A whole address is converted by the same rule as at registration; a part
+     * of one has its domain part (after the last {@code @}, or the whole text without one) converted
+     * label by label where IDNA can; what it cannot convert is searched as typed.
+     *
+     * @param q the organiser's search text, may be null
+     * @return the text to look for in the stored emails; {@code q} itself when nothing converts
+     */
+    static String asStoredEmail(String q) {
+        if (q == null || q.isBlank()) {
+            return q;
+        }
+        String text = q.strip();
+        Optional<String> whole = EmailAddresses.deliverable(text);
+        if (whole.isPresent()) {
+            return whole.get();
+        }
+        int at = text.lastIndexOf('@');
+        String domain = text.substring(at + 1);
+        try {
+            return text.substring(0, at + 1) + IDN.toASCII(domain).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
     private static String pattern(String q) {
         if (q == null || q.isBlank()) {
             return "";
@@ -94,7 +129,8 @@ class AttendeeRepository {
     }
 
     private static Attendee map(ResultSet rs, int row) throws SQLException {
-        Timestamp created = rs.getTimestamp("created_at");
+        // Read as an offset, not a java.sql.Timestamp, so that no default zone takes part.
+        OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
         Object position = rs.getObject("position");
         return new Attendee(
                 rs.getObject("id", UUID.class),
