@@ -2,8 +2,9 @@ package org.museumevents.registration.event;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -118,20 +119,23 @@ public class EventRepository {
                 (Integer) rs.getObject("capacity"),
                 rs.getBoolean("requires_approval"),
                 rs.getBoolean("waitlist_enabled"),
-                instant(rs.getTimestamp("opens_at")),
-                instant(rs.getTimestamp("closes_at")),
-                instant(rs.getTimestamp("starts_at")),
-                instant(rs.getTimestamp("ends_at")),
+                instant(rs, "opens_at"),
+                instant(rs, "closes_at"),
+                instant(rs, "starts_at"),
+                instant(rs, "ends_at"),
                 rs.getLong("version"),
                 rs.getInt("taken"),
                 rs.getInt("waitlisted"));
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    // timestamptz read and written as UTC offsets: java.sql.Timestamp would go through the JVM's
+    // default zone (pgjdbc formats it in that zone), and nothing here should depend on it.
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    private static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

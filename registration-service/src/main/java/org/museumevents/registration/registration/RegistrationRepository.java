@@ -2,8 +2,9 @@ package org.museumevents.registration.registration;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -129,8 +130,8 @@ class RegistrationRepository {
                 .param(
                         "cancelledBy",
                         r.cancelledBy() == null ? null : r.cancelledBy().name())
-                .param("erasedAt", r.personalDataErasedAt() == null ? null : Timestamp.from(r.personalDataErasedAt()))
-                .param("now", Timestamp.from(now))
+                .param("erasedAt", utc(r.personalDataErasedAt()))
+                .param("now", utc(now))
                 .param("id", r.id())
                 .update();
     }
@@ -140,7 +141,7 @@ class RegistrationRepository {
         jdbc.sql("INSERT INTO registration_token (hash, registration_id, created_at) VALUES (:hash, :id, :now)")
                 .param("hash", hash)
                 .param("id", registrationId)
-                .param("now", Timestamp.from(now))
+                .param("now", utc(now))
                 .update();
     }
 
@@ -200,7 +201,7 @@ class RegistrationRepository {
                 .query((rs, n) -> new IdempotencyKey(
                         rs.getBytes("request_hash"),
                         rs.getObject("registration_id", UUID.class),
-                        rs.getTimestamp("created_at").toInstant()))
+                        instant(rs, "created_at")))
                 .optional();
     }
 
@@ -211,20 +212,19 @@ class RegistrationRepository {
         jdbc.sql("DELETE FROM idempotency_key WHERE event_id = :eventId AND key = :key AND created_at < :before")
                 .param("eventId", eventId)
                 .param("key", key)
-                .param("before", Timestamp.from(before))
+                .param("before", utc(before))
                 .update();
     }
 
     /** Forgets every idempotency key first used before {@code before}; answers how many. */
     int forgetIdempotencyKeysBefore(Instant before) {
         return jdbc.sql("DELETE FROM idempotency_key WHERE created_at < :before")
-                .param("before", Timestamp.from(before))
+                .param("before", utc(before))
                 .update();
     }
 
     private static Registration map(ResultSet rs, int row) throws SQLException {
         String cancelledBy = rs.getString("cancelled_by");
-        Timestamp erasedAt = rs.getTimestamp("personal_data_erased_at");
         return new Registration(
                 rs.getObject("id", UUID.class),
                 rs.getObject("event_id", UUID.class),
@@ -237,7 +237,18 @@ class RegistrationRepository {
                 rs.getString("time_zone"),
                 rs.getString("interpretation_language"),
                 cancelledBy == null ? null : CancelledBy.valueOf(cancelledBy),
-                erasedAt == null ? null : erasedAt.toInstant(),
-                rs.getTimestamp("created_at").toInstant());
+                instant(rs, "personal_data_erased_at"),
+                instant(rs, "created_at"));
+    }
+
+    // timestamptz read and written as UTC offsets: java.sql.Timestamp would go through the JVM's
+    // default zone (pgjdbc formats it in that zone), and nothing here should depend on it.
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }
