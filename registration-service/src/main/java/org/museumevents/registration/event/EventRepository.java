@@ -29,6 +29,11 @@ public class EventRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The event as last stored, without a lock.
+     *
+     * @return empty when the catalog never told this service of {@code id}
+     */
     public Optional<Event> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM event WHERE id = :id")
                 .param("id", id)
@@ -91,7 +96,10 @@ public class EventRepository {
                 .update();
     }
 
-    /** Events whose personal data is due for erasure. */
+    /**
+     * Events whose personal data is due for erasure: ended before {@code instant}, not purged yet,
+     * the 100 that ended first.
+     */
     public List<UUID> endedBefore(Instant instant) {
         return jdbc.sql(
                         """
