@@ -1,12 +1,10 @@
 package org.museumevents.registration.attendees;
 
-import java.net.IDN;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -113,11 +111,9 @@ class AttendeeRepository {
         }
         int at = text.lastIndexOf('@');
         String domain = text.substring(at + 1);
-        try {
-            return text.substring(0, at + 1) + IDN.toASCII(domain).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
+        return EmailAddresses.asciiDomain(domain)
+                .map(ascii -> text.substring(0, at + 1) + ascii)
+                .orElse(text);
     }
 
     private static String pattern(String q) {

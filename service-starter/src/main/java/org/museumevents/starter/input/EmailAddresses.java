@@ -1,6 +1,6 @@
 package org.museumevents.starter.input;
 
-import java.net.IDN;
+import com.ibm.icu.text.IDNA;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import org.apache.commons.validator.routines.EmailValidator;
  * the symbols a {@code mailto:} URI would have to escape), and whose domain is a host name with a
  * dot, valid labels and a top-level domain of the IANA list (commons-validator's {@link
  * EmailValidator}), never an IP literal. An internationalised domain (RFC 5890, IDNA) is accepted
- * and given in its ASCII form ({@link IDN#toASCII}, {@code bücher.de} → {@code xn--bcher-kva.de}):
+ * and given in its ASCII form ({@link #asciiDomain}, {@code bücher.de} → {@code xn--bcher-kva.de}):
  * that is the form an SMTP server without SMTPUTF8 accepts. A local part in another script
  * ({@code zoë@...}) needs SMTPUTF8 (RFC 6531) end to end, so it is refused rather than accepted and
  * never delivered. At most 254 octets in all (RFC 5321 §4.5.3.1.3).
@@ -33,6 +33,12 @@ public final class EmailAddresses {
     private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9!$&'*+=_~-]+(\\.[A-Za-z0-9!$&'*+=_~-]+)*");
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
+            | IDNA.USE_STD3_RULES
+            | IDNA.CHECK_BIDI
+            | IDNA.CHECK_CONTEXTJ
+            | IDNA.CHECK_CONTEXTO);
 
     private static final EmailValidator VALIDATOR = EmailValidator.getInstance(false, false);
 
@@ -59,25 +65,44 @@ public final class EmailAddresses {
         if (utf8Length(local) > 64 || !LOCAL_PART.matcher(local).matches()) {
             return Optional.empty();
         }
-        String ascii;
-        try {
-            ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
+        Optional<String> ascii = asciiDomain(domain);
+        if (ascii.isEmpty()
+                || !ascii.get().contains(".")
+                || ascii.get().endsWith(".arpa")) { // the infrastructure domain (RFC 3172, RFC 8375): no mailboxes
             return Optional.empty();
         }
-        if (ascii.length() > 253 || ascii.endsWith(".") || !ascii.contains(".")) {
-            return Optional.empty();
-        }
-        for (String label : ascii.split("\\.", -1)) {
-            if (!LABEL.matcher(label).matches()) {
-                return Optional.empty();
-            }
-        }
-        String normalised = local + "@" + ascii;
+        String normalised = local + "@" + ascii.get();
         if (normalised.length() > 254 || !VALIDATOR.isValid(normalised)) {
             return Optional.empty();
         }
         return Optional.of(normalised);
+    }
+
+    /**
+     * A domain name in the ASCII form DNS and SMTP use: UTS #46 non-transitional processing (ICU4J),
+     * which is IDNA2008 (RFC 5891) as browsers and mail clients apply it. So {@code straße.de} is
+     * {@code xn--strae-oqa.de}, not {@code strasse.de}, another domain, as the JDK's IDNA2003 {@code
+     * java.net.IDN} would give; an {@code xn--} label must decode to a valid one; STD3 rules (letters,
+     * digits, hyphens, no hyphen at either end), bidi and joiner rules apply.
+     *
+     * @param domain a domain as typed or stored, Unicode or ASCII, any case; may not be null
+     * @return the domain in lower-case ASCII, labels of 1 to 63 octets, at most 253 in all; empty
+     *     when it is not a valid host name
+     */
+    public static Optional<String> asciiDomain(String domain) {
+        StringBuilder ascii = new StringBuilder();
+        IDNA.Info info = new IDNA.Info();
+        UTS46.nameToASCII(domain, ascii, info);
+        String result = ascii.toString().toLowerCase(Locale.ROOT);
+        if (info.hasErrors() || result.isEmpty() || result.length() > 253 || result.endsWith(".")) {
+            return Optional.empty();
+        }
+        for (String label : result.split("\\.", -1)) {
+            if (!LABEL.matcher(label).matches()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(result);
     }
 
     private static int utf8Length(String text) {

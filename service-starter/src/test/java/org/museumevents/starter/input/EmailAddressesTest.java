@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -52,10 +53,28 @@ class EmailAddressesTest {
                 "elise@café.example",
                 "elise@xn--.org",
                 "elise@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.org",
-                "elise@exa_mple.org"
+                "elise@exa_mple.org",
+                "elise@xn--a.org",
+                "elise@xn--zz.org",
+                "elise@home.arpa",
+                "elise@-café.fr",
+                "elise@café..fr"
             })
     void refusesWhatPlainSmtpCannotDeliver(String address) {
         assertThat(EmailAddresses.deliverable(address)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "elise@straße.de, elise@xn--strae-oqa.de",
+        "elise@STRASSE.de, elise@strasse.de",
+        "jose@café.fr, jose@xn--caf-dma.fr",
+        "jose@CAFÉ.FR, jose@xn--caf-dma.fr",
+        "jose@xn--caf-dma.fr, jose@xn--caf-dma.fr",
+        "ana@ελληνικά.gr, ana@xn--hxargifdar.gr"
+    })
+    void givesTheDomainOfIdna2008NotAnotherOne(String typed, String sent) {
+        assertThat(EmailAddresses.deliverable(typed)).hasValue(sent);
     }
 
     @Property(tries = 500)
