@@ -9,9 +9,15 @@ import static org.museumevents.notification.Examples.publish;
 import static org.museumevents.notification.Examples.registration;
 import static org.museumevents.notification.Examples.unique;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,8 +25,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.museumevents.notification.Inbox.Email;
+import org.museumevents.notification.email.EmailKind;
 import org.museumevents.notification.email.FoldedLines;
+import org.museumevents.notification.email.Letter;
+import org.museumevents.notification.email.Mailer;
+import org.museumevents.notification.event.EventSnapshot;
 import org.museumevents.notification.privacy.PersonalDataPurge;
+import org.museumevents.notification.registrant.Registrant;
+import org.museumevents.notification.registrant.RegistrationStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,6 +65,9 @@ class CalendarAttachmentsTest {
 
     @Autowired
     PersonalDataPurge purge;
+
+    @Autowired
+    Mailer mailer;
 
     /** One path: the steps, each followed by the emails the address has received by then. */
     record Path(String name, String language, List<String> methods, Consumer<Steps> steps) {
@@ -295,6 +310,71 @@ class CalendarAttachmentsTest {
         steps.catalogChange("EventUpdated");
         steps.emailed();
         assertThat(lastSequence(Inbox.to(steps.email).get(3))).isGreaterThan(last);
+    }
+
+    /**
+     * Two instances (or one's several threads) writing to the same person at once: the upsert
+     * gives each attachment its own SEQUENCE, none repeated, none lost.
+     */
+    @Test
+    void attachmentsSentAtTheSameTimeToOnePersonNeverShareASequence() throws Exception {
+        String email = unique("concurrent");
+        LocalDateTime start = LocalDateTime.parse("2027-02-16T13:00");
+        EventSnapshot event = new EventSnapshot(
+                UUID.randomUUID(),
+                "icom-france",
+                "PUBLISHED",
+                Map.of("fr", TITLE),
+                Map.of(),
+                "fr",
+                "ONLINE",
+                start,
+                start.plusMinutes(90),
+                "Asia/Kathmandu",
+                null,
+                new EventSnapshot.Meeting("https://us02web.zoom.us/j/82342861023", "823 4286 1023", "010934"),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                5);
+        Registrant registrant = new Registrant(
+                UUID.randomUUID(),
+                event.id(),
+                RegistrationStatus.CONFIRMED,
+                "Ada",
+                email,
+                null,
+                "fr",
+                null,
+                null,
+                null);
+        int sends = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < sends; i++) {
+                EmailKind kind = i % 2 == 0 ? EmailKind.CONFIRMATION : EmailKind.CANCELLED;
+                Letter letter = new Letter(UUID.randomUUID(), kind, event, registrant, email, true, true, null);
+                done.add(pool.submit(() -> {
+                    mailer.send(letter);
+                    return null;
+                }));
+            }
+            for (Future<?> sent : done) {
+                sent.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<Long> sequences = Inbox.await(email, sends).stream()
+                .map(CalendarAttachmentsTest::lastSequence)
+                .sorted()
+                .toList();
+        assertThat(sequences).doesNotHaveDuplicates().hasSize(sends);
+        assertThat(sequences.get(0)).isEqualTo(5);
+        assertThat(sequences.get(sends - 1)).isEqualTo(5 + sends - 1);
     }
 
     private static long lastSequence(Email email) {
