@@ -6,7 +6,6 @@ import static org.museumevents.notification.Examples.announce;
 import static org.museumevents.notification.Examples.catalog;
 import static org.museumevents.notification.Examples.event;
 import static org.museumevents.notification.Examples.publish;
-import static org.museumevents.notification.Examples.registration;
 import static org.museumevents.notification.Examples.unique;
 
 import java.time.LocalDateTime;

@@ -7,7 +7,9 @@ package org.museumevents.notification.email;
  *
  * <p>ical4j 4.1.1 does not: {@code Calendar.toString()} does not fold at all, and its {@code
  * FoldingWriter} (what {@code CalendarOutputter} writes through) counts UTF-16 chars, so a line of
- * accented or CJK text reaches two or three times 75 octets and an emoji can be cut in half.
+ * accented or CJK text reaches two or three times 75 octets and an emoji can be cut in half
+ * (ical4j issue 800, fixed after 4.1.1 for surrogates only). A line of exactly 75 octets stays
+ * whole: an empty continuation line, as ical4j writes one (issue 832), is refused by some servers.
  */
 final class ContentLines {
 
