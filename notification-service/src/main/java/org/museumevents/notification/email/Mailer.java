@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.museumevents.notification.event.EventSnapshot;
 import org.slf4j.Logger;
@@ -34,13 +35,19 @@ public class Mailer {
     private final JavaMailSender sender;
     private final EmailProperties properties;
     private final CalendarEntry calendar;
+    private final CalendarSequenceRepository calendarSequences;
     private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
-    Mailer(JavaMailSender sender, EmailProperties properties, CalendarEntry calendar) {
+    Mailer(
+            JavaMailSender sender,
+            EmailProperties properties,
+            CalendarEntry calendar,
+            CalendarSequenceRepository calendarSequences) {
         this.sender = sender;
         this.properties = properties;
         this.calendar = calendar;
+        this.calendarSequences = calendarSequences;
         messages.setBasename("mail/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
@@ -61,16 +68,20 @@ public class Mailer {
         return resolver;
     }
 
-    /** Sends the letter; throws when the SMTP server does not take it. */
+    /**
+     * Sends the letter, with its iCalendar attachment if {@link Letter#calendar()}; throws when the
+     * SMTP server does not take it, or when the attachment's SEQUENCE cannot be taken (the database
+     * is unreachable: better sent later than with a SEQUENCE that was never recorded).
+     */
     public void send(Letter letter) throws MessagingException {
         Written email = write(letter);
+        String entry = letter.calendar() ? calendarEntry(letter, Locale.forLanguageTag(email.language())) : null;
         MimeMessage mime = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(letter.recipient());
         helper.setSubject(email.subject());
         helper.setText(email.text(), email.html());
-        String entry = letter.calendar() ? calendarEntry(letter) : null;
         if (entry != null) {
             String method = calendar.methodOf(letter);
             helper.addAttachment(
@@ -84,10 +95,25 @@ public class Mailer {
         sender.send(mime);
     }
 
-    /** The calendar entry, or none: the email, with its join link, goes out without it rather than fail. */
-    private String calendarEntry(Letter letter) {
+    /**
+     * The calendar entry in the email's language, with the next SEQUENCE for this address and event
+     * (taken now, when the email is written: whatever was sent before, in whatever order the
+     * notifications were planned, this one goes above it). None when the registrant was erased
+     * meanwhile, or when it cannot be written: the email, with its join link, goes out without it
+     * rather than fail.
+     */
+    private String calendarEntry(Letter letter, Locale locale) {
+        OptionalLong sequence = calendarSequences.next(
+                letter.event().id(),
+                letter.registrant().registrationId(),
+                letter.recipient(),
+                letter.event().version());
+        if (sequence.isEmpty()) {
+            log.info("Email {} sent without its calendar entry: its registrant was erased", letter.notificationId());
+            return null;
+        }
         try {
-            return calendar.write(letter);
+            return calendar.write(letter, locale, messages, sequence.getAsLong());
         } catch (RuntimeException e) {
             log.warn(
                     "Email {} sent without its calendar entry ({})",

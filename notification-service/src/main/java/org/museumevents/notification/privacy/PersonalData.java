@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.museumevents.notification.delivery.NotificationRepository;
+import org.museumevents.notification.email.CalendarSequenceRepository;
 import org.museumevents.notification.planning.EventLocks;
 import org.museumevents.notification.registrant.RegistrantRepository;
 import org.springframework.stereotype.Component;
@@ -12,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Erases this service's copy of registrants' personal data: their name, email, organisation, time
- * zone and manage link (with its token), their recipients in the delivery log, and their emails not
- * sent yet (dropped). The log keeps its lines, without the address. Under the event's lock, so that
+ * zone and manage link (with its token), their recipients in the delivery log, the (hashed) addresses
+ * their calendar attachments' sequences are kept under, and their emails not sent yet (dropped). The log keeps its lines, without the address. Under the event's lock, so that
  * no change of the event being applied meanwhile writes an address back.
  */
 @Component
@@ -22,13 +23,19 @@ public class PersonalData {
     private final EventLocks locks;
     private final RegistrantRepository registrants;
     private final NotificationRepository notifications;
+    private final CalendarSequenceRepository calendarSequences;
     private final Clock clock;
 
     PersonalData(
-            EventLocks locks, RegistrantRepository registrants, NotificationRepository notifications, Clock clock) {
+            EventLocks locks,
+            RegistrantRepository registrants,
+            NotificationRepository notifications,
+            CalendarSequenceRepository calendarSequences,
+            Clock clock) {
         this.locks = locks;
         this.registrants = registrants;
         this.notifications = notifications;
+        this.calendarSequences = calendarSequences;
         this.clock = clock;
     }
 
@@ -43,6 +50,8 @@ public class PersonalData {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean erase(UUID eventId, UUID registrationId) {
         locks.lock(eventId);
+        // First: it finds the addresses in the registrant and the notifications before they are erased.
+        calendarSequences.forgetRegistration(registrationId);
         notifications.eraseRecipients(registrationId);
         return registrants.erase(registrationId, clock.instant());
     }
@@ -55,6 +64,7 @@ public class PersonalData {
     @Transactional(propagation = Propagation.MANDATORY)
     public int eraseEvent(UUID eventId, Instant now) {
         locks.lock(eventId);
+        calendarSequences.forgetEvent(eventId);
         notifications.eraseRecipientsOfEvent(eventId);
         return registrants.eraseOfEvent(eventId, now);
     }
