@@ -23,6 +23,7 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.museumevents.catalog.calendar.ContentLines;
 import org.museumevents.catalog.time.TimeZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
  * The event as iCalendar (ical4j), with its VTIMEZONE. Never the meeting secrets: the join
  * details reach confirmed registrants by email only. The UID is stable per event
  * ({@code <id>@museum-events}) so the notifier's attachments update the same calendar entry.
+ *
+ * <p>Every content line is folded to at most 75 octets of UTF-8 (RFC 5545 §3.1, {@link
+ * ContentLines}), whatever the language of the texts; the answer is to be sent as UTF-8.
  *
  * <p>A zone cannot make it fail: an event whose zone ical4j cannot write (one stored before the
  * catalog refused offsets such as {@code UTC+1}) gets its times in UTC, and a log line.
@@ -60,7 +64,9 @@ class EventCalendar {
         vevent.add(event.status() == EventStatus.CANCELLED ? new Status("CANCELLED") : new Status("CONFIRMED"));
         String description = details.description().get(details.defaultLanguage());
         if (description != null && !description.isBlank()) {
-            vevent.add(new Description(description));
+            // A description may break lines with CR LF or a bare CR: ical4j writes LF as "\\n" but a
+            // bare CR raw, which would end the content line in the middle of the text.
+            vevent.add(new Description(description.replace("\r\n", "\n").replace('\r', '\n')));
         }
         if (details.venue() != null) {
             EventDetails.Venue venue = details.venue();
@@ -80,7 +86,8 @@ class EventCalendar {
         calendar.add(ImmutableMethod.PUBLISH);
         times.definition().ifPresent(calendar::add);
         calendar.add(vevent);
-        return calendar.toString();
+        // ical4j's text is unfolded; RFC 5545 §3.1 wants lines of at most 75 octets.
+        return ContentLines.fold(calendar.toString());
     }
 
     /** Local times in the zone the calendar defines, or, when it cannot define the event's zone, UTC instants. */
