@@ -111,6 +111,15 @@ class JvmTimeZoneTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("2027-03-28 06:30");
+        // calendar.ics writes the wall time it was given (ical4j takes no zone of the JVM's either).
+        assertThat(mvc.perform(get("/api/events/{id}/calendar.ics", id))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()
+                        .replace("\r\n ", ""))
+                .contains("DTSTART;TZID=America/New_York:20270328T023000\r\n")
+                .contains("DTEND;TZID=America/New_York:20270328T031500\r\n");
         // The listing's days are the event's local days.
         mvc.perform(get("/api/events")
                         .param("q", word)
