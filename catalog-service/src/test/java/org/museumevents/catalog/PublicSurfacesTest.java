@@ -316,7 +316,8 @@ class PublicSurfacesTest {
     }
 
     private void assertNoSecret(MvcResult result) throws Exception {
-        String body = result.getResponse().getContentAsString();
+        // Unfolded (RFC 5545 §3.1): a secret cut by a calendar's line folding is still there.
+        String body = result.getResponse().getContentAsString().replace("\r\n ", "");
         String what =
                 result.getRequest().getMethod() + " " + result.getRequest().getRequestURI() + "?"
                         + result.getRequest().getQueryString();

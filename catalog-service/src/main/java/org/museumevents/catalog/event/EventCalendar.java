@@ -23,6 +23,7 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.museumevents.catalog.calendar.ContentLines;
 import org.museumevents.catalog.time.TimeZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
  * The event as iCalendar (ical4j), with its VTIMEZONE. Never the meeting secrets: the join
  * details reach confirmed registrants by email only. The UID is stable per event
  * ({@code <id>@museum-events}) so the notifier's attachments update the same calendar entry.
+ *
+ * <p>Every content line is folded to at most 75 octets of UTF-8 (RFC 5545 §3.1, {@link
+ * ContentLines}), whatever the language of the texts; the answer is to be sent as UTF-8.
  *
  * <p>A zone cannot make it fail: an event whose zone ical4j cannot write (one stored before the
  * catalog refused offsets such as {@code UTC+1}) gets its times in UTC, and a log line.
@@ -54,21 +58,21 @@ class EventCalendar {
         VEvent vevent = new VEvent();
         vevent.add(times.start());
         vevent.add(times.end());
-        vevent.add(new Summary(details.title().get(details.defaultLanguage())));
+        vevent.add(new Summary(text(details.title().get(details.defaultLanguage()))));
         vevent.add(new Uid(event.id() + "@museum-events"));
         vevent.add(new Sequence((int) Math.min(Integer.MAX_VALUE, event.version())));
         vevent.add(event.status() == EventStatus.CANCELLED ? new Status("CANCELLED") : new Status("CONFIRMED"));
         String description = details.description().get(details.defaultLanguage());
         if (description != null && !description.isBlank()) {
-            vevent.add(new Description(description));
+            vevent.add(new Description(text(description)));
         }
         if (details.venue() != null) {
             EventDetails.Venue venue = details.venue();
-            vevent.add(new Location(String.join(
+            vevent.add(new Location(text(String.join(
                     ", ",
                     Stream.of(venue.name(), venue.address(), venue.city(), venue.country())
                             .filter(part -> part != null && !part.isBlank())
-                            .toList())));
+                            .toList()))));
         } else {
             vevent.add(new Location("Online"));
         }
@@ -80,7 +84,17 @@ class EventCalendar {
         calendar.add(ImmutableMethod.PUBLISH);
         times.definition().ifPresent(calendar::add);
         calendar.add(vevent);
-        return calendar.toString();
+        // ical4j's text is unfolded; RFC 5545 §3.1 wants lines of at most 75 octets.
+        return ContentLines.fold(calendar.toString());
+    }
+
+    /**
+     * A text with its line breaks as LF, which ical4j writes as {@code \n}: a description may break
+     * lines with CR LF or a bare CR (and a title or venue stored before they were single-line might),
+     * and ical4j writes a bare CR raw, which would end the content line in the middle of the text.
+     */
+    private static String text(String value) {
+        return value.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** Local times in the zone the calendar defines, or, when it cannot define the event's zone, UTC instants. */

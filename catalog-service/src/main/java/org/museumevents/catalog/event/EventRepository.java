@@ -2,9 +2,11 @@ package org.museumevents.catalog.event;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * Events in PostgreSQL. No value passes through {@code java.sql.Timestamp}, whose conversions use
+ * the JVM's default time zone: a wall-clock time in that zone's daylight-saving gap (02:30 on
+ * 2027-03-28 in a JVM set to Europe/Paris) became 03:30 on the way in and on the way out. Local
+ * times ({@code start_local timestamp}, the listing's day bounds) go as {@link LocalDateTime} and
+ * instants ({@code timestamptz}) as {@link OffsetDateTime} in UTC, the JDBC 4.2 mappings, which
+ * depend neither on the JVM's zone nor on the session's.
+ */
 @Repository
 class EventRepository {
 
@@ -85,11 +95,11 @@ class EventRepository {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
-    /** The latest local start among a series' events, to continue the series after it. */
-    Optional<java.time.LocalDateTime> lastStartInSeries(UUID seriesId) {
+    /** The latest local start among a series' events (wall-clock time in the series' zone), to continue the series after it. */
+    Optional<LocalDateTime> lastStartInSeries(UUID seriesId) {
         return jdbc.sql("SELECT max(start_local) FROM event WHERE series_id = :seriesId")
                 .param("seriesId", seriesId)
-                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toLocalDateTime))
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDateTime.class)))
                 .single();
     }
 
@@ -108,15 +118,15 @@ class EventRepository {
         }
         if (query.from() != null) {
             conditions.add("start_local >= :from");
-            params.put("from", Timestamp.valueOf(query.from().atStartOfDay()));
+            params.put("from", query.from().atStartOfDay());
         }
         if (query.to() != null) {
             conditions.add("start_local < :to");
-            params.put("to", Timestamp.valueOf(query.to().plusDays(1).atStartOfDay()));
+            params.put("to", query.to().plusDays(1).atStartOfDay());
         }
         if (query.endedAfter() != null) {
             conditions.add("ends_at >= :endedAfter");
-            params.put("endedAfter", Timestamp.from(query.endedAfter()));
+            params.put("endedAfter", utc(query.endedAfter()));
         }
         if (query.text() != null) {
             conditions.add("search_text LIKE :text ESCAPE '\\'");
@@ -138,14 +148,14 @@ class EventRepository {
         params.put("organisation", event.organisation());
         params.put("seriesId", event.seriesId());
         params.put("status", event.status().name());
-        params.put("startLocal", Timestamp.valueOf(details.start()));
+        params.put("startLocal", details.start());
         params.put("timeZone", details.timeZone());
-        params.put("startsAt", Timestamp.from(details.startsAt()));
-        params.put("endsAt", Timestamp.from(details.endsAt()));
+        params.put("startsAt", utc(details.startsAt()));
+        params.put("endsAt", utc(details.endsAt()));
         params.put("details", json.writeValueAsString(details));
         params.put("searchText", details.searchText());
         params.put("version", event.version());
-        params.put("publishedAt", event.publishedAt() == null ? null : Timestamp.from(event.publishedAt()));
+        params.put("publishedAt", event.publishedAt() == null ? null : utc(event.publishedAt()));
         return params;
     }
 
@@ -156,9 +166,14 @@ class EventRepository {
                 EventStatus.valueOf(rs.getString("status")),
                 json.readValue(rs.getString("details"), EventDetails.class),
                 rs.getLong("version"),
-                Optional.ofNullable(rs.getTimestamp("published_at"))
-                        .map(Timestamp::toInstant)
+                Optional.ofNullable(rs.getObject("published_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant)
                         .orElse(null));
+    }
+
+    /** An instant for a {@code timestamptz} parameter, as JDBC 4.2 takes it: an offset date-time. */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** What the listing asks for; null fields do not filter. */

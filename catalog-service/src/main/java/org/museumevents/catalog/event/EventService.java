@@ -106,7 +106,7 @@ public class EventService {
         return Page.of(content, page, size, events.count(query));
     }
 
-    /** Where the next occurrences of a series continue from. */
+    /** Where the next occurrences of a series continue from: the latest local start, in the series' zone. */
     @Transactional(readOnly = true)
     public java.util.Optional<java.time.LocalDateTime> lastStartInSeries(UUID seriesId) {
         return events.lastStartInSeries(seriesId);

@@ -118,6 +118,46 @@ class EventCalendarTest {
                 .contains("DTEND:20270714T123000Z");
     }
 
+    @Test
+    void aLineBreakInAnyTextStaysInsideItsContentLine() {
+        // A description may break lines with CR LF or a bare CR; a title or a venue stored before
+        // they were single-line may too. ical4j writes a bare CR raw: it would cut the line.
+        EventDetails details = new EventDetails(
+                null,
+                Map.of(Language.fr, "Nuit\rdes musées"),
+                Map.of(Language.fr, "a\r\nb\rc\nd"),
+                Language.fr,
+                EventFormat.IN_PERSON,
+                START,
+                END,
+                "Europe/Paris",
+                new EventDetails.Venue("Musée\rd’Orsay", null, "Paris", null),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        EventView event = new EventView(
+                UUID.randomUUID(),
+                "icom-france",
+                EventStatus.PUBLISHED,
+                details,
+                START.atZone(ZoneId.of("Europe/Paris")).toInstant(),
+                END.atZone(ZoneId.of("Europe/Paris")).toInstant(),
+                2);
+
+        String ics = calendar.publicCalendar(event);
+
+        assertThat(ics.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
+        assertThat(ics.replace("\r\n ", ""))
+                .contains("\r\nSUMMARY:Nuit\\ndes musées\r\n")
+                .contains("\r\nDESCRIPTION:a\\nb\\nc\\nd\r\n")
+                .contains("\r\nLOCATION:Musée\\nd’Orsay\\, Paris\r\n");
+    }
+
     /** An event as read from the database: its instants were computed when it was written. */
     static EventView stored(String zone) {
         return new EventView(

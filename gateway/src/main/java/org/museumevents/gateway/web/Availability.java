@@ -32,6 +32,21 @@ public record Availability(
         };
     }
 
+    /**
+     * Whether the page counts places: while registering is open, not yet open, or closed because the
+     * event is full. Never for a cancelled event (registration-service reports it closed, reason
+     * {@code event-cancelled}) nor once registration has closed: places left there mean nothing.
+     */
+    public boolean countsPlaces() {
+        if (placesLeft == null) {
+            return false;
+        }
+        Event.RegistrationState state = state();
+        return state == Event.RegistrationState.OPEN
+                || state == Event.RegistrationState.NOT_OPEN
+                || state == Event.RegistrationState.FULL;
+    }
+
     public boolean isFull() {
         return placesLeft != null && placesLeft == 0;
     }

@@ -150,9 +150,13 @@ class AttendeesController {
     @GetMapping("/organiser/registrations/{registration}/cancel")
     String confirmCancel(@PathVariable UUID registration, Organiser organiser, Model model) {
         Registration found = registrations.asOrganiser(registration, organiser.token());
+        Event event = catalog.event(found.eventId(), organiser.token()).value();
+        if (!found.isActive() || event.isCancelled()) {
+            // Nothing left to cancel: back to the list, which says the registration's state.
+            return "redirect:/organiser/events/" + event.id() + "/attendees";
+        }
         model.addAttribute("registration", found);
-        model.addAttribute(
-                "event", catalog.event(found.eventId(), organiser.token()).value());
+        model.addAttribute("event", event);
         return "organiser/registration-cancel";
     }
 

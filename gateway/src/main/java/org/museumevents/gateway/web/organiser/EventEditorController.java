@@ -80,6 +80,10 @@ class EventEditorController {
     @GetMapping("/organiser/events/{id}/edit")
     String edit(@PathVariable UUID id, Organiser organiser, Model model) {
         Versioned<Event> event = catalog.event(id, organiser.token());
+        if (event.value().isCancelled()) {
+            // The catalog refuses to change a cancelled event (409): no form that cannot be saved.
+            return "redirect:/organiser/events/{id}";
+        }
         EventForm form = EventForm.of(event.value(), event.etag());
         form.padPeople();
         return show(form, event.value(), Map.of(), organiser, model);

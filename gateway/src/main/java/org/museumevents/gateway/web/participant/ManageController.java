@@ -49,12 +49,14 @@ class ManageController {
             Model model,
             RedirectAttributes redirect) {
         Registration registration = registrations.registration(id, required(token));
-        if (!registration.isActive()) {
+        Event event = registration.isActive() ? eventOf(registration) : null;
+        // A cancelled registration, or one whose event is cancelled: nothing left to cancel.
+        if (!registration.isActive() || (event != null && event.isCancelled())) {
             redirect.addAttribute("token", token);
             return "redirect:/registrations/{id}";
         }
         model.addAttribute("registration", registration);
-        model.addAttribute("event", eventOf(registration));
+        model.addAttribute("event", event);
         model.addAttribute("token", token);
         return "registration-cancel";
     }
