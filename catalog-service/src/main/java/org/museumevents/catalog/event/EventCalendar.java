@@ -23,8 +23,8 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import org.museumevents.catalog.calendar.ContentLines;
 import org.museumevents.catalog.time.TimeZones;
+import org.museumevents.starter.calendar.ContentLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -58,17 +58,17 @@ class EventCalendar {
         VEvent vevent = new VEvent();
         vevent.add(times.start());
         vevent.add(times.end());
-        vevent.add(new Summary(text(details.title().get(details.defaultLanguage()))));
+        vevent.add(new Summary(ContentLines.text(details.title().get(details.defaultLanguage()))));
         vevent.add(new Uid(event.id() + "@museum-events"));
         vevent.add(new Sequence((int) Math.min(Integer.MAX_VALUE, event.version())));
         vevent.add(event.status() == EventStatus.CANCELLED ? new Status("CANCELLED") : new Status("CONFIRMED"));
         String description = details.description().get(details.defaultLanguage());
         if (description != null && !description.isBlank()) {
-            vevent.add(new Description(text(description)));
+            vevent.add(new Description(ContentLines.text(description)));
         }
         if (details.venue() != null) {
             EventDetails.Venue venue = details.venue();
-            vevent.add(new Location(text(String.join(
+            vevent.add(new Location(ContentLines.text(String.join(
                     ", ",
                     Stream.of(venue.name(), venue.address(), venue.city(), venue.country())
                             .filter(part -> part != null && !part.isBlank())
@@ -86,15 +86,6 @@ class EventCalendar {
         calendar.add(vevent);
         // ical4j's text is unfolded; RFC 5545 §3.1 wants lines of at most 75 octets.
         return ContentLines.fold(calendar.toString());
-    }
-
-    /**
-     * A text with its line breaks as LF, which ical4j writes as {@code \n}: a description may break
-     * lines with CR LF or a bare CR (and a title or venue stored before they were single-line might),
-     * and ical4j writes a bare CR raw, which would end the content line in the middle of the text.
-     */
-    private static String text(String value) {
-        return value.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** Local times in the zone the calendar defines, or, when it cannot define the event's zone, UTC instants. */

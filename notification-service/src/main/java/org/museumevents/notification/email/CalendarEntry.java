@@ -36,6 +36,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.museumevents.notification.event.EventSnapshot;
+import org.museumevents.starter.calendar.ContentLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -95,7 +96,7 @@ class CalendarEntry {
         vevent.add(times.start());
         vevent.add(times.end());
         EventSnapshot event = letter.event();
-        vevent.add(new Summary(event.title(locale.getLanguage())));
+        vevent.add(new Summary(ContentLines.text(event.title(locale.getLanguage()))));
         vevent.add(new Uid(event.id() + "@museum-events"));
         vevent.add(new Sequence((int) Math.min(CalendarSequenceRepository.MAX_SEQUENCE, Math.max(0, sequence))));
         boolean cancel = letter.kind().withdrawsCalendarEntry();
@@ -125,11 +126,12 @@ class CalendarEntry {
                     "calendar.manage", new Object[] {letter.registrant().manageUrl()}, locale));
         }
         if (!description.isEmpty()) {
-            vevent.add(new Description(String.join("\n", description)));
+            vevent.add(new Description(ContentLines.text(String.join("\n", description))));
         }
         String venue = venue(event);
         if (venue != null) {
-            vevent.add(new Location(join ? venue + " / " + event.meeting().url() : venue));
+            vevent.add(new Location(
+                    ContentLines.text(join ? venue + " / " + event.meeting().url() : venue)));
         } else {
             vevent.add(
                     new Location(join ? event.meeting().url() : messages.getMessage("calendar.online", null, locale)));

@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.museumevents.notification.event.EventSnapshot;
 import org.museumevents.notification.registrant.Registrant;
 import org.museumevents.notification.registrant.RegistrationStatus;
+import org.museumevents.testsupport.FoldedLines;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**

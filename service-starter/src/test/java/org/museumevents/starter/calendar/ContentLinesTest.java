@@ -1,4 +1,4 @@
-package org.museumevents.notification.email;
+package org.museumevents.starter.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.museumevents.testsupport.FoldedLines;
 
 /** RFC 5545 §3.1 folding by octets (issue 12, kind 2), on the folding alone. */
 class ContentLinesTest {

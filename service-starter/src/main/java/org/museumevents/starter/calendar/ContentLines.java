@@ -1,4 +1,4 @@
-package org.museumevents.catalog.calendar;
+package org.museumevents.starter.calendar;
 
 /**
  * RFC 5545 §3.1 line folding: every content line of an iCalendar stream is at most {@value
@@ -10,7 +10,8 @@ package org.museumevents.catalog.calendar;
  * UTF-16 chars, not octets, so a line of accented, CJK or emoji text folded at 75 chars is up to
  * 225 octets long, and an emoji at the fold is cut in half (ical4j issue 800); it also writes an
  * empty continuation when a line is exactly the limit (issue 832). {@code Calendar.toString()}
- * does not fold at all. The catalog writes ical4j's unfolded text and folds it here.
+ * does not fold at all. catalog-service ({@code calendar.ics}) and notification-service (the
+ * emails' {@code invite.ics}) write ical4j's unfolded text and fold it here.
  */
 public final class ContentLines {
 
@@ -69,5 +70,18 @@ public final class ContentLines {
             return 1;
         }
         return codePoint < 0x10000 ? 3 : 4;
+    }
+
+    /**
+     * A TEXT value with its line breaks as LF, which ical4j escapes as {@code \n} (RFC 5545
+     * §3.3.11): a description may break lines with CR LF or a bare CR (and a title or venue stored
+     * before they were single-line might), and ical4j writes a bare CR raw, which would end the
+     * content line in the middle of the text.
+     *
+     * @param value a text of any origin; may not be null
+     * @return the same text with CR LF and bare CR as LF
+     */
+    public static String text(String value) {
+        return value.replace("\r\n", "\n").replace('\r', '\n');
     }
 }

@@ -1,4 +1,4 @@
-package org.museumevents.notification.email;
+package org.museumevents.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
