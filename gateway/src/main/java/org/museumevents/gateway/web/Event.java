@@ -124,6 +124,15 @@ public record Event(
         return endsAt != null ? endsAt : end.atZone(zone()).toInstant();
     }
 
+    /**
+     * @param now the present instant
+     * @return whether the event's end is not after {@code now}: its registrations no longer change
+     *     (registration-service answers 409 {@code event-ended}, docs/api.md)
+     */
+    public boolean hasEnded(Instant now) {
+        return !endInstant().isAfter(now);
+    }
+
     public boolean isCancelled() {
         return "CANCELLED".equals(status);
     }

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * Pages about a cancelled registration or a cancelled event offer no action that no longer applies
  * (issue 12): no "cancel my registration", no "manage or cancel" link, no "add to my calendar", no
- * editing, approving or cancelling for the organiser; and no places left for an event whose
+ * editing, approving or cancelling for the organiser; no cancelling once the event has ended; and no places left for an event whose
  * registration is over, whichever service learnt of the cancellation first.
  */
 @GatewayIntegrationTest
@@ -129,6 +129,28 @@ class CancelledPagesTest {
 
         assertThat(page(get("/registrations/" + REGISTRATION_ID).param("token", "t0k3n")))
                 .contains("id=\"event-cancelled\"", "This event is cancelled.")
+                .doesNotContain("id=\"cancel-registration-form\"")
+                .doesNotContain("Cancel my registration");
+        mvc.perform(get("/registrations/" + REGISTRATION_ID + "/cancel").param("token", "t0k3n"))
+                .andExpect(redirectedUrl("/registrations/" + REGISTRATION_ID + "?token=t0k3n"));
+    }
+
+    @Test
+    void aRegistrationToAnEventThatHasEndedSaysSoAndOffersNoCancellation() throws Exception {
+        catalog.on(
+                "GET",
+                "/api/events/" + EVENT_ID,
+                new StandIn.Answer(
+                        200,
+                        "application/json",
+                        Contract.event(EVENT_ID, "PUBLISHED")
+                                .replace("2099-02-16T", "2020-02-16T")
+                                .replace("2099-02-16T11:00:00Z", "2020-02-16T11:00:00Z"),
+                        Map.of("ETag", "\"4\"")));
+        registrationIs("CONFIRMED");
+
+        assertThat(page(get("/registrations/" + REGISTRATION_ID).param("token", "t0k3n")))
+                .contains("id=\"event-ended\"", "This event has ended")
                 .doesNotContain("id=\"cancel-registration-form\"")
                 .doesNotContain("Cancel my registration");
         mvc.perform(get("/registrations/" + REGISTRATION_ID + "/cancel").param("token", "t0k3n"))

@@ -1,5 +1,6 @@
 package org.museumevents.gateway.web.participant;
 
+import java.time.Clock;
 import java.util.UUID;
 import org.museumevents.gateway.web.CatalogClient;
 import org.museumevents.gateway.web.Event;
@@ -8,6 +9,7 @@ import org.museumevents.gateway.web.Problem;
 import org.museumevents.gateway.web.Registration;
 import org.museumevents.gateway.web.RegistrationClient;
 import org.museumevents.gateway.web.ServiceProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,18 +28,23 @@ class ManageController {
     private final RegistrationClient registrations;
     private final CatalogClient catalog;
     private final PlainWords words;
+    private final Clock clock;
 
-    ManageController(RegistrationClient registrations, CatalogClient catalog, PlainWords words) {
+    ManageController(
+            RegistrationClient registrations, CatalogClient catalog, PlainWords words, ObjectProvider<Clock> clock) {
         this.registrations = registrations;
         this.catalog = catalog;
         this.words = words;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @GetMapping("/registrations/{id}")
     String manage(@PathVariable UUID id, @RequestParam(required = false) String token, Model model) {
         Registration registration = registrations.registration(id, required(token));
         model.addAttribute("registration", registration);
-        model.addAttribute("event", eventOf(registration));
+        Event event = eventOf(registration);
+        model.addAttribute("event", event);
+        model.addAttribute("ended", event != null && event.hasEnded(clock.instant()));
         model.addAttribute("token", token);
         return "registration";
     }
@@ -50,8 +57,8 @@ class ManageController {
             RedirectAttributes redirect) {
         Registration registration = registrations.registration(id, required(token));
         Event event = registration.isActive() ? eventOf(registration) : null;
-        // A cancelled registration, or one whose event is cancelled: nothing left to cancel.
-        if (!registration.isActive() || (event != null && event.isCancelled())) {
+        // A cancelled registration, or one whose event is cancelled or over: nothing left to cancel.
+        if (!registration.isActive() || (event != null && (event.isCancelled() || event.hasEnded(clock.instant())))) {
             redirect.addAttribute("token", token);
             return "redirect:/registrations/{id}";
         }
