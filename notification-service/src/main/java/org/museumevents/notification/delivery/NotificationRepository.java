@@ -33,10 +33,10 @@ public class NotificationRepository {
             EmailKind.REJECTED,
             EmailKind.CANCELLED);
 
-    /** The advisory lock that one instance at a time holds while it claims. */
     /** The stored status of a superseded email, and its reason in the delivery log. */
-    static final String SUPERSEDED = "SUPERSEDED";
+    static final String SUPERSEDED = FailureReason.SUPERSEDED.name();
 
+    /** The advisory lock that one instance at a time holds while it claims. */
     private static final long CLAIMS_LOCK = 0x6e6f74696669L; // "notifi"
 
     private final JdbcClient jdbc;
@@ -356,6 +356,28 @@ public class NotificationRepository {
     }
 
     /**
+     * Ends the claimed email FAILED for good, without a retry, with {@code reason} in the delivery
+     * log: onto this claim only, like {@link #markFailed}.
+     *
+     * @param attempts the SMTP attempts made, this one included (0 when none was made)
+     * @param error the SMTP error, which may quote the recipient (erased with it); null if none
+     */
+    void markRefused(Claim claim, FailureReason reason, int attempts, String error) {
+        jdbc.sql(
+                        """
+                        UPDATE notification SET status = :status, attempts = :attempts, last_error = :error,
+                            claim_id = NULL, claimed_until = NULL
+                        WHERE id = :id AND claim_id = :claim
+                        """)
+                .param("status", reason.name())
+                .param("attempts", attempts)
+                .param("error", error)
+                .param("id", claim.id())
+                .param("claim", claim.claimId())
+                .update();
+    }
+
+    /**
      * Erases a registration's personal data from the notifications: its unsent emails are dropped,
      * and the recipients (and SMTP errors, which may quote them) of the rest are masked as null.
      */
@@ -408,7 +430,7 @@ public class NotificationRepository {
                         rs.getString("recipient"),
                         rs.getString("kind"),
                         // Never sent and never will be: FAILED in the contract's statuses, the reason beside it.
-                        SUPERSEDED.equals(rs.getString("status"))
+                        FailureReason.isOne(rs.getString("status"))
                                 ? DeliveryStatus.FAILED.name()
                                 : rs.getString("status"),
                         rs.getInt("attempts"),
@@ -416,7 +438,7 @@ public class NotificationRepository {
                         rs.getTimestamp("sent_at") == null
                                 ? null
                                 : rs.getTimestamp("sent_at").toInstant(),
-                        SUPERSEDED.equals(rs.getString("status")) ? SUPERSEDED : null))
+                        FailureReason.isOne(rs.getString("status")) ? rs.getString("status") : null))
                 .list();
     }
 
