@@ -12,6 +12,7 @@ import org.museumevents.notification.event.EventSnapshot;
 import org.museumevents.notification.event.KnownEventRepository;
 import org.museumevents.notification.registrant.Registrant;
 import org.museumevents.notification.registrant.RegistrantRepository;
+import org.museumevents.notification.registrant.RegistrationStatus;
 import org.museumevents.starter.input.EmailAddresses;
 import org.museumevents.starter.tracing.TraceContexts;
 import org.slf4j.Logger;
@@ -154,6 +155,18 @@ class Dispatcher {
                     claim.calendar(),
                     claim.waitlistPosition()));
         } catch (Exception e) {
+            if (noLongerTrue(claim, event.get(), registrant.get())) {
+                // Claimed before the news changed, so the planner left it to this send (and the
+                // registration's next email waited for it); it did not go: not retried after
+                // that next email, which would contradict it.
+                notifications.dropClaimed(claim);
+                log.info(
+                        "Dropped {} notification {} after a failed attempt ({}): no longer true",
+                        claim.kind(),
+                        claim.id(),
+                        e.getClass().getSimpleName());
+                return;
+            }
             failed(claim, attempts, e);
             return;
         }
@@ -198,6 +211,21 @@ class Dispatcher {
                     e.getClass().getSimpleName(),
                     wait);
         }
+    }
+
+    /**
+     * News that the registration's or the event's current state contradicts: a place that is no
+     * longer held, a wait or a review of a registration since cancelled, anything but the
+     * cancellation about a cancelled event. A rejection or cancellation is always still true.
+     */
+    private static boolean noLongerTrue(Claim claim, EventSnapshot event, Registrant registrant) {
+        return switch (claim.kind()) {
+            case REMINDER -> !stillWanted(claim, event, registrant);
+            case CONFIRMATION, PROMOTED -> !registrant.confirmed() || event.cancelled();
+            case WAITLISTED, PENDING -> registrant.status() == RegistrationStatus.CANCELLED || event.cancelled();
+            case EVENT_UPDATED -> !registrant.active() || event.cancelled();
+            case REJECTED, CANCELLED, EVENT_CANCELLED -> false;
+        };
     }
 
     private static boolean stillWanted(Claim claim, EventSnapshot event, Registrant registrant) {

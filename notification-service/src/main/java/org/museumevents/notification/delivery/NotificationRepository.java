@@ -11,6 +11,8 @@ import org.museumevents.starter.tracing.TraceContexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -148,20 +150,60 @@ public class NotificationRepository {
 
     /**
      * Drops the unsent notifications of these kinds for one registration, or for a whole event
-     * when {@code registrationId} is null: news that is no longer true is not sent late.
+     * when {@code registrationId} is null: news that is no longer true is not sent late. One that
+     * a dispatcher has claimed is left to it: it may be on its way already, and while its claim is
+     * live the registration's next emails wait for it (so a cancellation never overtakes the
+     * confirmation it cancels); if its send fails, the dispatcher drops it as stale.
      */
     public void dropUnsent(UUID eventId, UUID registrationId, List<EmailKind> kinds) {
         jdbc.sql(
                         """
                         DELETE FROM notification WHERE event_id = :eventId
                             AND (CAST(:registrationId AS uuid) IS NULL OR registration_id = :registrationId)
-                            AND kind IN (:kinds) AND status IN ('SCHEDULED', 'RETRYING')
+                            AND kind IN (:kinds) AND status IN ('SCHEDULED', 'RETRYING') AND claim_id IS NULL
                         """)
                 .param("eventId", eventId)
                 .param("registrationId", registrationId)
                 .param("kinds", kinds.stream().map(Enum::name).toList())
                 .update();
     }
+
+    /**
+     * What the registrant may already have read about a registration: any email about it that was
+     * sent, or that a dispatcher holds (in flight; a lapsed claim too, whose sender may have sent it
+     * before it died). Locks the registration's notification rows until the caller's transaction
+     * ends, so that no dispatcher claims one of them meanwhile (claims skip locked rows): what it
+     * answers stays true until the caller has acted on it, with any number of instances.
+     *
+     * @param registrationId the registration
+     * @return whether any email about it was or may be on its way, and whether one of those carried
+     *     the iCalendar entry
+     * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Told toldAbout(UUID registrationId) {
+        List<Told> rows = jdbc.sql(
+                        """
+                        SELECT status, claim_id, calendar FROM notification WHERE registration_id = :id
+                        FOR UPDATE
+                        """)
+                .param("id", registrationId)
+                .query((rs, row) -> {
+                    boolean told = DeliveryStatus.SENT.name().equals(rs.getString("status"))
+                            || rs.getObject("claim_id") != null;
+                    return new Told(told, told && rs.getBoolean("calendar"));
+                })
+                .list();
+        return new Told(rows.stream().anyMatch(Told::any), rows.stream().anyMatch(Told::calendar));
+    }
+
+    /**
+     * What a registrant may have read about their registration ({@link #toldAbout}).
+     *
+     * @param any an email about it was sent or is on its way
+     * @param calendar one of those carried the iCalendar entry
+     */
+    public record Told(boolean any, boolean calendar) {}
 
     /**
      * Claims up to {@code limit} due notifications of known events for this instance until {@code
@@ -194,7 +236,10 @@ public class NotificationRepository {
                 FROM notification n
                 WHERE n.status IN ('SCHEDULED', 'RETRYING') AND n.next_attempt_at <= :now
                   AND (n.claimed_until IS NULL OR n.claimed_until <= :now)
-                  AND EXISTS (SELECT 1 FROM known_event e WHERE e.id = n.event_id))
+                  AND EXISTS (SELECT 1 FROM known_event e WHERE e.id = n.event_id)
+                  -- One email of a registration on its way at a time: they arrive in the order written.
+                  AND NOT EXISTS (SELECT 1 FROM notification o WHERE o.registration_id = n.registration_id
+                      AND o.id <> n.id AND o.claimed_until > :now))
             """;
 
     /** The emails sent to {@code address} within the period, or on their way to it now. */
