@@ -117,8 +117,8 @@ class TwoInstancesTest {
         assertThat(people).allSatisfy(email -> assertThat(Inbox.to(email))
                 .extracting(Inbox.Email::subject)
                 .containsExactly(
-                        "Inscription confirmée : Le numérique est-il solidaire ?",
-                        "Rappel : Le numérique est-il solidaire ?"));
+                        "Inscription confirmée\u202f: Le numérique est-il solidaire ?",
+                        "Rappel\u202f: Le numérique est-il solidaire ?"));
         assertThat(log.of(eventId, "REMINDER"))
                 .filteredOn(e -> e.status().equals("SENT"))
                 .extracting(DeliveryLogEntry::attempts)
