@@ -198,6 +198,39 @@ public class NotificationRepository {
     }
 
     /**
+     * Withdraws every email of a registration that is not on its way (the caller has checked with
+     * {@link #toldAbout} that none is): it was cancelled before anything about it went out. While its
+     * address was over the per-recipient limit, one of its emails may have superseded an earlier
+     * registration email to the same address about the same event; that one is the latest again
+     * and waits to be sent, so the address still ends up with its true state (a cancellation after
+     * a confirmation that went out, say).
+     *
+     * @param registrationId the registration cancelled
+     */
+    public void withdrawUnsent(UUID registrationId) {
+        jdbc.sql(
+                        """
+                        WITH withdrawn AS (
+                            DELETE FROM notification WHERE registration_id = :registrationId
+                                AND status IN ('SCHEDULED', 'RETRYING') AND claim_id IS NULL
+                            RETURNING event_id, lower(recipient) AS address),
+                        latest AS (
+                            SELECT DISTINCT ON (n.event_id, lower(n.recipient)) n.id, n.status
+                            FROM notification n
+                            JOIN (SELECT DISTINCT event_id, address FROM withdrawn) w
+                                ON n.event_id = w.event_id AND lower(n.recipient) = w.address
+                            WHERE n.registration_id <> :registrationId AND n.kind IN (:states)
+                              AND n.status IN ('SCHEDULED', 'RETRYING', 'SUPERSEDED')
+                            ORDER BY n.event_id, lower(n.recipient), n.seq DESC)
+                        UPDATE notification n SET status = 'SCHEDULED'
+                        FROM latest l WHERE n.id = l.id AND l.status = 'SUPERSEDED'
+                        """)
+                .param("registrationId", registrationId)
+                .param("states", STATE_KINDS.stream().map(Enum::name).toList())
+                .update();
+    }
+
+    /**
      * What a registrant may have read about their registration ({@link #toldAbout}).
      *
      * @param any an email about it was sent or is on its way

@@ -82,7 +82,7 @@ public class RegistrationChanges {
                 && !notifications.toldAbout(registrant.registrationId()).any()) {
             // Nothing about it reached them: the pending emails (the confirmation with its join
             // details among them) are withdrawn, and a lone cancellation would contradict itself.
-            notifications.dropUnsent(registrant.eventId(), registrant.registrationId(), List.of(EmailKind.values()));
+            notifications.withdrawUnsent(registrant.registrationId());
             reminders.plan(registrant.eventId(), now);
             return true;
         }
