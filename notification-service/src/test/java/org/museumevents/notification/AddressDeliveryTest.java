@@ -10,6 +10,7 @@ import static org.museumevents.notification.Examples.registration;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +20,7 @@ import org.museumevents.testsupport.TestServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +45,9 @@ class AddressDeliveryTest {
 
     @Autowired
     DeliveryLog log;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void smtpThroughTheGate(DynamicPropertyRegistry registry) {
@@ -89,6 +94,27 @@ class AddressDeliveryTest {
             assertThat(e.status()).isEqualTo("SENT");
             assertThat(e.attempts()).isEqualTo(1);
             assertThat(e.recipient()).isEqualTo(sent.formatted(token));
+        }));
+    }
+
+    @Test
+    void aRowStoredBeforeTheRuleWithItsRawDomainIsSentToTheAsciiForm() {
+        // As written before this release: the address as typed, not in its deliverable form.
+        String token = token();
+        UUID eventId = UUID.randomUUID();
+        UUID registrationId = UUID.randomUUID();
+        announce(registration("RegistrationConfirmed", eventId, registrationId, "jose-" + token + "@xn--caf-dma.fr"));
+        await().until(() -> !log.of(eventId, "CONFIRMATION").isEmpty());
+        jdbc.sql("UPDATE notification SET recipient = :raw WHERE registration_id = :id")
+                .param("raw", "jose-" + token + "@café.fr")
+                .param("id", registrationId)
+                .update();
+        publish(catalog("EventPublished", eventId));
+
+        Inbox.awaitOne("jose-" + token + "@xn--caf-dma.fr");
+        await().untilAsserted(() -> assertThat(confirmationOf(eventId)).satisfies(e -> {
+            assertThat(e.status()).isEqualTo("SENT");
+            assertThat(e.attempts()).isEqualTo(1);
         }));
     }
 
