@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -148,13 +149,13 @@ class ApiDocsTest {
         List<String> operations = new ArrayList<>();
         docs.get("paths").properties().forEach(path -> path.getValue()
                 .properties()
-                .forEach(method -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
+                .forEach(method -> operations.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
         return operations;
     }
 
     private JsonNode operation(String operation) {
         String[] methodAndPath = operation.split(" ");
-        return docs.path("paths").path(methodAndPath[1]).path(methodAndPath[0].toLowerCase());
+        return docs.path("paths").path(methodAndPath[1]).path(methodAndPath[0].toLowerCase(Locale.ROOT));
     }
 
     private static List<String> fields(JsonNode schema) {

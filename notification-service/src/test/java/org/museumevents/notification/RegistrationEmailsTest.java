@@ -96,7 +96,7 @@ class RegistrationEmailsTest {
         announce(registration("RegistrationCancelled", eventId, cancelledId, cancelled));
 
         Email waitlist = Inbox.awaitOne(waitlisted);
-        assertThat(waitlist.subject()).isEqualTo("Sur liste d’attente : Le numérique est-il solidaire ?");
+        assertThat(waitlist.subject()).isEqualTo("Sur liste d’attente\u202f: Le numérique est-il solidaire ?");
         assertThat(waitlist.text()).contains("vous êtes en position 3 sur la liste d’attente");
         assertThat(waitlist.text()).contains("Le lien pour participer vous sera envoyé");
         assertThat(waitlist.calendar()).isNull();
@@ -111,8 +111,8 @@ class RegistrationEmailsTest {
         assertThat(rejectedMails)
                 .extracting(Email::subject)
                 .containsExactlyInAnyOrder(
-                        "Inscription reçue, en attente de validation : Le numérique est-il solidaire ?",
-                        "Inscription non retenue : Le numérique est-il solidaire ?");
+                        "Inscription reçue, en attente de validation\u202f: Le numérique est-il solidaire ?",
+                        "Inscription non retenue\u202f: Le numérique est-il solidaire ?");
 
         Email cancellation = Inbox.await(cancelled, 2).stream()
                 .filter(m -> m.subject().startsWith("Inscription annulée"))

@@ -11,6 +11,7 @@ import static org.museumevents.notification.Examples.unique;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -117,8 +118,8 @@ class TwoInstancesTest {
         assertThat(people).allSatisfy(email -> assertThat(Inbox.to(email))
                 .extracting(Inbox.Email::subject)
                 .containsExactly(
-                        "Inscription confirmée : Le numérique est-il solidaire ?",
-                        "Rappel : Le numérique est-il solidaire ?"));
+                        "Inscription confirmée\u202f: Le numérique est-il solidaire ?",
+                        "Rappel\u202f: Le numérique est-il solidaire ?"));
         assertThat(log.of(eventId, "REMINDER"))
                 .filteredOn(e -> e.status().equals("SENT"))
                 .extracting(DeliveryLogEntry::attempts)
@@ -130,6 +131,9 @@ class TwoInstancesTest {
                 .toList();
         long bySecond = sent.stream().filter(line -> line.contains(" second-")).count();
         System.out.printf(
-                "Reminders sent: %d by the first instance, %d by the second%n", sent.size() - bySecond, bySecond);
+                Locale.ROOT,
+                "Reminders sent: %d by the first instance, %d by the second%n",
+                sent.size() - bySecond,
+                bySecond);
     }
 }

@@ -12,6 +12,8 @@ import org.museumevents.notification.event.EventSnapshot;
 import org.museumevents.notification.event.KnownEventRepository;
 import org.museumevents.notification.registrant.Registrant;
 import org.museumevents.notification.registrant.RegistrantRepository;
+import org.museumevents.notification.registrant.RegistrationStatus;
+import org.museumevents.starter.input.EmailAddresses;
 import org.museumevents.starter.tracing.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +33,17 @@ import org.springframework.stereotype.Component;
  *       that called for it, written from what is known of the event and registrant now. A reminder
  *       that has gone stale in between is dropped instead.
  *   <li>Mark: one statement per row writes SENT, RETRYING with backoff, or FAILED past the give-up
- *       time, onto this claim only ({@link DeliveryProperties}).
+ *       time, onto this claim only ({@link DeliveryProperties}). An email that no retry can deliver
+ *       ends FAILED at once, with its {@link FailureReason}: an address that is not deliverable
+ *       (service-starter's {@code EmailAddresses.deliverable}, never offered to the server), or a
+ *       permanent SMTP refusal (a 5yz reply, {@link SmtpFailures}). A 4yz reply, or no reply at all
+ *       (connection refused, timeout), is retried.
  * </ol>
+ *
+ * <p>The email goes to the address's deliverable form: an internationalised domain in ASCII
+ * ({@code jose@café.fr} → {@code jose@xn--caf-dma.fr}), which a server without SMTPUTF8 accepts.
+ * The application log names notifications by id and SMTP failures by type and reply code only,
+ * never by address.
  *
  * <p>An email goes out twice only when a claim lapses before its outcome is written (its instance
  * died or lost the database after sending, or the batch outlasted the lease) and another instance
@@ -117,6 +128,17 @@ class Dispatcher {
             notifications.dropClaimed(claim);
             return;
         }
+        Optional<String> address = EmailAddresses.deliverable(claim.recipient());
+        if (address.isEmpty()) {
+            // Stored before registration-service refused such addresses: no retry can deliver it.
+            counters.count(claim.kind(), DeliveryStatus.FAILED);
+            notifications.markRefused(claim, FailureReason.UNDELIVERABLE_ADDRESS, claim.attempts(), null);
+            log.error(
+                    "Gave up on {} notification {} at once: its address cannot be delivered to",
+                    claim.kind(),
+                    claim.id());
+            return;
+        }
         int attempts = claim.attempts() + 1;
         try {
             mailer.send(new Letter(
@@ -124,7 +146,8 @@ class Dispatcher {
                     claim.kind(),
                     event.get(),
                     registrant.get(),
-                    claim.recipient(),
+                    // The deliverable form: an internationalised domain in ASCII (IDNA), never raw 8-bit.
+                    address.get(),
                     // Join details only while the registration is confirmed and the event on.
                     claim.joinDetails()
                             && registrant.get().confirmed()
@@ -132,6 +155,18 @@ class Dispatcher {
                     claim.calendar(),
                     claim.waitlistPosition()));
         } catch (Exception e) {
+            if (noLongerTrue(claim, event.get(), registrant.get())) {
+                // Claimed before the news changed, so the planner left it to this send (and the
+                // registration's next email waited for it); it did not go: not retried after
+                // that next email, which would contradict it.
+                notifications.dropClaimed(claim);
+                log.info(
+                        "Dropped {} notification {} after a failed attempt ({}): no longer true",
+                        claim.kind(),
+                        claim.id(),
+                        e.getClass().getSimpleName());
+                return;
+            }
             failed(claim, attempts, e);
             return;
         }
@@ -142,6 +177,17 @@ class Dispatcher {
     }
 
     private void failed(Claim claim, int attempts, Exception e) {
+        int refusal = SmtpFailures.permanentReplyCode(e);
+        if (refusal != 0) {
+            counters.count(claim.kind(), DeliveryStatus.FAILED);
+            notifications.markRefused(claim, FailureReason.RECIPIENT_REFUSED, attempts, truncate(e.toString()));
+            log.error(
+                    "Gave up on {} notification {} at once: the SMTP server refused it for good (reply {})",
+                    claim.kind(),
+                    claim.id(),
+                    refusal);
+            return;
+        }
         Instant now = clock.instant();
         boolean giveUp = properties.givesUp(claim.scheduledFor(), now);
         Duration wait = properties.retryAfter(attempts);
@@ -165,6 +211,21 @@ class Dispatcher {
                     e.getClass().getSimpleName(),
                     wait);
         }
+    }
+
+    /**
+     * News that the registration's or the event's current state contradicts: a place that is no
+     * longer held, a wait or a review of a registration since cancelled, anything but the
+     * cancellation about a cancelled event. A rejection or cancellation is always still true.
+     */
+    private static boolean noLongerTrue(Claim claim, EventSnapshot event, Registrant registrant) {
+        return switch (claim.kind()) {
+            case REMINDER -> !stillWanted(claim, event, registrant);
+            case CONFIRMATION, PROMOTED -> !registrant.confirmed() || event.cancelled();
+            case WAITLISTED, PENDING -> registrant.status() == RegistrationStatus.CANCELLED || event.cancelled();
+            case EVENT_UPDATED -> !registrant.active() || event.cancelled();
+            case REJECTED, CANCELLED, EVENT_CANCELLED -> false;
+        };
     }
 
     private static boolean stillWanted(Claim claim, EventSnapshot event, Registrant registrant) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.museumevents.notification.email.EmailKind;
 import org.museumevents.notification.registrant.Registrant;
+import org.museumevents.starter.input.EmailAddresses;
 
 /**
  * An email to send to a registrant from {@code scheduledFor} on.
@@ -31,7 +32,7 @@ public record NewNotification(
         return new NewNotification(
                 registrant.eventId(),
                 registrant.registrationId(),
-                registrant.email(),
+                deliverable(registrant.email()),
                 kind,
                 at,
                 join,
@@ -44,13 +45,22 @@ public record NewNotification(
         return new NewNotification(
                 registrant.eventId(),
                 registrant.registrationId(),
-                registrant.email(),
+                deliverable(registrant.email()),
                 EmailKind.REMINDER,
                 due,
                 true,
                 true,
                 null,
                 offset);
+    }
+
+    /**
+     * The address in its deliverable form (an internationalised domain in ASCII), so that the
+     * per-recipient limit counts one address once whichever form it came in; as given when it
+     * cannot be delivered to, for the dispatcher to refuse.
+     */
+    private static String deliverable(String email) {
+        return EmailAddresses.deliverable(email).orElse(email);
     }
 
     /** The same, with the calendar entry (or not): a cancellation withdraws an entry only where there is one. */

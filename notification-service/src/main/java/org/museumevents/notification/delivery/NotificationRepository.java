@@ -11,6 +11,8 @@ import org.museumevents.starter.tracing.TraceContexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,10 +35,10 @@ public class NotificationRepository {
             EmailKind.REJECTED,
             EmailKind.CANCELLED);
 
-    /** The advisory lock that one instance at a time holds while it claims. */
     /** The stored status of a superseded email, and its reason in the delivery log. */
-    static final String SUPERSEDED = "SUPERSEDED";
+    static final String SUPERSEDED = FailureReason.SUPERSEDED.name();
 
+    /** The advisory lock that one instance at a time holds while it claims. */
     private static final long CLAIMS_LOCK = 0x6e6f74696669L; // "notifi"
 
     private final JdbcClient jdbc;
@@ -148,20 +150,93 @@ public class NotificationRepository {
 
     /**
      * Drops the unsent notifications of these kinds for one registration, or for a whole event
-     * when {@code registrationId} is null: news that is no longer true is not sent late.
+     * when {@code registrationId} is null: news that is no longer true is not sent late. One that
+     * a dispatcher has claimed is left to it: it may be on its way already, and while its claim is
+     * live the registration's next emails wait for it (so a cancellation never overtakes the
+     * confirmation it cancels); if its send fails, the dispatcher drops it as stale.
      */
     public void dropUnsent(UUID eventId, UUID registrationId, List<EmailKind> kinds) {
         jdbc.sql(
                         """
                         DELETE FROM notification WHERE event_id = :eventId
                             AND (CAST(:registrationId AS uuid) IS NULL OR registration_id = :registrationId)
-                            AND kind IN (:kinds) AND status IN ('SCHEDULED', 'RETRYING')
+                            AND kind IN (:kinds) AND status IN ('SCHEDULED', 'RETRYING') AND claim_id IS NULL
                         """)
                 .param("eventId", eventId)
                 .param("registrationId", registrationId)
                 .param("kinds", kinds.stream().map(Enum::name).toList())
                 .update();
     }
+
+    /**
+     * What the registrant may already have read about a registration: any email about it that was
+     * sent, or that a dispatcher holds (in flight; a lapsed claim too, whose sender may have sent it
+     * before it died). Locks the registration's notification rows until the caller's transaction
+     * ends, so that no dispatcher claims one of them meanwhile (claims skip locked rows): what it
+     * answers stays true until the caller has acted on it, with any number of instances.
+     *
+     * @param registrationId the registration
+     * @return whether any email about it was or may be on its way, and whether one of those carried
+     *     the iCalendar entry
+     * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Told toldAbout(UUID registrationId) {
+        List<Told> rows = jdbc.sql(
+                        """
+                        SELECT status, claim_id, calendar FROM notification WHERE registration_id = :id
+                        FOR UPDATE
+                        """)
+                .param("id", registrationId)
+                .query((rs, row) -> {
+                    boolean told = DeliveryStatus.SENT.name().equals(rs.getString("status"))
+                            || rs.getObject("claim_id") != null;
+                    return new Told(told, told && rs.getBoolean("calendar"));
+                })
+                .list();
+        return new Told(rows.stream().anyMatch(Told::any), rows.stream().anyMatch(Told::calendar));
+    }
+
+    /**
+     * Withdraws every email of a registration that is not on its way (the caller has checked with
+     * {@link #toldAbout} that none is): it was cancelled before anything about it went out. While its
+     * address was over the per-recipient limit, one of its emails may have superseded an earlier
+     * registration email to the same address about the same event; that one is the latest again
+     * and waits to be sent, so the address still ends up with its true state (a cancellation after
+     * a confirmation that went out, say).
+     *
+     * @param registrationId the registration cancelled
+     */
+    public void withdrawUnsent(UUID registrationId) {
+        jdbc.sql(
+                        """
+                        WITH withdrawn AS (
+                            DELETE FROM notification WHERE registration_id = :registrationId
+                                AND status IN ('SCHEDULED', 'RETRYING') AND claim_id IS NULL
+                            RETURNING event_id, lower(recipient) AS address),
+                        latest AS (
+                            SELECT DISTINCT ON (n.event_id, lower(n.recipient)) n.id, n.status
+                            FROM notification n
+                            JOIN (SELECT DISTINCT event_id, address FROM withdrawn) w
+                                ON n.event_id = w.event_id AND lower(n.recipient) = w.address
+                            WHERE n.registration_id <> :registrationId AND n.kind IN (:states)
+                              AND n.status IN ('SCHEDULED', 'RETRYING', 'SUPERSEDED')
+                            ORDER BY n.event_id, lower(n.recipient), n.seq DESC)
+                        UPDATE notification n SET status = 'SCHEDULED'
+                        FROM latest l WHERE n.id = l.id AND l.status = 'SUPERSEDED'
+                        """)
+                .param("registrationId", registrationId)
+                .param("states", STATE_KINDS.stream().map(Enum::name).toList())
+                .update();
+    }
+
+    /**
+     * What a registrant may have read about their registration ({@link #toldAbout}).
+     *
+     * @param any an email about it was sent or is on its way
+     * @param calendar one of those carried the iCalendar entry
+     */
+    public record Told(boolean any, boolean calendar) {}
 
     /**
      * Claims up to {@code limit} due notifications of known events for this instance until {@code
@@ -194,7 +269,10 @@ public class NotificationRepository {
                 FROM notification n
                 WHERE n.status IN ('SCHEDULED', 'RETRYING') AND n.next_attempt_at <= :now
                   AND (n.claimed_until IS NULL OR n.claimed_until <= :now)
-                  AND EXISTS (SELECT 1 FROM known_event e WHERE e.id = n.event_id))
+                  AND EXISTS (SELECT 1 FROM known_event e WHERE e.id = n.event_id)
+                  -- One email of a registration on its way at a time: they arrive in the order written.
+                  AND NOT EXISTS (SELECT 1 FROM notification o WHERE o.registration_id = n.registration_id
+                      AND o.id <> n.id AND o.claimed_until > :now))
             """;
 
     /** The emails sent to {@code address} within the period, or on their way to it now. */
@@ -356,6 +434,28 @@ public class NotificationRepository {
     }
 
     /**
+     * Ends the claimed email FAILED for good, without a retry, with {@code reason} in the delivery
+     * log: onto this claim only, like {@link #markFailed}.
+     *
+     * @param attempts the SMTP attempts made, this one included (0 when none was made)
+     * @param error the SMTP error, which may quote the recipient (erased with it); null if none
+     */
+    void markRefused(Claim claim, FailureReason reason, int attempts, String error) {
+        jdbc.sql(
+                        """
+                        UPDATE notification SET status = :status, attempts = :attempts, last_error = :error,
+                            claim_id = NULL, claimed_until = NULL
+                        WHERE id = :id AND claim_id = :claim
+                        """)
+                .param("status", reason.name())
+                .param("attempts", attempts)
+                .param("error", error)
+                .param("id", claim.id())
+                .param("claim", claim.claimId())
+                .update();
+    }
+
+    /**
      * Erases a registration's personal data from the notifications: its unsent emails are dropped,
      * and the recipients (and SMTP errors, which may quote them) of the rest are masked as null.
      */
@@ -408,7 +508,7 @@ public class NotificationRepository {
                         rs.getString("recipient"),
                         rs.getString("kind"),
                         // Never sent and never will be: FAILED in the contract's statuses, the reason beside it.
-                        SUPERSEDED.equals(rs.getString("status"))
+                        FailureReason.isOne(rs.getString("status"))
                                 ? DeliveryStatus.FAILED.name()
                                 : rs.getString("status"),
                         rs.getInt("attempts"),
@@ -416,7 +516,7 @@ public class NotificationRepository {
                         rs.getTimestamp("sent_at") == null
                                 ? null
                                 : rs.getTimestamp("sent_at").toInstant(),
-                        SUPERSEDED.equals(rs.getString("status")) ? SUPERSEDED : null))
+                        FailureReason.isOne(rs.getString("status")) ? rs.getString("status") : null))
                 .list();
     }
 

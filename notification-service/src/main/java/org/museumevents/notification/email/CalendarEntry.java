@@ -121,7 +121,10 @@ class CalendarEntry {
                         "calendar.passcode", new Object[] {event.meeting().passcode()}, locale));
             }
         }
-        if (letter.registrant().manageUrl() != null) {
+        // As in the email itself: nothing to manage once the registration or the event is over.
+        boolean mayAttend =
+                !cancel && letter.registrant().active() && !letter.kind().endsRegistration() && !event.cancelled();
+        if (mayAttend && letter.registrant().manageUrl() != null) {
             description.add(messages.getMessage(
                     "calendar.manage", new Object[] {letter.registrant().manageUrl()}, locale));
         }

@@ -21,6 +21,11 @@ public enum EmailKind {
         return this == CANCELLED || this == EVENT_CANCELLED;
     }
 
+    /** Tells that the registration, or the event, is over for the registrant: nothing left to manage or join. */
+    boolean endsRegistration() {
+        return this == CANCELLED || this == REJECTED || this == EVENT_CANCELLED;
+    }
+
     /** The event's description helps those deciding or preparing; not those told it is off. */
     boolean describesEvent() {
         return this == CONFIRMATION || this == PROMOTED || this == WAITLISTED || this == PENDING;

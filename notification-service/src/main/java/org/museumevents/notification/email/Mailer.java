@@ -158,21 +158,29 @@ public class Mailer {
                 && event.meeting() != null
                 && event.meeting().url() != null;
         context.setVariable("join", join ? event.meeting() : null);
+        // Only what still applies: nothing to manage, join later or attend once the registration
+        // is cancelled or rejected or the event cancelled, whatever kind of email tells it.
+        boolean mayAttend = letter.registrant().active() && !letter.kind().endsRegistration() && !event.cancelled();
         context.setVariable(
                 "joinLater",
-                event.online() && (letter.kind() == EmailKind.WAITLISTED || letter.kind() == EmailKind.PENDING));
+                mayAttend
+                        && event.online()
+                        && !letter.registrant().confirmed()
+                        && (letter.kind() == EmailKind.WAITLISTED || letter.kind() == EmailKind.PENDING));
         context.setVariable(
                 "interpretation",
-                event.interpretation().isEmpty() || letter.kind().withdrawsCalendarEntry()
+                event.interpretation().isEmpty() || !mayAttend
                         ? null
                         : String.join(
                                 ", ",
                                 event.interpretation().stream()
                                         .map(l -> Locale.forLanguageTag(l).getDisplayLanguage(locale))
                                         .toList()));
-        context.setVariable("manageUrl", letter.registrant().manageUrl());
-        context.setVariable("eventUrl", properties.eventUrl(event.id()));
-        context.setVariable("cancelled", letter.kind().withdrawsCalendarEntry());
+        // "See or cancel my registration" only while there is one to cancel.
+        context.setVariable("manageUrl", mayAttend ? letter.registrant().manageUrl() : null);
+        context.setVariable(
+                "eventUrl",
+                event.cancelled() || letter.kind().withdrawsCalendarEntry() ? null : properties.eventUrl(event.id()));
         return new Written(
                 language, subject, templates.process("email.txt", context), templates.process("email.html", context));
     }

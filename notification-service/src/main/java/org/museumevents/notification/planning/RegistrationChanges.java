@@ -18,6 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies a registration outcome: records the registrant, schedules the email it calls for
  * ({@link RegistrationOutcome#email}) and re-plans the event's reminders. The event need not be
  * known yet: the email waits for it.
+ *
+ * <p>A registration cancelled (by the registrant or an organiser) before any email about it was
+ * sent or taken on its way gets neither: its pending emails are withdrawn and no cancellation is
+ * sent (the lead's decision, issue 12). The confirmation would hand a person no longer registered
+ * the join link and passcode, and a lone cancellation contradicts itself. Once an email about it
+ * was sent or is in flight, the cancellation is sent, after it. With several instances this holds
+ * because the registration's rows are locked while deciding ({@link NotificationRepository#toldAbout}).
  */
 @Component
 public class RegistrationChanges {
@@ -71,6 +78,14 @@ public class RegistrationChanges {
         Registrant registrant = before.map(announced::withPersonalDataOf).orElse(announced);
         registrants.save(registrant, now);
         RegistrationOutcome completed = outcome.with(registrant);
+        if (completed.cancelsByItself()
+                && !notifications.toldAbout(registrant.registrationId()).any()) {
+            // Nothing about it reached them: the pending emails (the confirmation with its join
+            // details among them) are withdrawn, and a lone cancellation would contradict itself.
+            notifications.withdrawUnsent(registrant.registrationId());
+            reminders.plan(registrant.eventId(), now);
+            return true;
+        }
         if (completed.withdrawsConfirmedOnlyEmails()) {
             // A confirmation still waiting (for its event, or for SMTP) is no longer true: not sent late.
             notifications.dropUnsent(registrant.eventId(), registrant.registrationId(), FOR_CONFIRMED);
@@ -78,7 +93,15 @@ public class RegistrationChanges {
         boolean eventCancelled =
                 events.find(registrant.eventId()).map(EventSnapshot::cancelled).orElse(false);
         if (registrant.reachable()) {
-            completed.email(before, eventCancelled, now).ifPresent(email -> notifications.schedule(email, now));
+            completed
+                    .email(before, eventCancelled, now)
+                    .map(email -> completed.cancelsByItself()
+                            // The entry is withdrawn only where one may have arrived.
+                            ? email.withCalendar(notifications
+                                    .toldAbout(registrant.registrationId())
+                                    .calendar())
+                            : email)
+                    .ifPresent(email -> notifications.schedule(email, now));
         }
         reminders.plan(registrant.eventId(), now);
         return true;

@@ -56,6 +56,15 @@ public record RegistrationOutcome(
     }
 
     /**
+     * A cancellation by the registrant or an organiser (not by the event's own cancellation, which
+     * is told as {@code EVENT_CANCELLED} to everyone who registered): it is told only to someone who
+     * may have read something about the registration.
+     */
+    boolean cancelsByItself() {
+        return outcome == Outcome.CANCELLED && !byEventCancellation;
+    }
+
+    /**
      * Emails that only a confirmed registrant may still receive (join details, reminders, updates):
      * when the registration is no longer confirmed, those still waiting are no longer true.
      */
