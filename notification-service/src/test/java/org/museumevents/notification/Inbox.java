@@ -76,7 +76,8 @@ final class Inbox {
         return await(address, 1).get(0);
     }
 
-    record Email(String subject, String messageId, String language, String text, String html, String calendar) {
+    record Email(
+            String subject, String messageId, String date, String language, String text, String html, String calendar) {
 
         static Email of(MimeMessage message) throws MessagingException, IOException {
             Parts parts = new Parts();
@@ -84,6 +85,7 @@ final class Inbox {
             return new Email(
                     message.getSubject(),
                     message.getMessageID(),
+                    message.getHeader("Date", null),
                     message.getHeader("Content-Language", null),
                     parts.text,
                     parts.html,

@@ -57,6 +57,8 @@ class RegistrationEmailsTest {
         }
         assertThat(mail.html()).contains("name=\"viewport\"");
         assertThat(mail.messageId()).matches("<[0-9a-f-]{36}@museum-events>");
+        // RFC 5322 §3.3, in UTC whatever the server's zone (the suite runs in Pacific/Auckland).
+        assertThat(mail.date()).matches("[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} \\+0000");
 
         assertThat(mail.calendarProperty("METHOD")).contains("REQUEST");
         assertThat(mail.eventProperty("UID")).contains(eventId + "@museum-events");

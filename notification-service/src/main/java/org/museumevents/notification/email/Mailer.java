@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -28,6 +29,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 @Component
 public class Mailer {
+
+    /** RFC 5322 §3.3 date-time, English day and month names whatever the JVM's locale. */
+    private static final DateTimeFormatter DATE_HEADER =
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
     private static final Set<String> LANGUAGES = Set.of("fr", "en", "es");
@@ -90,6 +95,8 @@ public class Mailer {
                     "text/calendar; charset=UTF-8; method=" + method);
         }
         mime.setHeader("Content-Language", email.language());
+        // RFC 5322 §3.3 date-time in UTC: Jakarta Mail's own Date header would show the JVM's zone.
+        mime.setHeader("Date", DATE_HEADER.format(ZonedDateTime.now(ZoneOffset.UTC)));
         // Stable per notification: a retry after a crash is recognisably the same email.
         mime.setHeader("Message-ID", "<" + letter.notificationId() + "@museum-events>");
         sender.send(mime);

@@ -9,6 +9,7 @@ import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.museumevents.notification.event.EventSnapshot;
 import org.museumevents.notification.registrant.RegistrationStatus;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * Issue 12, time zones: an email says the same whatever the JVM's default zone and locale (the
@@ -23,11 +24,20 @@ class DefaultZoneAndLocaleTest {
 
     /** Every kind in every language for a confirmed registrant, the same letters each time. */
     private List<String> everyEmail(List<Letter> letters) {
-        Mailer mailer = new Mailer(null, properties, new CalendarEntry(properties));
+        CalendarEntry calendar = new CalendarEntry(properties);
+        Mailer mailer = new Mailer(null, properties, calendar, null);
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("mail/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
         List<String> written = new ArrayList<>();
         for (Letter letter : letters) {
             Mailer.Written email = mailer.write(letter);
-            written.add(email.language() + "|" + email.subject() + "|" + email.text() + "|" + email.html());
+            // The attachment too, but for DTSTAMP, the moment it is written (RFC 5545 §3.8.7.2).
+            String entry = calendar.write(letter, Locale.forLanguageTag(email.language()), messages, 7)
+                    .replaceAll("DTSTAMP:[0-9TZ]+\r\n", "");
+            written.add(
+                    email.language() + "|" + email.subject() + "|" + email.text() + "|" + email.html() + "|" + entry);
         }
         return written;
     }

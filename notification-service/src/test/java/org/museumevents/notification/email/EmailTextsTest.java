@@ -40,7 +40,7 @@ class EmailTextsTest {
 
     private final EmailProperties properties =
             new EmailProperties("Museum Events <no-reply@museum-events.org>", "https://events.example.org");
-    private final Mailer mailer = new Mailer(null, properties, new CalendarEntry(properties));
+    private final Mailer mailer = new Mailer(null, properties, new CalendarEntry(properties), null);
 
     static EventSnapshot event(String status) {
         LocalDateTime start = LocalDateTime.parse("2027-02-16T13:00");
