@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.museumevents.notification.Inbox.Email;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -33,6 +35,9 @@ class EventChangesTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    TestClock clock;
 
     private ObjectNode inEnglish(ObjectNode message) {
         message.put("language", "en");
@@ -70,6 +75,34 @@ class EventChangesTest {
         await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
         assertThat(Inbox.to(confirmed)).hasSize(2);
         assertThat(log.of(eventId, "EVENT_UPDATED")).hasSize(2);
+    }
+
+    /**
+     * An event that is over tells nobody (issue 12): cancelled after its end, or edited after it
+     * (a corrected link, a moved time that is still past), no registrant receives a cancellation
+     * that would withdraw the entry of an event they attended, nor a "changed" email offering to
+     * cancel a registration that can no longer change.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"EventCancelled", "EventUpdated"})
+    void anEventThatIsOverTellsNobody(String change) {
+        UUID eventId = UUID.randomUUID();
+        publish(catalog("EventPublished", eventId)); // 16 February 2027, 12:00 to 13:30 UTC
+        String confirmed = unique("over-confirmed");
+        String waiting = unique("over-waiting");
+        announce(inEnglish(registration("RegistrationConfirmed", eventId, UUID.randomUUID(), confirmed)));
+        announce(inEnglish(registration("RegistrationWaitlisted", eventId, UUID.randomUUID(), waiting)));
+        Inbox.awaitOne(confirmed);
+        Inbox.awaitOne(waiting);
+
+        clock.set("2027-02-16T20:00:00Z"); // the evening after it ended
+        publish(catalog(change, eventId)); // cancelled, or moved to 14:00 that same day
+
+        await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(Inbox.to(confirmed)).hasSize(1);
+        assertThat(Inbox.to(waiting)).hasSize(1);
+        assertThat(log.of(eventId, "EVENT_CANCELLED")).isEmpty();
+        assertThat(log.of(eventId, "EVENT_UPDATED")).isEmpty();
     }
 
     @Test

@@ -103,7 +103,7 @@ public class Mailer {
     }
 
     /**
-     * The calendar entry in the email's language, with the next SEQUENCE for this address and event
+     * The calendar entry in the email's language, with the next SEQUENCE for this event
      * (taken now, when the email is written: whatever was sent before, in whatever order the
      * notifications were planned, this one goes above it). None when the registrant was erased
      * meanwhile, or when it cannot be written: the email, with its join link, goes out without it
@@ -113,7 +113,6 @@ public class Mailer {
         OptionalLong sequence = calendarSequences.next(
                 letter.event().id(),
                 letter.registrant().registrationId(),
-                letter.recipient(),
                 letter.event().version());
         if (sequence.isEmpty()) {
             log.info("Email {} sent without its calendar entry: its registrant was erased", letter.notificationId());

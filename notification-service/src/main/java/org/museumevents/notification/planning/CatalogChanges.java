@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies an event as the catalog announced it: keeps the latest version, tells active registrants
- * of a practical change or a cancellation ({@link EventChange}), and re-plans the reminders. An
- * older version changes nothing.
+ * of a practical change or a cancellation ({@link EventChange}) while the event is not over, and
+ * re-plans the reminders. An older version changes nothing.
  */
 @Component
 public class CatalogChanges {
@@ -75,15 +75,26 @@ public class CatalogChanges {
                 .filter(Registrant::active)
                 .filter(Registrant::reachable)
                 .toList();
+        // Nothing to tell about an event that is over (issue 12): cancelling one that had already
+        // ended, or editing one that ends in the past (a correction after the day, or times moved
+        // into the past), would email every registrant and withdraw the entry of an event they
+        // attended from their calendars. Moving an ended event to a future date is news.
+        boolean hadEnded = previous.map(known -> !known.endsAt().isAfter(now)).orElse(false);
+        boolean endsInThePast = !incoming.endsAt().isAfter(now);
         switch (EventChange.between(previous, incoming, cancellation)) {
             case CANCELLED -> {
                 notifications.dropUnsent(incoming.id(), null, OBSOLETE_WHEN_CANCELLED);
-                active.forEach(registrant ->
-                        notifications.schedule(NewNotification.about(registrant, EmailKind.EVENT_CANCELLED, now), now));
+                if (!hadEnded) {
+                    active.forEach(registrant -> notifications.schedule(
+                            NewNotification.about(registrant, EmailKind.EVENT_CANCELLED, now), now));
+                }
             }
-            case PRACTICAL_DETAILS_CHANGED ->
-                active.forEach(registrant -> notifications.scheduleUpdate(
-                        NewNotification.about(registrant, EmailKind.EVENT_UPDATED, now), now));
+            case PRACTICAL_DETAILS_CHANGED -> {
+                if (!endsInThePast) {
+                    active.forEach(registrant -> notifications.scheduleUpdate(
+                            NewNotification.about(registrant, EmailKind.EVENT_UPDATED, now), now));
+                }
+            }
             case NOTHING_TO_TELL -> {}
         }
         reminders.plan(incoming.id(), now);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.museumevents.notification.delivery.NotificationRepository;
-import org.museumevents.notification.email.CalendarSequenceRepository;
 import org.museumevents.notification.planning.EventLocks;
 import org.museumevents.notification.registrant.RegistrantRepository;
 import org.springframework.stereotype.Component;
@@ -23,19 +22,13 @@ public class PersonalData {
     private final EventLocks locks;
     private final RegistrantRepository registrants;
     private final NotificationRepository notifications;
-    private final CalendarSequenceRepository calendarSequences;
     private final Clock clock;
 
     PersonalData(
-            EventLocks locks,
-            RegistrantRepository registrants,
-            NotificationRepository notifications,
-            CalendarSequenceRepository calendarSequences,
-            Clock clock) {
+            EventLocks locks, RegistrantRepository registrants, NotificationRepository notifications, Clock clock) {
         this.locks = locks;
         this.registrants = registrants;
         this.notifications = notifications;
-        this.calendarSequences = calendarSequences;
         this.clock = clock;
     }
 
@@ -50,8 +43,6 @@ public class PersonalData {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean erase(UUID eventId, UUID registrationId) {
         locks.lock(eventId);
-        // First: it finds the addresses in the registrant and the notifications before they are erased.
-        calendarSequences.forgetRegistration(registrationId);
         notifications.eraseRecipients(registrationId);
         return registrants.erase(registrationId, clock.instant());
     }
@@ -64,7 +55,6 @@ public class PersonalData {
     @Transactional(propagation = Propagation.MANDATORY)
     public int eraseEvent(UUID eventId, Instant now) {
         locks.lock(eventId);
-        calendarSequences.forgetEvent(eventId);
         notifications.eraseRecipientsOfEvent(eventId);
         return registrants.eraseOfEvent(eventId, now);
     }
