@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -118,5 +120,27 @@ class RoutingTest {
         assertThat(send("POST", "/api/events/" + UUID.randomUUID() + "/registrations", "{\"name\":\"Ana\"}")
                         .statusCode())
                 .isLessThan(300);
+    }
+
+    /**
+     * A query the services would refuse as 400 is refused here as 400, not forwarded and reported as
+     * an outage (503): malformed escapes, overlong or Latin-1 octets, wherever the route leads.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/registrations/00000000-0000-0000-0000-000000000001?token=%ZZ",
+                "/api/events/00000000-0000-0000-0000-000000000001/availability?x=%C0%AF",
+                "/api/events?q=%E9t%E9",
+                "/api/events?q=100%",
+                "/api/events/00000000-0000-0000-0000-000000000001/notifications?x=%2",
+                "/api/series?q=%FF%FE"
+            })
+    void aMalformedQueryIsABadRequestNotAnOutage(String target) {
+        RawHttp.Response refused = RawHttp.newClient(port).send("GET", target, null, null);
+
+        assertThat(refused.status()).as(target).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("/invalid-characters");
     }
 }

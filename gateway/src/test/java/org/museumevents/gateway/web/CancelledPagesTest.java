@@ -84,6 +84,7 @@ class CancelledPagesTest {
         assertThat(page(get("/events/" + EVENT_ID)))
                 .contains("id=\"event-cancelled\"", "data-state=\"CANCELLED\"")
                 .doesNotContain("id=\"places-left\"", "places left")
+                .doesNotContain("id=\"event-waitlist-note\"", "waiting list")
                 .doesNotContain("id=\"add-to-calendar\"")
                 .doesNotContain("id=\"registration-form\"");
     }
@@ -96,17 +97,20 @@ class CancelledPagesTest {
         assertThat(page(get("/events/" + EVENT_ID)))
                 .contains("data-state=\"CANCELLED\"", "the event is cancelled")
                 .doesNotContain("id=\"places-left\"", "12 places left")
+                .doesNotContain("id=\"event-waitlist-note\"")
                 .doesNotContain("id=\"registration-form\"");
 
         // Closed for another reason: places left mean nothing either.
         availability(3, false, "registration-closed");
         assertThat(page(get("/events/" + EVENT_ID)))
                 .contains("data-state=\"CLOSED\"")
-                .doesNotContain("id=\"places-left\"", "3 places left");
+                .doesNotContain("id=\"places-left\"", "3 places left")
+                .doesNotContain("id=\"event-waitlist-note\"");
 
         // Open: the count is shown.
         availability(3, true, null);
-        assertThat(page(get("/events/" + EVENT_ID))).contains("id=\"places-left\"", "3 places left");
+        assertThat(page(get("/events/" + EVENT_ID)))
+                .contains("id=\"places-left\"", "3 places left", "id=\"event-waitlist-note\"");
     }
 
     @Test
