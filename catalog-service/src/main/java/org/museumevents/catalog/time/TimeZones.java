@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import org.museumevents.starter.input.RegionTimeZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,31 +30,15 @@ import org.slf4j.LoggerFactory;
 public final class TimeZones {
 
     /** What a refused zone is told, as the message of its field error. */
-    public static final String RULE =
-            "must be a region-based IANA time zone such as Europe/Paris or America/Argentina/Buenos_Aires, or UTC";
+    public static final String RULE = RegionTimeZones.RULE;
 
     /** The one zone without a region that is accepted: online events are sometimes announced in it. */
-    public static final String UTC = "UTC";
+    public static final String UTC = RegionTimeZones.UTC;
 
     private static final Logger log = LoggerFactory.getLogger(TimeZones.class);
 
-    private static final Set<String> AREAS = Set.of(
-            "Africa",
-            "America",
-            "Antarctica",
-            "Arctic",
-            "Asia",
-            "Atlantic",
-            "Australia",
-            "Europe",
-            "Indian",
-            "Pacific");
-
-    // Read once: the JDK's tz database does not change while the service runs, and later additions
-    // to ZoneId's ids (ical4j's own) are not region-based anyway.
-    private static final Set<String> REGION_BASED = ZoneId.getAvailableZoneIds().stream()
-            .filter(id -> id.equals(UTC) || AREAS.contains(id.substring(0, Math.max(0, id.indexOf('/')))))
-            .collect(Collectors.toUnmodifiableSet());
+    // The starter's rule, shared with registration-service's registrants.
+    private static final Set<String> REGION_BASED = RegionTimeZones.all();
 
     private static final TimeZoneRegistry REGISTRY =
             TimeZoneRegistryFactory.getInstance().createRegistry();

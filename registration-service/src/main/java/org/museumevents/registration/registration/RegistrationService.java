@@ -3,9 +3,7 @@ package org.museumevents.registration.registration;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +12,7 @@ import java.util.function.BiConsumer;
 import org.museumevents.registration.event.Event;
 import org.museumevents.registration.event.EventRepository;
 import org.museumevents.registration.event.Refusal;
+import org.museumevents.starter.input.RegionTimeZones;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.Problems;
 import org.museumevents.starter.security.Organisers;
@@ -292,11 +291,8 @@ class RegistrationService {
         if (timeZone == null) {
             return;
         }
-        try {
-            ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw new InvalidFields(List.of(
-                    new InvalidFields.FieldProblem("timeZone", "must be an IANA time zone such as Europe/Paris")));
+        if (!RegionTimeZones.isRegionBased(timeZone)) {
+            throw new InvalidFields(List.of(new InvalidFields.FieldProblem("timeZone", RegionTimeZones.RULE)));
         }
     }
 

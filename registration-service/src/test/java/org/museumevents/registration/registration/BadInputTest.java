@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.museumevents.registration.Api;
 import org.museumevents.registration.Api.Response;
 import org.museumevents.registration.RegistrationIntegrationTest;
@@ -50,10 +52,18 @@ class BadInputTest {
         event = TestCatalog.apply(context, TestCatalog.event("icom-france", 10));
     }
 
-    @Test
-    void aTimeZoneThatDoesNotExistIsA400NamingItAndStoresNothing() {
+    /**
+     * A zone that does not exist, and the ones Java reads but that follow no region's rules (issue
+     * 12): an offset, a legacy name, {@code Etc/GMT+1} (which means UTC-1), {@code SystemV/*}. With
+     * {@code UTC+1} the emails silently left out the registrant's own time.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"Mars/Olympus", "UTC+1", "Z", "+02:00", "GMT+1", "EST", "US/Eastern", "Etc/GMT+1", "SystemV/AST4"
+            })
+    void aTimeZoneThatIsNoRegionIsA400NamingItAndStoresNothing(String zone) {
         Response response =
-                api.post("/api/events/" + event.id() + "/registrations", VALID.replace("Europe/Paris", "Mars/Olympus"));
+                api.post("/api/events/" + event.id() + "/registrations", VALID.replace("Europe/Paris", zone));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -63,6 +73,17 @@ class BadInputTest {
         assertThat(problem.get("detail").asString()).isNotBlank();
         assertThat(fields(problem)).as(response.toString()).contains("timeZone");
         assertThat(registrations()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTC", "America/Argentina/Buenos_Aires", "Asia/Kathmandu", "Pacific/Auckland"})
+    void aRegionTimeZoneIsAccepted(String zone) {
+        Response response = api.post(
+                "/api/events/" + event.id() + "/registrations",
+                VALID.replace("Europe/Paris", zone)
+                        .replace("elise@example.org", "elise-" + UUID.randomUUID() + "@example.org"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
     @Test
