@@ -24,6 +24,8 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.museumevents.gateway.GatewayIntegrationTest;
 import org.museumevents.gateway.StandIn;
 import org.museumevents.gateway.StandIns;
@@ -256,6 +258,31 @@ class ParticipantPagesTest {
                                         "<p class=\"field-error\" id=\"registration-email-error\">is not deliverable</p>"),
                                 containsString("value=\"Élise Martin\""),
                                 containsString("is unknown"))));
+    }
+
+    /**
+     * What a browser may report as its zone but registration-service refuses (issue 12: region-based
+     * IANA ids only) falls back to the event's zone, instead of failing the form on a hidden field.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Etc/GMT-2", "UTC+1", "+02:00", "US/Eastern", "EST"})
+    void aBrowserZoneThatIsNoRegionFallsBackToTheEventsZone(String browserZone) throws Exception {
+        registration.on(
+                "POST",
+                "/api/events/" + EVENT_ID + "/registrations",
+                json(201, Contract.registered("CONFIRMED", null)));
+        mvc.perform(post("/events/" + EVENT_ID + "/register")
+                        .with(csrf())
+                        .param("idempotencyKey", "key-zone")
+                        .param("name", "Élise Martin")
+                        .param("email", "elise@musee.example")
+                        .param("language", "fr")
+                        .param("timeZone", browserZone)
+                        .param("consent", "true"))
+                .andExpect(redirectedUrl("/events/" + EVENT_ID + "/registration"));
+
+        JsonNode body = json.readTree(registration.received().get(0).body());
+        assertThat(body.get("timeZone").asString()).isEqualTo("Europe/Paris");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.museumevents.gateway.web.participant;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -83,17 +82,33 @@ public class RegistrationForm {
                 consent);
     }
 
+    /**
+     * A zone registration-service accepts (its starter's {@code RegionTimeZones}: region-based IANA
+     * ids and UTC); what a browser reports otherwise ({@code Etc/GMT-2}, a legacy alias) falls back
+     * to the event's zone rather than failing the form on a field the visitor never saw.
+     */
     private static boolean validZone(String zone) {
         if (blank(zone) || zone.length() > 64) {
             return false;
         }
-        try {
-            ZoneId.of(zone);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
+        int slash = zone.indexOf('/');
+        return zone.equals("UTC")
+                || (slash > 0
+                        && REGION_AREAS.contains(zone.substring(0, slash))
+                        && ZoneId.getAvailableZoneIds().contains(zone));
     }
+
+    private static final java.util.Set<String> REGION_AREAS = java.util.Set.of(
+            "Africa",
+            "America",
+            "Antarctica",
+            "Arctic",
+            "Asia",
+            "Atlantic",
+            "Australia",
+            "Europe",
+            "Indian",
+            "Pacific");
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
