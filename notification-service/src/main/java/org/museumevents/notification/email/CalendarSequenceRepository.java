@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * calendars only compare.
  */
 @Repository
-public class CalendarSequenceRepository {
+class CalendarSequenceRepository {
 
     /** RFC 5545 §3.8.7.4: SEQUENCE is an INTEGER, at most 2^31 - 1. */
     static final long MAX_SEQUENCE = Integer.MAX_VALUE;
