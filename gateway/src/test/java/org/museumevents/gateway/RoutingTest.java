@@ -143,4 +143,21 @@ class RoutingTest {
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.body()).contains("/invalid-characters");
     }
+
+    /**
+     * What Tomcat refuses before the gateway's filters see it (a malformed escape in the path, a
+     * token longer than the request line allows) is still problem details on the API.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/registrations/%ZZ", "/api/events/%C0%AF%", "LONG_TOKEN"})
+    void whatTomcatRefusesIsStillAProblemOnTheApi(String target) {
+        String path = target.equals("LONG_TOKEN")
+                ? "/api/registrations/00000000-0000-0000-0000-000000000001?token=" + "a".repeat(10_000)
+                : target;
+        RawHttp.Response refused = RawHttp.newClient(port).send("GET", path, null, null);
+
+        assertThat(refused.status()).as(target).isBetween(400, 499);
+        assertThat(refused.header("Content-Type")).as(target).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"status\":" + refused.status());
+    }
 }
