@@ -2,18 +2,11 @@ package org.museumevents.catalog.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +16,10 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.museumevents.catalog.CatalogIntegrationTest;
+import org.museumevents.catalog.CatalogRequests;
 import org.museumevents.catalog.Fixtures;
-import org.museumevents.testsupport.TestTokens;
+import org.museumevents.testsupport.FoldedLines;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
@@ -116,7 +108,7 @@ class CalendarLineFoldingTest {
         } else {
             body.put("venue", new LinkedHashMap<>(Map.of("name", c.venue())));
         }
-        String id = publish(body);
+        String id = CatalogRequests.publish(mvc, json, icom, body);
 
         MockHttpServletResponse response = mvc.perform(get("/api/events/{id}/calendar.ics", id))
                 .andReturn()
@@ -127,15 +119,9 @@ class CalendarLineFoldingTest {
         String ics = new String(bytes, StandardCharsets.UTF_8);
 
         assertThat(ics).as(c.zone()).endsWith(CRLF).contains("BEGIN:VTIMEZONE");
-        List<byte[]> lines = splitOnCrlf(bytes);
-        for (byte[] line : lines) {
-            String shown = new String(line, StandardCharsets.UTF_8);
-            assertThat(line.length).as(c.zone() + ": octets of " + shown).isLessThanOrEqualTo(75);
-            assertThat(decodesAlone(line))
-                    .as(c.zone() + ": a whole number of characters in " + shown)
-                    .isTrue();
-            assertThat(shown).as("no bare CR or LF").doesNotContain("\r").doesNotContain("\n");
-            assertThat(shown).as("no empty continuation").isNotEqualTo(" ");
+        // Every line at most 75 octets, CRLF only, none cut inside a character (test-support's check).
+        for (String line : FoldedLines.assertFolded(ics)) {
+            assertThat(line).as("no empty continuation").isNotEqualTo(" ");
         }
 
         String unfolded = ics.replace(CRLF + " ", "");
@@ -157,53 +143,6 @@ class CalendarLineFoldingTest {
 
     private static String value(VEvent event, String name) {
         return event.getProperty(name).orElseThrow().getValue();
-    }
-
-    private String publish(Map<String, Object> body) throws Exception {
-        String id = json.readTree(mvc.perform(post("/api/events")
-                                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom))
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(json.writeValueAsString(body)))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .path("id")
-                .asString();
-        mvc.perform(post("/api/events/{id}/publish", id).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom)))
-                .andExpect(status().isOk());
-        return id;
-    }
-
-    /** The lines between CRLFs; fails on a CR or LF that is not part of a CRLF. */
-    private static List<byte[]> splitOnCrlf(byte[] bytes) {
-        List<byte[]> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\r' || bytes[i] == '\n') {
-                assertThat(bytes[i] == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n')
-                        .as("line break at octet " + i + " is CRLF")
-                        .isTrue();
-                lines.add(Arrays.copyOfRange(bytes, start, i));
-                start = i + 2;
-                i++;
-            }
-        }
-        assertThat(start).as("the last line ends with CRLF").isEqualTo(bytes.length);
-        return lines;
-    }
-
-    private static boolean decodesAlone(byte[] line) {
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(line));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     record Case(String zone, String title, String description, String venue) {}

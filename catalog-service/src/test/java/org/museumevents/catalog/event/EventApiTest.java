@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.museumevents.catalog.CatalogIntegrationTest;
+import org.museumevents.catalog.CatalogRequests;
 import org.museumevents.catalog.Fixtures;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +44,7 @@ class EventApiTest {
 
     @Test
     void organiserCreatesADraftThenPublishesItAndThePublicNeverSeesTheMeeting() throws Exception {
-        String id = create(icom, Fixtures.onlineDebate());
+        String id = CatalogRequests.create(mvc, json, icom, Fixtures.onlineDebate());
 
         mvc.perform(get("/api/events/{id}", id)).andExpect(status().isNotFound());
         mvc.perform(get("/api/events/{id}", id).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom)))
@@ -95,7 +95,7 @@ class EventApiTest {
 
     @Test
     void anotherOrganisationCannotSeeOrChangeADraft() throws Exception {
-        String id = create(icom, Fixtures.onlineDebate());
+        String id = CatalogRequests.create(mvc, json, icom, Fixtures.onlineDebate());
         String other = TestTokens.bearer(ocim);
 
         mvc.perform(get("/api/events/{id}", id).header(HttpHeaders.AUTHORIZATION, other))
@@ -147,7 +147,7 @@ class EventApiTest {
 
     @Test
     void replaceNeedsTheCurrentEtagAndAnswers412WhenStale() throws Exception {
-        String id = create(icom, Fixtures.onlineDebate());
+        String id = CatalogRequests.create(mvc, json, icom, Fixtures.onlineDebate());
         String token = TestTokens.bearer(icom);
         Map<String, Object> changed = Fixtures.onlineDebate();
         changed.put("capacity", 350);
@@ -177,7 +177,7 @@ class EventApiTest {
 
     @Test
     void publishedChangesAndCancellationGoToTheOutboxWithTheWholeEvent() throws Exception {
-        String id = create(icom, Fixtures.onlineDebate());
+        String id = CatalogRequests.create(mvc, json, icom, Fixtures.onlineDebate());
         String token = TestTokens.bearer(icom);
         mvc.perform(post("/api/events/{id}/publish", id).header(HttpHeaders.AUTHORIZATION, token));
         Map<String, Object> moved = Fixtures.onlineDebate();
@@ -225,11 +225,11 @@ class EventApiTest {
     void anOnlineEventNeedsItsMeetingBeforePublication() throws Exception {
         Map<String, Object> noMeeting = Fixtures.onlineDebate();
         noMeeting.remove("meeting");
-        String id = create(icom, noMeeting);
+        String id = CatalogRequests.create(mvc, json, icom, noMeeting);
         mvc.perform(post("/api/events/{id}/publish", id).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value(containsString("meeting-required")));
-        mvc.perform(post("/api/events/{id}/publish", create(icom, Fixtures.onlineDebate()))
+        mvc.perform(post("/api/events/{id}/publish", CatalogRequests.create(mvc, json, icom, Fixtures.onlineDebate()))
                         .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom)))
                 .andExpect(status().isOk());
     }
@@ -244,9 +244,9 @@ class EventApiTest {
         later.put("end", "2027-09-03T17:00");
         Map<String, Object> sooner = Fixtures.workshop();
         sooner.put("title", Map.of("fr", "Atelier " + zephyr + " précoce"));
-        String laterId = publish(ocim, later);
-        String soonerId = publish(ocim, sooner);
-        create(ocim, Fixtures.workshop()); // a draft, never listed
+        String laterId = CatalogRequests.publish(mvc, json, ocim, later);
+        String soonerId = CatalogRequests.publish(mvc, json, ocim, sooner);
+        CatalogRequests.create(mvc, json, ocim, Fixtures.workshop()); // a draft, never listed
 
         mvc.perform(get("/api/events").param("q", zephyr).param("organisation", ocim))
                 .andExpect(status().isOk())
@@ -272,7 +272,7 @@ class EventApiTest {
 
     @Test
     void calendarHasTheTimeZoneAndNoMeetingSecrets() throws Exception {
-        String id = publish(icom, Fixtures.onlineDebate());
+        String id = CatalogRequests.publish(mvc, json, icom, Fixtures.onlineDebate());
         String ics = mvc.perform(get("/api/events/{id}/calendar.ics", id))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/calendar"))
@@ -291,27 +291,7 @@ class EventApiTest {
                 .doesNotContain("010934")
                 .doesNotContain("82342861023")
                 .doesNotContain("zoom");
-        String draft = create(icom, Fixtures.onlineDebate());
+        String draft = CatalogRequests.create(mvc, json, icom, Fixtures.onlineDebate());
         mvc.perform(get("/api/events/{id}/calendar.ics", draft)).andExpect(status().isNotFound());
-    }
-
-    String create(String organisation, Map<String, Object> body) throws Exception {
-        MvcResult result = mvc.perform(post("/api/events")
-                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(organisation))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(body)))
-                .andExpect(status().isCreated())
-                .andReturn();
-        return json.readTree(result.getResponse().getContentAsString())
-                .path("id")
-                .asString();
-    }
-
-    String publish(String organisation, Map<String, Object> body) throws Exception {
-        String id = create(organisation, body);
-        mvc.perform(post("/api/events/{id}/publish", id)
-                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(organisation)))
-                .andExpect(status().isOk());
-        return id;
     }
 }

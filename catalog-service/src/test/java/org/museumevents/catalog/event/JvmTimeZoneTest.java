@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.museumevents.catalog.CatalogIntegrationTest;
+import org.museumevents.catalog.CatalogRequests;
 import org.museumevents.catalog.Fixtures;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,7 +95,7 @@ class JvmTimeZoneTest {
         body.put("start", "2027-03-28T02:30");
         body.put("end", "2027-03-28T03:15");
         body.put("timeZone", "America/New_York");
-        String id = publish(body);
+        String id = CatalogRequests.publish(mvc, json, icom, body);
 
         mvc.perform(get("/api/events/{id}", id))
                 .andExpect(jsonPath("$.start").value("2027-03-28T02:30"))
@@ -168,21 +169,5 @@ class JvmTimeZoneTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"count\": " + count + "}"))
                 .andExpect(status().isCreated());
-    }
-
-    private String publish(Map<String, Object> body) throws Exception {
-        String id = json.readTree(mvc.perform(post("/api/events")
-                                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom))
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content(json.writeValueAsString(body)))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .path("id")
-                .asString();
-        mvc.perform(post("/api/events/{id}/publish", id).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom)))
-                .andExpect(status().isOk());
-        return id;
     }
 }

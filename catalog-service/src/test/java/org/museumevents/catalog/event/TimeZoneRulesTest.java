@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.museumevents.catalog.CatalogIntegrationTest;
+import org.museumevents.catalog.CatalogRequests;
 import org.museumevents.catalog.Fixtures;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +64,7 @@ class TimeZoneRulesTest {
     void regionBasedZonesAndUtcAreTakenAndTheirCalendarNamesThem(String zone) throws Exception {
         Map<String, Object> event = Fixtures.onlineDebate();
         event.put("timeZone", zone);
-        String id = publish(event);
+        String id = CatalogRequests.publish(mvc, json, organisation, event);
 
         String ics = mvc.perform(get("/api/events/{id}/calendar.ics", id))
                 .andExpect(status().isOk())
@@ -79,7 +80,7 @@ class TimeZoneRulesTest {
     @ValueSource(strings = {"UTC+1", "+02:00", "Z", "GMT+1", "SystemV/AST4"})
     void theCalendarOfAnEventStoredInARefusedZoneAnswersInUtc(String zone) throws Exception {
         // The review's example: such an event, accepted before, made calendar.ics answer 500.
-        String id = publish(Fixtures.onlineDebate());
+        String id = CatalogRequests.publish(mvc, json, organisation, Fixtures.onlineDebate());
         jdbc.sql("UPDATE event SET time_zone = :zone, details = jsonb_set(details, '{timeZone}', to_jsonb(CAST(:zone AS"
                         + " text))) WHERE id = :id")
                 .param("zone", zone)
@@ -94,20 +95,6 @@ class TimeZoneRulesTest {
         // 13:00 in Paris in February was stored as 12:00 UTC; the event's instants are what it gives.
         assertThat(ics).doesNotContain("VTIMEZONE").contains("DTSTART:").contains("Z\r\n");
         mvc.perform(get("/api/events/{id}", id)).andExpect(status().isOk());
-    }
-
-    private String publish(Map<String, Object> event) throws Exception {
-        String id = json.readTree(send("/api/events", event)
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .path("id")
-                .asString();
-        mvc.perform(post("/api/events/{id}/publish", id)
-                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(organisation)))
-                .andExpect(status().isOk());
-        return id;
     }
 
     private ResultActions send(String path, Map<String, Object> body) throws Exception {
