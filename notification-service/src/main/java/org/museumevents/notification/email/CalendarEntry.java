@@ -122,9 +122,7 @@ class CalendarEntry {
             }
         }
         // As in the email itself: nothing to manage once the registration or the event is over.
-        boolean mayAttend =
-                !cancel && letter.registrant().active() && !letter.kind().endsRegistration() && !event.cancelled();
-        if (mayAttend && letter.registrant().manageUrl() != null) {
+        if (!cancel && letter.mayAttend() && letter.registrant().manageUrl() != null) {
             description.add(messages.getMessage(
                     "calendar.manage", new Object[] {letter.registrant().manageUrl()}, locale));
         }

@@ -19,4 +19,14 @@ public record Letter(
         String recipient,
         boolean joinDetails,
         boolean calendar,
-        Integer waitlistPosition) {}
+        Integer waitlistPosition) {
+
+    /**
+     * Whether the email may still offer what comes with a place (see or cancel the registration,
+     * join later, interpretation): the registration is active, this email does not end it, and the
+     * event is not cancelled (issue 12: no email contradicts itself).
+     */
+    public boolean mayAttend() {
+        return registrant.active() && !kind.endsRegistration() && !event.cancelled();
+    }
+}

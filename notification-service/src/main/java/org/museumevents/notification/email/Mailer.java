@@ -166,7 +166,7 @@ public class Mailer {
         context.setVariable("join", join ? event.meeting() : null);
         // Only what still applies: nothing to manage, join later or attend once the registration
         // is cancelled or rejected or the event cancelled, whatever kind of email tells it.
-        boolean mayAttend = letter.registrant().active() && !letter.kind().endsRegistration() && !event.cancelled();
+        boolean mayAttend = letter.mayAttend();
         context.setVariable(
                 "joinLater",
                 mayAttend
