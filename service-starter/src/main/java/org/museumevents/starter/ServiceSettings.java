@@ -95,13 +95,16 @@ public record ServiceSettings(
      *
      * @param enabled whether this service has an {@code outbox} table to write and relay (off by
      *     default: a service without one gets no writer, and code that needs it fails at start)
-     * @param relayInterval the pause between two relay runs
-     * @param batchSize the most messages one run sends
-     * @param sendTimeout the longest wait for Kafka's acknowledgement of one message before the
-     *     relay pauses until its next run
+     * @param relayInterval how often the relay polls the outbox when nothing woke it (writers on
+     *     this instance wake it after each commit), and how long it pauses after a failed send
+     * @param batchSize the most messages the relay reads and hands to the producer before waiting
+     *     for their acknowledgements; a run reads batch after batch while they come back full
+     * @param sendTimeout the longest wait for Kafka's acknowledgements of one batch before the
+     *     relay pauses (one relay interval)
      * @param lockName the ShedLock row that keeps the relay on one instance at a time; {@code
      *     <prefix>-outbox-relay} when empty
-     * @param lockAtMostFor how long a crashed instance's lock stays taken
+     * @param lockAtMostFor how long a crashed instance's lock stays taken; a run reads no new batch
+     *     later than two send timeouts before this, and runs again after releasing the lock
      */
     public record Outbox(
             @DefaultValue("false") boolean enabled,

@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which beans the starter contributes, and that each backs off for the service's own. The outbox's
- * and relay's work on real servers is proven in the services (catalog's OutboxRelayTest and
- * BrokerOutageTest); nothing here connects to anything.
+ * and relay's work on real servers is proven in outbox.OutboxRelayTest and in the services
+ * (catalog's OutboxRelayTest and BrokerOutageTest); nothing here connects to anything.
  */
 class AutoConfigurationTest {
 

@@ -7,6 +7,8 @@ import org.museumevents.starter.tracing.TraceContexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,11 +25,22 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TraceContexts traces;
+    private final OutboxRelay relay;
 
+    /** A writer that wakes no relay: its messages leave on the relay's next poll. */
     public Outbox(JdbcClient jdbc, JsonMapper json, TraceContexts traces) {
+        this(jdbc, json, traces, null);
+    }
+
+    /**
+     * @param relay the relay to wake after each commit that wrote a message; {@code null} for none
+     *     (the messages then wait for its poll)
+     */
+    public Outbox(JdbcClient jdbc, JsonMapper json, TraceContexts traces, OutboxRelay relay) {
         this.jdbc = jdbc;
         this.json = json;
         this.traces = traces;
+        this.relay = relay;
     }
 
     /**
@@ -58,6 +71,43 @@ public class Outbox {
                 .param("occurredAt", Timestamp.from(occurredAt))
                 .param("traceparent", traces.traceparent())
                 .update();
+        wakeRelay();
+    }
+
+    /**
+     * Has the relay send what was just written to the outbox as soon as it is committed, rather
+     * than on its next poll. {@link #add} calls it itself; a writer that inserts into the outbox
+     * with its own SQL calls it right after (registration-service's one-statement registration,
+     * say).
+     *
+     * <p>Inside a transaction with synchronisation (any Spring-managed one), the relay is woken
+     * after the commit, and not at all on rollback; several calls in one transaction wake it once.
+     * Outside one (an auto-commit statement, which has committed when it returns), at once. Never
+     * blocks and never throws: the relay runs on its own thread ({@link OutboxRelay#wake()}).
+     */
+    public void wakeRelay() {
+        if (relay == null) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            relay.wake();
+            return;
+        }
+        // One synchronisation per transaction: a burst of adds in one transaction needs one wake.
+        if (!TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    relay.wake();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+                }
+            });
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import org.museumevents.starter.ServiceSettings;
 import org.museumevents.starter.scheduling.SchedulingAutoConfiguration;
 import org.museumevents.starter.tracing.TraceContexts;
 import org.museumevents.starter.tracing.TracingAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The outbox writer, its relay to Kafka and its backlog gauges, for a service that sets {@code
  * <prefix>.outbox.enabled=true} and has the {@code outbox} table in its schema. The relay's
  * producer is the application's {@code KafkaTemplate}, configured with the standard {@code
- * spring.kafka.producer.*} properties (keys and values as bytes).
+ * spring.kafka.producer.*} properties (keys and values as bytes); it must keep order per key
+ * (Kafka's defaults do: see {@link OutboxRelay}). The writer wakes the relay after each commit, and
+ * a service's own outbox SQL does so with {@link Outbox#wakeRelay()} or {@link OutboxRelay#wake()}.
  */
 @AutoConfiguration(
         after = {
@@ -41,8 +44,8 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json, TraceContexts traces) {
-        return new Outbox(jdbc, json, traces);
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, TraceContexts traces, ObjectProvider<OutboxRelay> relay) {
+        return new Outbox(jdbc, json, traces, relay.getIfAvailable());
     }
 
     @Bean
