@@ -109,7 +109,8 @@ public class RegistrationChanges {
                             : email)
                     .ifPresent(email -> notifications.schedule(email, now));
         }
-        event.ifPresent(known -> reminders.planRegistration(known, registrant, occurredAt, now));
+        // A registration new here has no reminders yet: one round trip less per message of a burst.
+        event.ifPresent(known -> reminders.planRegistration(known, registrant, before.isEmpty(), occurredAt, now));
         return true;
     }
 }

@@ -38,17 +38,19 @@ class ReminderPlanner {
      *
      * @param event the event as known now; planned when the catalog announces it if unknown
      * @param registrant the registration as it now stands
+     * @param isNew whether the registration was unknown here before this message (so it has no
+     *     reminders yet)
      * @param occurredAt when the announced change happened (UTC instant): the reminders are judged
      *     against it, not against the processing clock
      * @param now the processing clock (UTC instant)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void planRegistration(EventSnapshot event, Registrant registrant, Instant occurredAt, Instant now) {
+    void planRegistration(EventSnapshot event, Registrant registrant, boolean isNew, Instant occurredAt, Instant now) {
         apply(
                 ReminderPlan.of(
                         event,
                         List.of(registrant),
-                        notifications.remindersOfRegistration(registrant.registrationId()),
+                        isNew ? List.of() : notifications.remindersOfRegistration(registrant.registrationId()),
                         registrationId -> occurredAt,
                         now,
                         properties.minLeadAfterPlanning()),
