@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The producers' example messages (one JSON file per type, kept with the producers' tests), read
- * from their modules and given fresh ids so that each test has its own event and registrations.
+ * from their modules and given fresh ids so that each test has its own event and registrations, and
+ * the test clock's time as {@code occurredAt} ({@link #happenOn}).
  */
 final class Examples {
 
@@ -19,11 +21,31 @@ final class Examples {
     private static final Path REGISTRATION = Path.of("../registration-service/src/test/resources/messages");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The service's clock in the running test, set before each test; null outside one. */
+    private static volatile Clock clock;
+
     private Examples() {}
+
+    /**
+     * Makes the examples happen at {@code testClock}'s time: a message says when its fact happened
+     * ({@code occurredAt}), and the service judges its rules about time at that moment, so a
+     * message made at a test's "now" carries that now, as the producers' would.
+     */
+    static void happenOn(Clock testClock) {
+        clock = testClock;
+    }
+
+    private static ObjectNode now(ObjectNode message) {
+        Clock current = clock;
+        if (current != null) {
+            message.put("occurredAt", current.instant().toString());
+        }
+        return message;
+    }
 
     /** e.g. {@code catalog("EventPublished", eventId)}, with a new message id. */
     static ObjectNode catalog(String type, UUID eventId) {
-        ObjectNode message = read(CATALOG.resolve(type + ".json"));
+        ObjectNode message = now(read(CATALOG.resolve(type + ".json")));
         message.put("id", UUID.randomUUID().toString());
         event(message).put("id", eventId.toString());
         return message;
@@ -35,7 +57,7 @@ final class Examples {
 
     /** e.g. {@code registration("RegistrationConfirmed", eventId, registrationId, email)}, with a new message id. */
     static ObjectNode registration(String type, UUID eventId, UUID registrationId, String email) {
-        ObjectNode message = read(REGISTRATION.resolve(type + ".json"));
+        ObjectNode message = now(read(REGISTRATION.resolve(type + ".json")));
         message.put("id", UUID.randomUUID().toString());
         message.put("eventId", eventId.toString());
         message.put("registrationId", registrationId.toString());
@@ -48,7 +70,7 @@ final class Examples {
 
     /** {@code RegistrationErased} for one registration, with a new message id: the producer's example. */
     static ObjectNode erased(UUID eventId, UUID registrationId) {
-        ObjectNode message = read(REGISTRATION.resolve("RegistrationErased.json"));
+        ObjectNode message = now(read(REGISTRATION.resolve("RegistrationErased.json")));
         message.put("id", UUID.randomUUID().toString());
         message.put("eventId", eventId.toString());
         message.put("registrationId", registrationId.toString());

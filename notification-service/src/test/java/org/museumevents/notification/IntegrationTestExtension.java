@@ -28,7 +28,9 @@ final class IntegrationTestExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public void beforeEach(ExtensionContext context) {
         ApplicationContext application = SpringExtension.getApplicationContext(context);
-        application.getBean(TestClock.class).set(START);
+        TestClock clock = application.getBean(TestClock.class);
+        clock.set(START);
+        Examples.happenOn(clock);
         Broker.awaitAssigned(application.getEnvironment().getRequiredProperty(GROUP));
     }
 }

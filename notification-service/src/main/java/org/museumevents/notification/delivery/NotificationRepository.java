@@ -3,8 +3,12 @@ package org.museumevents.notification.delivery;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.museumevents.notification.email.EmailKind;
 import org.museumevents.starter.tracing.TraceContexts;
@@ -14,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The notification rows: what is to be sent, what was, and what failed. Public because the
@@ -44,11 +49,14 @@ public class NotificationRepository {
     private final JdbcClient jdbc;
     private final TraceContexts traces;
     private final TransactionTemplate tx;
+    private final JsonMapper json;
 
-    NotificationRepository(JdbcClient jdbc, TraceContexts traces, PlatformTransactionManager transactions) {
+    NotificationRepository(
+            JdbcClient jdbc, TraceContexts traces, PlatformTransactionManager transactions, JsonMapper json) {
         this.jdbc = jdbc;
         this.traces = traces;
         this.tx = new TransactionTemplate(transactions);
+        this.json = json;
     }
 
     /**
@@ -107,14 +115,104 @@ public class NotificationRepository {
         return waiting == 0 && schedule(n, now);
     }
 
-    /** The reminders of an event, sent or not. */
-    public List<PlannedReminder> remindersOf(UUID eventId) {
+    /**
+     * Adds notifications in one statement, each as {@link #schedule} would: a row that a unique
+     * rule already holds one like it is skipped. One due before {@code now} (a reminder planned
+     * late, issue 13) keeps its due time as {@code scheduled_for} but is first tried at {@code now},
+     * so that it goes out at once yet after the emails planned before it (the confirmation that
+     * planned it): the dispatcher takes the due rows in {@code next_attempt_at}, then planning order. For the emails and reminders of a whole event (a
+     * catalog change), which would otherwise cost a round trip per registrant under the event's lock.
+     *
+     * @param all the notifications to add, any number (none: no statement)
+     * @param now when they are planned (UTC instant): their {@code created_at}
+     * @return how many were added
+     */
+    public int scheduleAll(List<NewNotification> all, Instant now) {
+        return insertAll(all, now, false);
+    }
+
+    /**
+     * Adds event-updated notifications in one statement, each as {@link #scheduleUpdate} would:
+     * none for a registration that still has one waiting and unclaimed.
+     *
+     * @param all event-updated notifications, any number (none: no statement)
+     * @param now the processing clock (UTC instant): claims that lapsed by then do not count
+     * @return how many were added
+     */
+    public int scheduleUpdates(List<NewNotification> all, Instant now) {
+        return insertAll(all, now, true);
+    }
+
+    private int insertAll(List<NewNotification> all, Instant now, boolean unlessUpdateWaiting) {
+        if (all.isEmpty()) {
+            return 0;
+        }
+        TraceContexts.Recorded trace = traces.current();
+        List<Map<String, Object>> rows = new ArrayList<>(all.size());
+        for (NewNotification n : all) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", UUID.randomUUID().toString());
+            row.put("event_id", n.eventId().toString());
+            row.put("registration_id", n.registrationId().toString());
+            row.put("recipient", n.recipient());
+            row.put("kind", n.kind().name());
+            row.put("scheduled_for", n.scheduledFor().toString());
+            row.put("join_details", n.joinDetails());
+            row.put("calendar", n.calendar());
+            row.put("waitlist_position", n.waitlistPosition());
+            row.put(
+                    "reminder_offset",
+                    n.reminderOffset() == null ? null : n.reminderOffset().toString());
+            row.put("ord", rows.size());
+            rows.add(row);
+        }
+        // One row per element, in the order given (seq follows it, as with one schedule() each).
+        String waiting = unlessUpdateWaiting
+                ? """
+                  WHERE NOT EXISTS (SELECT 1 FROM notification w WHERE w.registration_id = r.registration_id
+                      AND w.kind = 'EVENT_UPDATED' AND w.status IN ('SCHEDULED', 'RETRYING')
+                      AND (w.claimed_until IS NULL OR w.claimed_until <= :now))
+                  """
+                : "";
         return jdbc.sql(
                         """
-                        SELECT id, registration_id, reminder_offset, scheduled_for, status FROM notification
-                        WHERE event_id = :eventId AND kind = 'REMINDER'
+                        INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
+                            scheduled_for, next_attempt_at, join_details, calendar, waitlist_position, reminder_offset,
+                            created_at, trace_id, traceparent)
+                        SELECT r.id, r.event_id, r.registration_id, r.recipient, r.kind, 'SCHEDULED', 0,
+                            r.scheduled_for, greatest(r.scheduled_for, :now), r.join_details, r.calendar, r.waitlist_position,
+                            r.reminder_offset, :now, :traceId, :traceparent
+                        FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, event_id uuid,
+                            registration_id uuid, recipient text, kind text, scheduled_for timestamptz,
+                            join_details boolean, calendar boolean, waitlist_position integer, reminder_offset text,
+                            ord integer)
+                        """
+                                + waiting
+                                + """
+                        ORDER BY r.ord
+                        ON CONFLICT DO NOTHING
                         """)
-                .param("eventId", eventId)
+                .param("rows", json.writeValueAsString(rows))
+                .param("now", Timestamp.from(now))
+                .param("traceId", trace.traceId())
+                .param("traceparent", trace.traceparent())
+                .update();
+    }
+
+    /** The reminders of an event, sent or not: every registrant's (a catalog change re-plans them all). */
+    public List<PlannedReminder> remindersOf(UUID eventId) {
+        return reminders("event_id = :id", eventId);
+    }
+
+    /** The reminders of one registration, sent or not: a registration message re-plans only these. */
+    public List<PlannedReminder> remindersOfRegistration(UUID registrationId) {
+        return reminders("registration_id = :id", registrationId);
+    }
+
+    private List<PlannedReminder> reminders(String which, UUID id) {
+        return jdbc.sql("SELECT id, registration_id, reminder_offset, scheduled_for, status FROM notification WHERE "
+                        + which + " AND kind = 'REMINDER'")
+                .param("id", id)
                 .query((rs, row) -> new PlannedReminder(
                         rs.getObject("id", UUID.class),
                         rs.getObject("registration_id", UUID.class),
@@ -125,26 +223,52 @@ public class NotificationRepository {
     }
 
     /**
-     * Moves an unsent reminder to a new due time (the event moved). It is a new reminder then: a
-     * claim on it lapses, so a send in flight for the old time does not mark the new one sent.
+     * Moves unsent reminders to new due times (the event moved), in one statement. Each is a new
+     * reminder then: a claim on it lapses, so a send in flight for the old time does not mark the
+     * new one sent. A reminder sent meanwhile stays as it is.
+     *
+     * @param moves the reminders' ids and their new due times (UTC instants); none: no statement
+     * @param now the processing clock: a new due time already past is first tried then (as in
+     *     {@link #scheduleAll})
      */
-    public void moveReminder(UUID id, Instant due) {
+    public void moveReminders(Map<UUID, Instant> moves, Instant now) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        List<Map<String, String>> rows = new ArrayList<>(moves.size());
+        moves.forEach((id, due) -> rows.add(Map.of("id", id.toString(), "due", due.toString())));
         jdbc.sql(
                         """
-                        UPDATE notification SET scheduled_for = :due, next_attempt_at = :due, status = 'SCHEDULED',
+                        UPDATE notification n SET scheduled_for = m.due, next_attempt_at = greatest(m.due, :now),
+                            status = 'SCHEDULED',
                             attempts = 0, last_error = NULL, claim_id = NULL, claimed_until = NULL
-                        WHERE id = :id AND status IN ('SCHEDULED', 'RETRYING')
+                        FROM jsonb_to_recordset(CAST(:moves AS jsonb)) AS m(id uuid, due timestamptz)
+                        WHERE n.id = m.id AND n.status IN ('SCHEDULED', 'RETRYING')
                         """)
-                .param("id", id)
-                .param("due", Timestamp.from(due))
+                .param("moves", json.writeValueAsString(rows))
+                .param("now", Timestamp.from(now))
                 .update();
     }
 
-    /** Drops an unsent reminder (registration or event cancelled, offset gone). Sent ones stay in the log. */
-    public void dropReminder(UUID id) {
+    /**
+     * Drops unsent reminders (registration or event cancelled, offset gone), in one statement. Sent
+     * ones stay in the log.
+     *
+     * @param ids the reminders' ids; none: no statement
+     */
+    public void dropReminders(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         jdbc.sql(
-                        "DELETE FROM notification WHERE id = :id AND kind = 'REMINDER' AND status IN ('SCHEDULED', 'RETRYING')")
-                .param("id", id)
+                        """
+                        DELETE FROM notification WHERE id IN (
+                            SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS uuid))
+                            AND kind = 'REMINDER' AND status IN ('SCHEDULED', 'RETRYING')
+                        """)
+                .param(
+                        "ids",
+                        json.writeValueAsString(ids.stream().map(UUID::toString).toList()))
                 .update();
     }
 

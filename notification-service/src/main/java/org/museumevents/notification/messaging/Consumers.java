@@ -1,5 +1,6 @@
 package org.museumevents.notification.messaging;
 
+import java.time.Clock;
 import java.util.function.Consumer;
 import org.museumevents.notification.planning.CatalogChanges;
 import org.museumevents.notification.planning.RegistrationChanges;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The two Spring Cloud Stream consumers ({@code catalogEvents-in-0}, {@code
  * registrationEvents-in-0}): each reads the body, checks it and hands it to planning, in one
- * transaction with its processed-message row. A body that cannot be read is an {@link
+ * transaction with its processed-message row, with the time the fact happened ({@link FactTimes}):
+ * every rule about time is judged at that time, not when the message is processed. A body that cannot be read is an {@link
  * UnreadableMessage}: not retried, sent to the dead-letter topic, and the consumer goes on; any
  * other failure (the database down) is retried by the binder. Unknown types are skipped so
  * producers may add some. A registration outcome without email is applied to a known registration
@@ -33,7 +35,7 @@ class Consumers {
 
     @Bean
     Consumer<Message<byte[]>> catalogEvents(
-            JsonMapper json, ProcessedMessages processed, CatalogChanges changes, TransactionTemplate tx) {
+            JsonMapper json, ProcessedMessages processed, CatalogChanges changes, TransactionTemplate tx, Clock clock) {
         return message -> {
             CatalogMessage body = MessageBodies.read(json, message.getPayload(), CatalogMessage.class);
             if (body.id() == null || body.type() == null) {
@@ -49,7 +51,8 @@ class Consumers {
             tx.executeWithoutResult(status -> {
                 if (!processed.firstTime(body.id(), CATALOG, body.type())) {
                     log.debug("Message {} already processed", body.id());
-                } else if (changes.apply(body.event(), body.cancellation())) {
+                } else if (changes.apply(
+                        body.event(), body.cancellation(), FactTimes.of(body.occurredAt(), message, clock))) {
                     log.info(
                             "Applied {} {} of event {} (version {})",
                             body.type(),
@@ -74,7 +77,8 @@ class Consumers {
             ProcessedMessages processed,
             RegistrationChanges changes,
             PersonalData personalData,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            Clock clock) {
         return message -> {
             RegistrationMessage body = MessageBodies.read(json, message.getPayload(), RegistrationMessage.class);
             if (body.id() == null || body.type() == null) {
@@ -98,7 +102,7 @@ class Consumers {
                             body.id(),
                             body.registrationId(),
                             known ? "" : " (unknown here)");
-                } else if (changes.apply(body.outcome())) {
+                } else if (changes.apply(body.outcome(), FactTimes.of(body.occurredAt(), message, clock))) {
                     log.info("Applied {} {} of registration {}", body.type(), body.id(), body.registrationId());
                 } else {
                     // Rolled back with its processed-message row, and dead-lettered: no retry completes it.

@@ -19,6 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies an event as the catalog announced it: keeps the latest version, tells active registrants
  * of a practical change or a cancellation ({@link EventChange}) while the event is not over, and
  * re-plans the reminders. An older version changes nothing.
+ *
+ * <p>Whether the event was over is judged at the time the change happened in the catalog ({@code
+ * occurredAt}), not when the message is processed (issue 13): a cancellation made before the end
+ * is told even if this service reads it after the end. The emails are scheduled from the
+ * processing clock. Every write covers the whole event in a few statements, whatever its size.
  */
 @Component
 public class CatalogChanges {
@@ -60,44 +65,55 @@ public class CatalogChanges {
      *
      * @param incoming the event as announced, complete ({@link EventSnapshot#isComplete()})
      * @param cancellation whether the announcement cancels the event
+     * @param occurredAt when the change happened in the catalog (UTC instant)
      * @return false when a version at least as recent is known already: then nothing changed
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean apply(EventSnapshot incoming, boolean cancellation) {
+    public boolean apply(EventSnapshot incoming, boolean cancellation, Instant occurredAt) {
         Instant now = clock.instant();
         locks.lock(incoming.id());
         Optional<EventSnapshot> previous = events.find(incoming.id());
         if (!events.saveIfNewer(incoming, now)) {
             return false;
         }
-        List<Registrant> active = registrants.ofEvent(incoming.id()).stream()
+        List<Registrant> all = registrants.ofEvent(incoming.id());
+        List<Registrant> active = all.stream()
                 .filter(Registrant::active)
                 .filter(Registrant::reachable)
                 .toList();
         // Nothing to tell about an event that is over (issue 12): cancelling one that had already
         // ended, or editing one that ends in the past (a correction after the day, or times moved
         // into the past), would email every registrant and withdraw the entry of an event they
-        // attended from their calendars. Moving an ended event to a future date is news.
-        boolean hadEnded = previous.map(known -> !known.endsAt().isAfter(now)).orElse(false);
-        boolean endsInThePast = !incoming.endsAt().isAfter(now);
+        // attended from their calendars. Moving an ended event to a future date is news. Judged when
+        // the change was made, not when it is read here.
+        boolean hadEnded =
+                previous.map(known -> !known.endsAt().isAfter(occurredAt)).orElse(false);
+        boolean endsInThePast = !incoming.endsAt().isAfter(occurredAt);
         switch (EventChange.between(previous, incoming, cancellation)) {
             case CANCELLED -> {
                 notifications.dropUnsent(incoming.id(), null, OBSOLETE_WHEN_CANCELLED);
                 if (!hadEnded) {
-                    active.forEach(registrant -> notifications.schedule(
-                            NewNotification.about(registrant, EmailKind.EVENT_CANCELLED, now), now));
+                    notifications.scheduleAll(
+                            active.stream()
+                                    .map(registrant ->
+                                            NewNotification.about(registrant, EmailKind.EVENT_CANCELLED, now))
+                                    .toList(),
+                            now);
                 }
             }
             case PRACTICAL_DETAILS_CHANGED -> {
                 if (!endsInThePast) {
-                    active.forEach(registrant -> notifications.scheduleUpdate(
-                            NewNotification.about(registrant, EmailKind.EVENT_UPDATED, now), now));
+                    notifications.scheduleUpdates(
+                            active.stream()
+                                    .map(registrant -> NewNotification.about(registrant, EmailKind.EVENT_UPDATED, now))
+                                    .toList(),
+                            now);
                 }
             }
             case NOTHING_TO_TELL -> {}
         }
-        reminders.plan(incoming.id(), now);
+        reminders.planEvent(incoming, all, occurredAt, now);
         return true;
     }
 }

@@ -16,8 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies a registration outcome: records the registrant, schedules the email it calls for
- * ({@link RegistrationOutcome#email}) and re-plans the event's reminders. The event need not be
- * known yet: the email waits for it.
+ * ({@link RegistrationOutcome#email}) and re-plans that registration's reminders (only its own: the
+ * cost of a message does not grow with the event's registrations). The event need not be known
+ * yet: the email waits for it, and the reminders are planned when the catalog announces it.
+ *
+ * <p>Rules about time are judged at the time the outcome happened ({@code occurredAt}), not when
+ * the message is processed (issue 13); the emails it calls for are scheduled from the processing
+ * clock, which also stamps the rows ({@code created_at}, {@code updated_at}).
  *
  * <p>A registration cancelled (by the registrant or an organiser) before any email about it was
  * sent or taken on its way gets neither: its pending emails are withdrawn and no cancellation is
@@ -62,12 +67,13 @@ public class RegistrationChanges {
      * cancellation drops their waiting emails and reminders.
      *
      * @param outcome the announcement, with the registration's and event's ids
+     * @param occurredAt when it happened in registration-service (UTC instant)
      * @return false, with nothing applied, when the announcement lacks the email and the
      *     registration is unknown here: no announcement can complete it
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean apply(RegistrationOutcome outcome) {
+    public boolean apply(RegistrationOutcome outcome, Instant occurredAt) {
         Instant now = clock.instant();
         Registrant announced = outcome.registrant();
         locks.lock(announced.eventId());
@@ -76,22 +82,22 @@ public class RegistrationChanges {
             return false;
         }
         Registrant registrant = before.map(announced::withPersonalDataOf).orElse(announced);
-        registrants.save(registrant, now);
+        registrants.save(registrant, occurredAt, now);
         RegistrationOutcome completed = outcome.with(registrant);
         if (completed.cancelsByItself()
                 && !notifications.toldAbout(registrant.registrationId()).any()) {
             // Nothing about it reached them: the pending emails (the confirmation with its join
             // details among them) are withdrawn, and a lone cancellation would contradict itself.
+            // Its reminders among them.
             notifications.withdrawUnsent(registrant.registrationId());
-            reminders.plan(registrant.eventId(), now);
             return true;
         }
         if (completed.withdrawsConfirmedOnlyEmails()) {
             // A confirmation still waiting (for its event, or for SMTP) is no longer true: not sent late.
             notifications.dropUnsent(registrant.eventId(), registrant.registrationId(), FOR_CONFIRMED);
         }
-        boolean eventCancelled =
-                events.find(registrant.eventId()).map(EventSnapshot::cancelled).orElse(false);
+        Optional<EventSnapshot> event = events.find(registrant.eventId());
+        boolean eventCancelled = event.map(EventSnapshot::cancelled).orElse(false);
         if (registrant.reachable()) {
             completed
                     .email(before, eventCancelled, now)
@@ -103,7 +109,8 @@ public class RegistrationChanges {
                             : email)
                     .ifPresent(email -> notifications.schedule(email, now));
         }
-        reminders.plan(registrant.eventId(), now);
+        // A registration new here has no reminders yet: one round trip less per message of a burst.
+        event.ifPresent(known -> reminders.planRegistration(known, registrant, before.isEmpty(), occurredAt, now));
         return true;
     }
 }

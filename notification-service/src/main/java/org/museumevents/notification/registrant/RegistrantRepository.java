@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,15 +36,21 @@ public class RegistrantRepository {
 
     /**
      * Records the registration as announced. An erased registrant stays erased: their personal
-     * fields stay null whatever the announcement carries.
+     * fields stay null whatever the announcement carries. A registration that becomes confirmed
+     * keeps {@code occurredAt} as the time of its confirmation, until it is no longer confirmed.
+     *
+     * @param registrant the registration as it now stands
+     * @param occurredAt when the announced change happened in registration-service (UTC instant)
+     * @param now the processing clock (UTC instant): the row's {@code updated_at}
      */
-    public void save(Registrant registrant, Instant now) {
+    public void save(Registrant registrant, Instant occurredAt, Instant now) {
         jdbc.sql(
                         """
                         INSERT INTO registrant (registration_id, event_id, status, name, email, organisation, language,
-                            time_zone, manage_url, waitlist_position, updated_at, erased_at)
+                            time_zone, manage_url, waitlist_position, updated_at, erased_at, confirmed_at)
                         VALUES (:id, :eventId, :status, :name, :email, :organisation, :language, :timeZone, :manageUrl,
-                            :position, :now, :erasedAt)
+                            :position, :now, :erasedAt,
+                            CASE WHEN :status = 'CONFIRMED' THEN CAST(:occurredAt AS timestamptz) END)
                         ON CONFLICT (registration_id) DO UPDATE SET status = excluded.status,
                             name = CASE WHEN registrant.erased_at IS NULL THEN excluded.name END,
                             email = CASE WHEN registrant.erased_at IS NULL THEN excluded.email END,
@@ -51,7 +59,10 @@ public class RegistrantRepository {
                             time_zone = CASE WHEN registrant.erased_at IS NULL THEN excluded.time_zone END,
                             manage_url = CASE WHEN registrant.erased_at IS NULL THEN excluded.manage_url END,
                             waitlist_position = excluded.waitlist_position, updated_at = excluded.updated_at,
-                            erased_at = COALESCE(registrant.erased_at, excluded.erased_at)
+                            erased_at = COALESCE(registrant.erased_at, excluded.erased_at),
+                            confirmed_at = CASE WHEN registrant.status = 'CONFIRMED'
+                                THEN COALESCE(registrant.confirmed_at, excluded.confirmed_at)
+                                ELSE excluded.confirmed_at END
                         """)
                 .param("id", registrant.registrationId())
                 .param("eventId", registrant.eventId())
@@ -64,6 +75,7 @@ public class RegistrantRepository {
                 .param("manageUrl", registrant.manageUrl())
                 .param("position", registrant.waitlistPosition())
                 .param("now", Timestamp.from(now))
+                .param("occurredAt", Timestamp.from(occurredAt))
                 // PostgreSQL checks the proposed row before it finds the conflict: an erased
                 // registrant's row (no name, no email) must say so already.
                 .param("erasedAt", registrant.reachable() ? null : Timestamp.from(now))
@@ -104,6 +116,26 @@ public class RegistrantRepository {
                 .param("eventId", eventId)
                 .query(RegistrantRepository::map)
                 .list();
+    }
+
+    /**
+     * When each confirmed registration of the event became confirmed (UTC instants), by
+     * registration id: the time its reminders are judged against ({@link #save}).
+     */
+    public Map<UUID, Instant> confirmationsOf(UUID eventId) {
+        Map<UUID, Instant> confirmed = new HashMap<>();
+        jdbc.sql(
+                        """
+                        SELECT registration_id, COALESCE(confirmed_at, updated_at) AS confirmed_at FROM registrant
+                        WHERE event_id = :eventId AND status = 'CONFIRMED'
+                        """)
+                .param("eventId", eventId)
+                .query(rs -> {
+                    confirmed.put(
+                            rs.getObject("registration_id", UUID.class),
+                            rs.getTimestamp("confirmed_at").toInstant());
+                });
+        return confirmed;
     }
 
     private static Registrant map(ResultSet rs, int row) throws SQLException {

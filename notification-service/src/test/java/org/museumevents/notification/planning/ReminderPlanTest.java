@@ -34,7 +34,7 @@ class ReminderPlanTest {
 
     private static ReminderPlan plan(
             EventSnapshot event, List<Registrant> registrants, List<PlannedReminder> existing, Instant now) {
-        return ReminderPlan.of(event, registrants, existing, now, LEAD);
+        return ReminderPlan.of(event, registrants, existing, registrationId -> now, now, LEAD);
     }
 
     @Test
@@ -157,5 +157,43 @@ class ReminderPlanTest {
         assertThat(ReminderPlan.worthPlanning(
                         HOUR_BEFORE, HOUR_BEFORE.minus(LEAD).minusSeconds(1), LEAD))
                 .isTrue();
+    }
+
+    @Test
+    void aConfirmationInTimeKeepsItsRemindersHoweverLateItIsProcessedUntilTheEventStarts() {
+        // Confirmed in January, processed after both due times, before the start: both planned,
+        // due in the past, so sent at once (late beats never).
+        ReminderPlan late = ReminderPlan.of(
+                event(),
+                List.of(registrant(ada, RegistrationStatus.CONFIRMED)),
+                List.of(),
+                registrationId -> JANUARY,
+                at("2027-02-16T11:50:00Z"),
+                LEAD);
+        assertThat(late.added())
+                .extracting(NewNotification::scheduledFor)
+                .containsExactlyInAnyOrder(DAY_BEFORE, HOUR_BEFORE);
+
+        // Once the event has started, none.
+        ReminderPlan started = ReminderPlan.of(
+                event(),
+                List.of(registrant(ada, RegistrationStatus.CONFIRMED)),
+                List.of(),
+                registrationId -> JANUARY,
+                at("2027-02-16T12:00:00Z"),
+                LEAD);
+        assertThat(started.added()).isEmpty();
+    }
+
+    @Test
+    void aConfirmationTooCloseToAReminderAtTheTimeItHappenedGetsNoneOfItEvenProcessedAtOnce() {
+        ReminderPlan plan = ReminderPlan.of(
+                event(),
+                List.of(registrant(ada, RegistrationStatus.CONFIRMED)),
+                List.of(),
+                registrationId -> at("2027-02-16T10:40:00Z"),
+                at("2027-02-16T10:40:00Z"),
+                LEAD);
+        assertThat(plan.added()).isEmpty();
     }
 }
