@@ -199,7 +199,9 @@ class EventRepository {
                 rs.getObject("id", UUID.class),
                 rs.getString("organisation"),
                 EventStatus.valueOf(rs.getString("status")),
-                json.readValue(rs.getString("details"), EventDetails.class),
+                // The jsonb text as the driver received it (UTF-8): parsed from bytes, never decoded to a
+                // String first, which was the largest single cost of a listing under load (issue 13).
+                json.readValue(rs.getBytes("details"), EventDetails.class),
                 rs.getLong("version"),
                 Optional.ofNullable(rs.getObject("published_at", OffsetDateTime.class))
                         .map(OffsetDateTime::toInstant)
