@@ -67,6 +67,15 @@ class PublicCatalogCacheTest {
     }
 
     @Test
+    void anAnswerThatCannotBeReadIsAnUnavailablePageAndIsNotKept() throws Exception {
+        catalog.on("GET", "/api/events", json("{\"content\": [")); // cut short, as a read timeout leaves it
+        mvc.perform(get("/")).andExpect(status().isServiceUnavailable());
+        catalog.on("GET", "/api/events", json(Contract.page(Contract.publicEvent(EVENT_ID))));
+        mvc.perform(get("/")).andExpect(status().isOk());
+        assertThat(catalog.received("GET", "/api/events")).hasSize(2);
+    }
+
+    @Test
     void whatIsKeptIsPublicAndLivesAtMostTenSeconds() throws Exception {
         mvc.perform(get("/events/" + EVENT_ID))
                 .andExpect(status().isOk())
