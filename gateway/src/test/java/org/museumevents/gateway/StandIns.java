@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * The three services behind the gateway, one stand-in each, started once per JVM on free ports
@@ -46,12 +48,21 @@ public final class StandIns {
         }
     }
 
-    /** Before each test: no scripts, no recorded requests, whatever the test before did. */
+    /**
+     * Before each test: no scripts, no recorded requests, and nothing the gateway kept of the
+     * catalog's public answers ({@code web.PublicCatalogCache}), whatever the test before did.
+     */
     public static final class ResetBeforeEach implements BeforeEachCallback {
 
         @Override
         public void beforeEach(ExtensionContext context) {
             ALL.forEach(StandIn::reset);
+            CacheManager caches = SpringExtension.getApplicationContext(context)
+                    .getBeanProvider(CacheManager.class)
+                    .getIfAvailable();
+            if (caches != null) {
+                caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,40 @@ class EventRepository {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
+    /**
+     * The events of several series in one statement, for a series listing: per series and status
+     * the first {@code perStatusLimit} by start, of the series' own organisation. The public sees
+     * only PUBLISHED events; a series in {@code ownSeriesIds} (the caller organises it) also shows
+     * its drafts and cancelled events, each status capped on its own.
+     *
+     * @param seriesIds the series to load events for; empty gives an empty list without a query
+     * @param ownSeriesIds those of {@code seriesIds} whose every status is shown
+     * @return the events ordered by series, start, then PUBLISHED, DRAFT, CANCELLED, then id
+     */
+    List<Event> inSeries(Collection<UUID> seriesIds, Collection<UUID> ownSeriesIds, int perStatusLimit) {
+        if (seriesIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        SELECT * FROM (
+                            SELECT e.*, row_number() OVER (PARTITION BY e.series_id, e.status ORDER BY e.starts_at, e.id)
+                                        AS rank_in_status
+                            FROM event e JOIN series s ON s.id = e.series_id AND s.organisation = e.organisation
+                            WHERE e.series_id = ANY(:seriesIds)
+                              AND (e.status = 'PUBLISHED' OR e.series_id = ANY(:ownSeriesIds))
+                        ) ranked
+                        WHERE rank_in_status <= :limit
+                        ORDER BY series_id, starts_at,
+                                 CASE status WHEN 'PUBLISHED' THEN 0 WHEN 'DRAFT' THEN 1 ELSE 2 END, id
+                        """)
+                .param("seriesIds", seriesIds.toArray(UUID[]::new))
+                .param("ownSeriesIds", ownSeriesIds.toArray(UUID[]::new))
+                .param("limit", perStatusLimit)
+                .query(this::map)
+                .list();
+    }
+
     /** The latest local start among a series' events (wall-clock time in the series' zone), to continue the series after it. */
     Optional<LocalDateTime> lastStartInSeries(UUID seriesId) {
         return jdbc.sql("SELECT max(start_local) FROM event WHERE series_id = :seriesId")
@@ -164,7 +199,9 @@ class EventRepository {
                 rs.getObject("id", UUID.class),
                 rs.getString("organisation"),
                 EventStatus.valueOf(rs.getString("status")),
-                json.readValue(rs.getString("details"), EventDetails.class),
+                // The jsonb text as the driver received it (UTF-8): parsed from bytes, never decoded to a
+                // String first, which was the largest single cost of a listing under load (issue 13).
+                json.readValue(rs.getBytes("details"), EventDetails.class),
                 rs.getLong("version"),
                 Optional.ofNullable(rs.getObject("published_at", OffsetDateTime.class))
                         .map(OffsetDateTime::toInstant)

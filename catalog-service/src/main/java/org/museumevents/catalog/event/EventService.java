@@ -3,7 +3,11 @@ package org.museumevents.catalog.event;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.museumevents.catalog.event.EventRepository.EventQuery;
 import org.museumevents.starter.outbox.Outbox;
@@ -104,6 +108,27 @@ public class EventService {
                 .map(e -> own ? e.view() : e.publicView())
                 .toList();
         return Page.of(content, page, size, events.count(query));
+    }
+
+    /**
+     * The events shown with a page of series, loaded in one statement whatever the number of series
+     * (a listing once ran two queries per series). Anyone sees a series' PUBLISHED events without
+     * their meeting; the organisers of a series (in {@code ownSeriesIds}) see its drafts and
+     * cancelled events too, meeting included. Each series shows at most {@code perStatusLimit}
+     * events of each status, the soonest first.
+     *
+     * @param seriesIds the series of the page
+     * @param ownSeriesIds those the caller organises
+     * @return per series id, its events ordered by start (a series without events is absent)
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<EventView>> inSeries(Set<UUID> seriesIds, Set<UUID> ownSeriesIds, int perStatusLimit) {
+        Map<UUID, List<EventView>> bySeries = new HashMap<>();
+        for (Event event : events.inSeries(seriesIds, ownSeriesIds, perStatusLimit)) {
+            EventView view = ownSeriesIds.contains(event.seriesId()) ? event.view() : event.publicView();
+            bySeries.computeIfAbsent(event.seriesId(), id -> new ArrayList<>()).add(view);
+        }
+        return bySeries;
     }
 
     /** Where the next occurrences of a series continue from: the latest local start, in the series' zone. */

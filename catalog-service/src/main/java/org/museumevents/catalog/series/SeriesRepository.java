@@ -67,6 +67,6 @@ class SeriesRepository {
         return new Series(
                 rs.getObject("id", UUID.class),
                 rs.getString("organisation"),
-                json.readValue(rs.getString("details"), SeriesDetails.class));
+                json.readValue(rs.getBytes("details"), SeriesDetails.class));
     }
 }

@@ -2,11 +2,13 @@ package org.museumevents.catalog.series;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.museumevents.catalog.event.EventService;
-import org.museumevents.catalog.event.EventService.EventFilter;
-import org.museumevents.catalog.event.EventStatus;
 import org.museumevents.catalog.event.EventView;
 import org.museumevents.catalog.event.Page;
 import org.museumevents.starter.problem.Problems;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SeriesService {
 
+    /** At most this many events of each status per series in a series' answer, the soonest first. */
     static final int MAX_EVENTS_SHOWN = 100;
 
     private final SeriesRepository series;
@@ -37,14 +40,14 @@ public class SeriesService {
 
     @Transactional(readOnly = true)
     SeriesView find(UUID id) {
-        return view(series.find(id).orElseThrow(() -> Problems.notFound("The series")));
+        return views(List.of(series.find(id).orElseThrow(() -> Problems.notFound("The series"))))
+                .get(0);
     }
 
+    /** A page of series with their events: three statements (page, count, events) whatever the page holds. */
     @Transactional(readOnly = true)
     Page<SeriesView> list(String organisation, int page, int size) {
-        List<SeriesView> content = series.list(organisation, page * size, size).stream()
-                .map(this::view)
-                .toList();
+        List<SeriesView> content = views(series.list(organisation, page * size, size));
         return Page.of(content, page, size, series.count(organisation));
     }
 
@@ -69,30 +72,27 @@ public class SeriesService {
         return created;
     }
 
-    private SeriesView view(Series s) {
-        boolean own = Organisers.isOrganiserOf(s.organisation());
-        // Organisers see every status of their series' events; the public only what is published.
-        EventFilter filter = new EventFilter(
-                java.time.LocalDate.of(1970, 1, 1),
-                null,
-                null,
-                s.id(),
-                s.organisation(),
-                own ? null : EventStatus.PUBLISHED);
-        List<EventView> shown =
-                new ArrayList<>(events.list(filter, 0, MAX_EVENTS_SHOWN).content());
-        if (own) {
-            for (EventStatus status : List.of(EventStatus.DRAFT, EventStatus.CANCELLED)) {
-                shown.addAll(events.list(
-                                new EventFilter(filter.from(), null, null, s.id(), s.organisation(), status),
-                                0,
-                                MAX_EVENTS_SHOWN)
-                        .content());
+    /**
+     * The series as the caller sees them, their events loaded in one statement: anyone sees the
+     * published ones; the organisers of a series also its drafts and cancelled events, and the
+     * meeting of its defaults.
+     */
+    private List<SeriesView> views(List<Series> page) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        Set<UUID> own = new HashSet<>();
+        for (Series s : page) {
+            ids.add(s.id());
+            if (Organisers.isOrganiserOf(s.organisation())) {
+                own.add(s.id());
             }
-            shown.sort(java.util.Comparator.comparing(EventView::startsAt));
         }
-        // The defaults' meeting is the organisers' only, like an event's.
-        return new SeriesView(
-                s.id(), s.organisation(), own ? s.details() : s.details().withoutMeeting(), shown);
+        Map<UUID, List<EventView>> events = this.events.inSeries(ids, own, MAX_EVENTS_SHOWN);
+        return page.stream()
+                .map(s -> new SeriesView(
+                        s.id(),
+                        s.organisation(),
+                        own.contains(s.id()) ? s.details() : s.details().withoutMeeting(),
+                        events.getOrDefault(s.id(), List.of())))
+                .toList();
     }
 }

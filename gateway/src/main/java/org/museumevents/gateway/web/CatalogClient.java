@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -13,7 +15,11 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** catalog-service: events and series. Public reads go without a token and never carry a meeting. */
+/**
+ * catalog-service: events and series. Public reads go without a token, never carry a meeting, and
+ * are kept a few seconds ({@link PublicCatalogCache}); an organiser's write through this client
+ * empties that cache.
+ */
 @Component
 public class CatalogClient extends ServiceClient {
 
@@ -38,7 +44,13 @@ public class CatalogClient extends ServiceClient {
             int page,
             int size) {}
 
-    /** Published events for anyone. */
+    /**
+     * Published events for anyone, never with a meeting; kept a few seconds ({@link PublicCatalogCache}).
+     *
+     * @throws ServiceUnavailable when the catalog cannot answer (never cached)
+     * @throws ServiceProblem for a 4xx answer (never cached)
+     */
+    @Cacheable(cacheNames = PublicCatalogCache.EVENTS, sync = true)
     public PageOf<Event> events(EventQuery query) {
         PageOf<Event> page = events(query, null);
         return new PageOf<>(page.content().stream().map(Event::withoutMeeting).toList(), page.page());
@@ -63,7 +75,14 @@ public class CatalogClient extends ServiceClient {
                 .body(EVENTS));
     }
 
-    /** A published or cancelled event, as anyone sees it. */
+    /**
+     * A published or cancelled event, as anyone sees it (no meeting); kept a few seconds ({@link
+     * PublicCatalogCache}), so a cancellation made elsewhere shows that much later.
+     *
+     * @throws ServiceProblem 404 for an unknown or unpublished event (never cached)
+     * @throws ServiceUnavailable when the catalog cannot answer (never cached)
+     */
+    @Cacheable(cacheNames = PublicCatalogCache.EVENT, sync = true)
     public Event event(UUID id) {
         return call(() -> http.get().uri("/api/events/{id}", id).retrieve().body(Event.class))
                 .withoutMeeting();
@@ -78,6 +97,9 @@ public class CatalogClient extends ServiceClient {
                 .toEntity(Event.class)));
     }
 
+    @CacheEvict(
+            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
+            allEntries = true)
     public Event create(Object details, String token) {
         return call(() -> http.post()
                 .uri("/api/events")
@@ -89,6 +111,9 @@ public class CatalogClient extends ServiceClient {
     }
 
     /** Replaces the event if it is still at {@code etag}; a 412 problem ({@code stale-version}) if not. */
+    @CacheEvict(
+            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
+            allEntries = true)
     public Versioned<Event> replace(UUID id, String etag, Object details, String token) {
         return versioned(call(() -> http.put()
                 .uri("/api/events/{id}", id)
@@ -104,10 +129,16 @@ public class CatalogClient extends ServiceClient {
                 .toEntity(Event.class)));
     }
 
+    @CacheEvict(
+            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
+            allEntries = true)
     public Event publish(UUID id, String token) {
         return action(id, "publish", token);
     }
 
+    @CacheEvict(
+            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
+            allEntries = true)
     public Event cancel(UUID id, String token) {
         return action(id, "cancel", token);
     }
@@ -121,6 +152,20 @@ public class CatalogClient extends ServiceClient {
                 .body(SERIES));
     }
 
+    /**
+     * The series as the home page lists them, without their events (which it never shows), so that
+     * what is kept a few seconds ({@link PublicCatalogCache}) is small: the first 100, as anyone
+     * sees them.
+     *
+     * @throws ServiceUnavailable when the catalog cannot answer (never cached)
+     */
+    @Cacheable(cacheNames = PublicCatalogCache.SERIES, key = "'all'", sync = true)
+    public List<Series> publicSeries() {
+        return seriesList(null, null).content().stream()
+                .map(Series::withoutEvents)
+                .toList();
+    }
+
     public Series series(UUID id, String token) {
         return call(() -> http.get()
                 .uri("/api/series/{id}", id)
@@ -129,6 +174,9 @@ public class CatalogClient extends ServiceClient {
                 .body(Series.class));
     }
 
+    @CacheEvict(
+            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
+            allEntries = true)
     public Series createSeries(Object details, String token) {
         return call(() -> http.post()
                 .uri("/api/series")
@@ -140,6 +188,9 @@ public class CatalogClient extends ServiceClient {
     }
 
     /** Creates the next {@code count} occurrences as drafts; the contract allows an array or {@code {events}}. */
+    @CacheEvict(
+            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
+            allEntries = true)
     public List<Event> createOccurrences(UUID seriesId, int count, String token) {
         JsonNode answer = call(() -> http.post()
                 .uri("/api/series/{id}/occurrences", seriesId)

@@ -23,6 +23,11 @@ public record Series(
         events = events == null ? List.of() : events;
     }
 
+    /** The same series without its events, for lists that show only its name. */
+    public Series withoutEvents() {
+        return new Series(id, organisation, title, description, defaultLanguage, recurrence, List.of());
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Recurrence(String rule, LocalDateTime start, Integer durationMinutes, String timeZone) {}
 }

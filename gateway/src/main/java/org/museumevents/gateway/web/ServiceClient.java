@@ -15,14 +15,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One service behind the pages, called with its JSON contract. An unreachable or failing service
- * becomes {@link ServiceUnavailable}; a 4xx answer becomes {@link ServiceProblem} with its problem.
+ * One service behind the pages, called with its JSON contract. An unreachable or failing service,
+ * or an answer that cannot be read (cut short, not JSON), becomes {@link ServiceUnavailable}; a 4xx answer becomes {@link ServiceProblem} with its problem.
  * Timeouts are short: a page waits seconds for a service, never minutes.
  */
 abstract class ServiceClient {
@@ -59,6 +60,10 @@ abstract class ServiceClient {
             }
             throw new ServiceProblem(problem(e));
         } catch (ResourceAccessException e) {
+            throw new ServiceUnavailable(service, e);
+        } catch (RestClientException e) {
+            // A body cut short (the read timeout closing it under load) or not the JSON of the contract:
+            // the service failed this answer, and the page says so rather than showing a 500.
             throw new ServiceUnavailable(service, e);
         }
     }

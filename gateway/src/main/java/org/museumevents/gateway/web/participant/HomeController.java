@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -19,7 +20,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Upcoming published events, filtered and searched with the parameters of {@code GET /api/events}. */
+/**
+ * Upcoming published events, filtered and searched with the parameters of {@code GET /api/events}.
+ * A view asks the catalog twice at most (a page of events, the series' names), both kept a few
+ * seconds by {@link CatalogClient}.
+ */
 @Controller
 class HomeController {
 
@@ -63,16 +68,16 @@ class HomeController {
 
         PageOf<Event> events =
                 catalog.events(new EventQuery(fromDate, toDate, search, seriesId, org, null, pageNumber, PAGE_SIZE));
-        PageOf<Series> allSeries = catalog.seriesList(null, null);
+        List<Series> allSeries = catalog.publicSeries();
         TreeSet<String> organisations = new TreeSet<>();
-        allSeries.content().forEach(s -> organisations.add(s.organisation()));
+        allSeries.forEach(s -> organisations.add(s.organisation()));
         events.content().forEach(e -> organisations.add(e.organisation()));
         if (org != null) {
             organisations.add(org);
         }
 
         model.addAttribute("events", events);
-        model.addAttribute("allSeries", allSeries.content());
+        model.addAttribute("allSeries", allSeries);
         model.addAttribute("organisations", organisations);
         model.addAttribute("filters", new Filters(from, to, q, org, seriesId == null ? null : seriesId.toString()));
         model.addAttribute(
