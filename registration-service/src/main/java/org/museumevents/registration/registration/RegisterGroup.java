@@ -173,7 +173,11 @@ class RegisterGroup {
      */
     List<Answer> run(UUID eventId, List<Attempt> attempts) {
         try {
-            return tx.execute(status -> decideAndWrite(eventId, attempts));
+            List<Answer> answers = tx.execute(status -> decideAndWrite(eventId, attempts));
+            // OUTBOX WAKE-UP, the one call site, for the lead to wire once service-starter exposes
+            // its relay's wake-up (issue 13): the group's messages are committed now; wake the relay
+            // here, once per group, instead of leaving them to the next relay-interval.
+            return answers;
         } catch (DuplicateKeyException e) {
             // The checks under the lock make this unreachable unless a row slipped past the lock:
             // re-run one at a time, so the conflict fails only its own attempt.
