@@ -51,8 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       group answers the first one's result. Older keys are forgotten and the key is new.
  * </ul>
  *
- * <p>Nothing else is decided in SQL: statuses, message types and the messages themselves come from
- * Java and reach the statement as arrays.
+ * <p>Nothing is decided in SQL: statuses, message types and waiting-list positions come from Java
+ * and reach the statement as arrays; the statement only writes them into each message, whose
+ * rest each request wrote on its own thread ({@link #attempt}), so that the leader's work under
+ * the lock stays small.
  */
 @Component
 class RegisterGroup {
@@ -91,10 +93,15 @@ class RegisterGroup {
                 WHERE k.key IS NOT NULL
             ), message AS (
                 INSERT INTO outbox (message_id, destination, message_key, type, payload, occurred_at, traceparent)
-                SELECT m.message_id, :destination, :messageKey, m.type, m.payload, m.at, m.traceparent
-                FROM unnest(CAST(:messageIds AS uuid[]), CAST(:types AS text[]), CAST(:payloads AS text[]),
-                            CAST(:at AS timestamptz[]), CAST(:traceparents AS text[]))
-                     WITH ORDINALITY AS m(message_id, type, payload, at, traceparent, n)
+                SELECT m.message_id, :destination, :messageKey, m.type,
+                       CAST(CAST(m.template AS jsonb)
+                            || jsonb_build_object('type', m.type, 'status', m.status, 'waitlistPosition', m.position)
+                            AS text),
+                       m.at, m.traceparent
+                FROM unnest(CAST(:messageIds AS uuid[]), CAST(:types AS text[]), CAST(:statuses AS text[]),
+                            CAST(:positions AS integer[]), CAST(:templates AS text[]), CAST(:at AS timestamptz[]),
+                            CAST(:traceparents AS text[]))
+                     WITH ORDINALITY AS m(message_id, type, status, position, template, at, traceparent, n)
                 ORDER BY m.n
             )
             SELECT count(*) FROM registered
@@ -123,25 +130,82 @@ class RegisterGroup {
     }
 
     /**
-     * One person's request, as it waits for its group.
+     * One person's request, as it waits for its group; made by {@link #attempt}, on the request's
+     * own thread, with everything that does not depend on the group's decisions already computed.
      *
      * @param request the body, with the email as stored and sent
      * @param token the registrant's new token, answered once; only its hash is stored
+     * @param tokenHash the token's SHA-256, in hexadecimal
      * @param idempotencyKey the request's {@code Idempotency-Key}, or null
      * @param requestHash SHA-256 of the body, compared with a stored key's; null without a key
      * @param traceparent the W3C trace of the request, stored with its outbox message; may be null
      * @param now the instant of the request (UTC, microseconds), from the service's clock: the
      *     window is judged at it and the registration is created at it
+     * @param template its message as JSON, but for {@code type}, {@code status} and {@code
+     *     waitlistPosition}, which the group decides
      */
     record Attempt(
             UUID registrationId,
             UUID messageId,
             RegistrationRequest request,
             String token,
+            String tokenHash,
             String idempotencyKey,
             byte[] requestHash,
             String traceparent,
-            Instant now) {}
+            Instant now,
+            String template) {}
+
+    /**
+     * A new attempt with fresh ids, its token hashed and its message written but for what the group
+     * decides: work done on the request's thread, in parallel, not by the group's leader.
+     *
+     * @param eventId the event registered for
+     * @param request the body, with the email as stored and sent
+     * @param token the registrant's new token ({@link Tokens#newToken})
+     * @param idempotencyKey the request's {@code Idempotency-Key}, or null
+     * @param requestHash SHA-256 of the body; null without a key
+     * @param traceparent the request's W3C trace, or null
+     * @param now the instant of the request (UTC, microseconds)
+     */
+    Attempt attempt(
+            UUID eventId,
+            RegistrationRequest request,
+            String token,
+            String idempotencyKey,
+            byte[] requestHash,
+            String traceparent,
+            Instant now) {
+        UUID id = UUID.randomUUID();
+        UUID messageId = UUID.randomUUID();
+        Registration draft = new Registration(
+                id,
+                eventId,
+                null,
+                null,
+                request.name().trim(),
+                request.email().trim(),
+                request.organisation(),
+                request.language(),
+                request.timeZone(),
+                request.interpretationLanguage(),
+                null,
+                null,
+                now);
+        String template = json.writeValueAsString(RegistrationMessages.of(
+                messageId, null, now, draft, null, null, null, properties.manageUrl(id, token)));
+        return new Attempt(
+                id,
+                messageId,
+                request,
+                token,
+                HEX.formatHex(Tokens.hash(token)),
+                idempotencyKey,
+                requestHash,
+                traceparent,
+                now,
+                template);
+    }
 
     /** What a group decided for one attempt. */
     sealed interface Answer {}
@@ -298,10 +362,10 @@ class RegisterGroup {
         return stored;
     }
 
-    /** A registration to insert, with its message written in full. */
-    private record Row(Attempt attempt, Registration registration, String type, String payload) {}
+    /** A registration to insert, with its message's type and the position it was given. */
+    private record Row(Attempt attempt, Registration registration, String type, Integer position) {}
 
-    private Row row(UUID eventId, Attempt a, Placed placed, Long seq) {
+    private static Row row(UUID eventId, Attempt a, Placed placed, Long seq) {
         RegistrationRequest request = a.request();
         Registration registration = new Registration(
                 a.registrationId(),
@@ -318,16 +382,7 @@ class RegisterGroup {
                 null,
                 a.now());
         String type = RegistrationMessageType.ofNewRegistration(placed.status()).typeName();
-        String payload = json.writeValueAsString(RegistrationMessages.of(
-                a.messageId(),
-                type,
-                a.now(),
-                registration,
-                placed.status().name(),
-                null,
-                placed.waitlistPosition(),
-                properties.manageUrl(a.registrationId(), a.token())));
-        return new Row(a, registration, type, payload);
+        return new Row(a, registration, type, placed.waitlistPosition());
     }
 
     /** Inserts every row and moves the counters by what {@code places} counted: one statement. */
@@ -357,12 +412,7 @@ class RegisterGroup {
                 .param("interpretationLanguages", array(rows, "text", r -> r.registration()
                         .interpretationLanguage()))
                 .param("at", array(rows, "text", r -> r.attempt().now().toString()))
-                .param(
-                        "tokenHashes",
-                        array(
-                                rows,
-                                "text",
-                                r -> HEX.formatHex(Tokens.hash(r.attempt().token()))))
+                .param("tokenHashes", array(rows, "text", r -> r.attempt().tokenHash()))
                 .param("keys", array(rows, "text", r -> r.attempt().idempotencyKey()))
                 .param(
                         "requestHashes",
@@ -376,7 +426,8 @@ class RegisterGroup {
                 .param("messageKey", eventId.toString())
                 .param("messageIds", array(rows, "uuid", r -> r.attempt().messageId()))
                 .param("types", array(rows, "text", Row::type))
-                .param("payloads", array(rows, "text", Row::payload))
+                .param("positions", array(rows, "int4", Row::position))
+                .param("templates", array(rows, "text", r -> r.attempt().template()))
                 .param("traceparents", array(rows, "text", r -> r.attempt().traceparent()))
                 .query(Integer.class)
                 .single();

@@ -34,6 +34,7 @@ class RegistrationService {
      */
     static final int MAX_GROUP = 128;
 
+    private final RegisterGroup registerGroup;
     private final GroupCommit<UUID, RegisterGroup.Attempt, RegisterGroup.Answer> groups;
     private final RegistrationRepository registrations;
     private final EventRepository events;
@@ -62,6 +63,7 @@ class RegistrationService {
             TraceContexts trace,
             TransactionTemplate tx,
             Clock clock) {
+        this.registerGroup = registerGroup;
         this.groups = new GroupCommit<>(MAX_GROUP, registerGroup::run);
         this.registrations = registrations;
         this.events = events;
@@ -94,15 +96,8 @@ class RegistrationService {
         RegistrationRequest request = given.withDeliverableEmail();
         byte[] requestHash = idempotencyKey == null ? null : sha256(json.writeValueAsBytes(request));
         String token = Tokens.newToken();
-        RegisterGroup.Attempt attempt = new RegisterGroup.Attempt(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                request,
-                token,
-                idempotencyKey,
-                requestHash,
-                trace.traceparent(),
-                now());
+        RegisterGroup.Attempt attempt =
+                registerGroup.attempt(eventId, request, token, idempotencyKey, requestHash, trace.traceparent(), now());
         RegisterGroup.Answer answer = groups.submit(eventId, attempt);
         if (answer instanceof RegisterGroup.Placed placed) {
             outcomes.registered(placed.status());

@@ -45,10 +45,18 @@ class RegisterGroupTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** The event the attempts of the test are for. */
+    private UUID eventOfTheTest;
+
+    private EventSnapshot use(EventSnapshot event) {
+        eventOfTheTest = event.id();
+        return event;
+    }
+
     @Test
     void placesThenWaitlistsWithTheStatusesAndMessagesOfTheEvent() {
-        EventSnapshot event = TestCatalog.apply(
-                context, TestCatalog.with(TestCatalog.event("icom-france", 1), "PUBLISHED", 1, true, true));
+        EventSnapshot event = use(TestCatalog.apply(
+                context, TestCatalog.with(TestCatalog.event("icom-france", 1), "PUBLISHED", 1, true, true)));
         Attempt first = attempt(email());
         Attempt second = attempt(email());
 
@@ -69,8 +77,8 @@ class RegisterGroupTest {
 
     @Test
     void aFullEventWithoutWaitingListTakesNobodyMoreAndWritesNothingForThem() {
-        EventSnapshot event = TestCatalog.apply(
-                context, TestCatalog.with(TestCatalog.event("icom-france", 1), "PUBLISHED", 1, false, false));
+        EventSnapshot event = use(TestCatalog.apply(
+                context, TestCatalog.with(TestCatalog.event("icom-france", 1), "PUBLISHED", 1, false, false)));
 
         List<RegisterGroup.Answer> answers = group.run(event.id(), List.of(attempt(email()), attempt(email())));
 
@@ -82,7 +90,7 @@ class RegisterGroupTest {
 
     @Test
     void aDuplicateEmailInsideAGroupIsRefusedAloneAndNobodyElseIsLost() {
-        EventSnapshot event = TestCatalog.apply(context, TestCatalog.event("icom-france", 10));
+        EventSnapshot event = use(TestCatalog.apply(context, TestCatalog.event("icom-france", 10)));
         String email = email();
         Attempt first = attempt(email);
         Attempt again = attempt(" " + email.toUpperCase(java.util.Locale.ROOT));
@@ -106,7 +114,7 @@ class RegisterGroupTest {
 
     @Test
     void anIdempotencyKeyUsedTwiceInOneGroupRegistersOnceAndTheReplayAnswersTheSame() {
-        EventSnapshot event = TestCatalog.apply(context, TestCatalog.event("icom-france", 10));
+        EventSnapshot event = use(TestCatalog.apply(context, TestCatalog.event("icom-france", 10)));
         String key = "group-" + UUID.randomUUID();
         Attempt first = attempt(email(), key, "body");
         Attempt replay = attempt(first.request().email(), key, "body");
@@ -135,7 +143,7 @@ class RegisterGroupTest {
 
     @Test
     void waitingListPositionsFollowTheOrderOfArrivalWithinAndAcrossGroups() {
-        EventSnapshot event = TestCatalog.apply(context, TestCatalog.event("icom-france", 1));
+        EventSnapshot event = use(TestCatalog.apply(context, TestCatalog.event("icom-france", 1)));
         List<Attempt> firstGroup = List.of(attempt(email()), attempt(email()), attempt(email()));
         List<Attempt> secondGroup = List.of(attempt(email()), attempt(email()));
 
@@ -180,7 +188,7 @@ class RegisterGroupTest {
 
     @Test
     void aGroupThatHitsTheLastPlacesConfirmsExactlyTheCapacity() {
-        EventSnapshot event = TestCatalog.apply(context, TestCatalog.event("icom-france", 3));
+        EventSnapshot event = use(TestCatalog.apply(context, TestCatalog.event("icom-france", 3)));
         group.run(event.id(), List.of(attempt(email())));
         List<Attempt> attempts = List.of(attempt(email()), attempt(email()), attempt(email()), attempt(email()));
 
@@ -203,7 +211,7 @@ class RegisterGroupTest {
 
     @Test
     void aCatalogChangeMadeWhileTheGroupWaitsForTheEventIsWhatTheGroupJudges() throws Exception {
-        EventSnapshot event = TestCatalog.apply(context, TestCatalog.event("icom-france", 10));
+        EventSnapshot event = use(TestCatalog.apply(context, TestCatalog.event("icom-france", 10)));
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch groupWaits = new CountDownLatch(1);
         // The catalog's consumer holds the event's row while it applies a cancellation.
@@ -243,16 +251,15 @@ class RegisterGroupTest {
         }
     }
 
-    private static Attempt attempt(String email) {
+    private Attempt attempt(String email) {
         return attempt(email, null, null);
     }
 
-    private static Attempt attempt(String email, String key, String body) {
+    private Attempt attempt(String email, String key, String body) {
         RegistrationRequest request =
                 new RegistrationRequest("Élise Durand", email, null, "fr", "Europe/Paris", null, true);
-        return new Attempt(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
+        return group.attempt(
+                eventOfTheTest,
                 request,
                 Tokens.newToken(),
                 key,
