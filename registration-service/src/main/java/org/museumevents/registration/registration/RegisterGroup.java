@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.museumevents.registration.event.Event;
 import org.museumevents.registration.event.EventRepository;
 import org.museumevents.registration.event.Refusal;
+import org.museumevents.starter.outbox.Outbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -113,6 +114,7 @@ class RegisterGroup {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TransactionTemplate tx;
+    private final Outbox outbox;
 
     RegisterGroup(
             EventRepository events,
@@ -120,13 +122,15 @@ class RegisterGroup {
             RegistrationProperties properties,
             JdbcClient jdbc,
             JsonMapper json,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            Outbox outbox) {
         this.events = events;
         this.registrations = registrations;
         this.properties = properties;
         this.jdbc = jdbc;
         this.json = json;
         this.tx = tx;
+        this.outbox = outbox;
     }
 
     /**
@@ -237,11 +241,7 @@ class RegisterGroup {
      */
     List<Answer> run(UUID eventId, List<Attempt> attempts) {
         try {
-            List<Answer> answers = tx.execute(status -> decideAndWrite(eventId, attempts));
-            // OUTBOX WAKE-UP, the one call site, for the lead to wire once service-starter exposes
-            // its relay's wake-up (issue 13): the group's messages are committed now; wake the relay
-            // here, once per group, instead of leaving them to the next relay-interval.
-            return answers;
+            return tx.execute(status -> decideAndWrite(eventId, attempts));
         } catch (DuplicateKeyException e) {
             // The checks under the lock make this unreachable unless a row slipped past the lock:
             // re-run one at a time, so the conflict fails only its own attempt.
@@ -307,6 +307,8 @@ class RegisterGroup {
                 throw new IllegalStateException(
                         "Registered " + inserted + " of " + rows.size() + " for event " + eventId);
             }
+            // The messages leave as soon as the group commits, not on the relay's next poll.
+            outbox.wakeRelay();
         }
         return answers;
     }
