@@ -27,9 +27,9 @@ public record Event(
 
     /**
      * The registration window, and the one place it is decided: why nobody may register at {@code
-     * now}, if so. Registering applies it to one {@link #version()} of the event and takes the place
-     * only if the event still has that version (see {@code RegisterStatement}); the availability
-     * shows it. Whether a place is left is not decided here but by the place-taking statement.
+     * now}, if so. Registering applies it to the event as read under its row lock, so no catalog
+     * change slips in between (see {@code RegisterGroup}); the availability shows it. Whether a place
+     * is left is not decided here but by {@code Places}, under the same lock.
      *
      * @param now the instant of the request
      * @return the first refusal that applies, in this order: cancelled, started, not open yet,

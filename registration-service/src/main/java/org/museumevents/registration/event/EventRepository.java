@@ -50,6 +50,28 @@ public class EventRepository {
                 .optional();
     }
 
+    /**
+     * Locks the event's row to register people: the event as it stands once the lock is held (the
+     * newest version, even when the lock had to wait for another transaction), with the last
+     * waiting-list sequence number that only registering reads.
+     *
+     * @return empty when the catalog never told this service of {@code id}
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Locked> lockToRegister(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", waitlist_seq FROM event WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query((rs, row) -> new Locked(map(rs, row), rs.getLong("waitlist_seq")))
+                .optional();
+    }
+
+    /**
+     * An event read under its row lock.
+     *
+     * @param waitlistSeq the order of acceptance last given on its waiting list (0 before the first)
+     */
+    public record Locked(Event event, long waitlistSeq) {}
+
     /** Stores the catalog's description of the event, keeping the counters. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void save(EventSnapshot e) {

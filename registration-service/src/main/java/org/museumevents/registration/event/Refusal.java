@@ -11,7 +11,7 @@ public enum Refusal {
     EVENT_PAST("event-past"),
     REGISTRATION_NOT_OPEN("registration-not-open"),
     REGISTRATION_CLOSED("registration-closed"),
-    /** Full with no waiting list: decided by the place-taking statement, under the event's row lock. */
+    /** Full with no waiting list: decided by the registration group's {@code Places}, under the event's row lock. */
     EVENT_FULL("event-full");
 
     private final String reason;

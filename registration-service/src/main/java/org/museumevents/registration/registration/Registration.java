@@ -11,7 +11,7 @@ import org.museumevents.registration.event.Event.Phase;
  * exception when it does not hold (answered by {@link RegistrationProblems}), and record the
  * message that tells the outside world; the service loads, calls, saves.
  *
- * <p>A new registration is not made here but by {@link RegisterStatement}, which takes the place;
+ * <p>A new registration is not made here but by {@link RegisterGroup}, which takes the place;
  * the status it gets with a place is {@link #statusWithAPlace}, the approval rule of both.
  *
  * <p>Every transition also takes the event's {@link Phase} at the instant of the change (the

@@ -5,18 +5,24 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The registration table, with its token hashes and idempotency keys. New registrations are
- * inserted by {@link RegisterStatement}, not here.
+ * inserted by {@link RegisterGroup}, a group at a time, not here.
  */
 @Repository
 class RegistrationRepository {
@@ -82,17 +88,43 @@ class RegistrationRepository {
                 .list();
     }
 
-    boolean activeWithEmail(UUID eventId, String email) {
-        return jdbc.sql(
-                                """
-                        SELECT count(*) FROM registration WHERE event_id = :eventId AND email_key = :emailKey
+    /**
+     * Which of {@code emailKeys} ({@link #emailKey}) already have an active registration for the
+     * event, in one query. Read under the event's lock, it sees every registration made before.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Set<String> activeEmailKeys(UUID eventId, Collection<String> emailKeys) {
+        return new HashSet<>(jdbc.sql(
+                        """
+                        SELECT email_key FROM registration WHERE event_id = :eventId
+                        AND email_key = ANY(CAST(:emailKeys AS text[]))
                         AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED')
                         """)
-                        .param("eventId", eventId)
-                        .param("emailKey", emailKey(email))
-                        .query(Long.class)
-                        .single()
-                > 0;
+                .param("eventId", eventId)
+                .param("emailKeys", new SqlArrayValue("text", emailKeys.toArray()))
+                .query(String.class)
+                .list());
+    }
+
+    /** The stored idempotency keys among {@code keys} of the event, by key, in one query. */
+    Map<String, IdempotencyKey> idempotencyKeys(UUID eventId, Collection<String> keys) {
+        return jdbc
+                .sql(
+                        """
+                        SELECT key, request_hash, registration_id, created_at FROM idempotency_key
+                        WHERE event_id = :eventId AND key = ANY(CAST(:keys AS text[]))
+                        """)
+                .param("eventId", eventId)
+                .param("keys", new SqlArrayValue("text", keys.toArray()))
+                .query((rs, n) -> Map.entry(
+                        rs.getString("key"),
+                        new IdempotencyKey(
+                                rs.getBytes("request_hash"),
+                                rs.getObject("registration_id", UUID.class),
+                                instant(rs, "created_at"))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** 1 for the first waiting, or null when not waiting. */
@@ -189,22 +221,7 @@ class RegistrationRepository {
                 .update();
     }
 
-    /** The registration first made with {@code key} for the event, and the hash of that request's body. */
-    Optional<IdempotencyKey> idempotencyKey(UUID eventId, String key) {
-        return jdbc.sql(
-                        """
-                        SELECT request_hash, registration_id, created_at FROM idempotency_key
-                        WHERE event_id = :eventId AND key = :key
-                        """)
-                .param("eventId", eventId)
-                .param("key", key)
-                .query((rs, n) -> new IdempotencyKey(
-                        rs.getBytes("request_hash"),
-                        rs.getObject("registration_id", UUID.class),
-                        instant(rs, "created_at")))
-                .optional();
-    }
-
+    /** The registration first made with a key, and the hash of that request's body. */
     record IdempotencyKey(byte[] requestHash, UUID registrationId, Instant createdAt) {}
 
     /** Forgets the event's {@code key} if it was first used before {@code before}: it is new again. */

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.museumevents.registration.event.Event;
@@ -16,20 +15,27 @@ import org.museumevents.starter.input.RegionTimeZones;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.Problems;
 import org.museumevents.starter.security.Organisers;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DuplicateKeyException;
+import org.museumevents.starter.tracing.TraceContexts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Registering, and every later change of a registration, each in one transaction. */
+/**
+ * Registering, in groups of concurrent requests for the same event (one transaction each, see
+ * {@link RegisterGroup}), and every later change of a registration, each in one transaction.
+ */
 @Service
 class RegistrationService {
 
-    /** Reads of the event before its version holds still; the catalog changes an event rarely. */
-    private static final int ATTEMPTS = 3;
+    /**
+     * The most registrations of one event taken in one transaction: large enough that a burst of
+     * a few hundred concurrent requests commits in a handful of groups, small enough that one group's
+     * arrays and its single statement stay a few hundred kilobytes.
+     */
+    static final int MAX_GROUP = 128;
 
-    private final RegisterStatement registerStatement;
+    private final RegisterGroup registerGroup;
+    private final GroupCommit<UUID, RegisterGroup.Attempt, RegisterGroup.Answer> groups;
     private final RegistrationRepository registrations;
     private final EventRepository events;
     private final Waitlist waitlist;
@@ -39,11 +45,12 @@ class RegistrationService {
     private final RegistrationOutcomes outcomes;
     private final RegistrationProperties properties;
     private final JsonMapper json;
+    private final TraceContexts trace;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     RegistrationService(
-            RegisterStatement registerStatement,
+            RegisterGroup registerGroup,
             RegistrationRepository registrations,
             EventRepository events,
             Waitlist waitlist,
@@ -53,9 +60,11 @@ class RegistrationService {
             RegistrationOutcomes outcomes,
             RegistrationProperties properties,
             JsonMapper json,
+            TraceContexts trace,
             TransactionTemplate tx,
             Clock clock) {
-        this.registerStatement = registerStatement;
+        this.registerGroup = registerGroup;
+        this.groups = new GroupCommit<>(MAX_GROUP, registerGroup::run);
         this.registrations = registrations;
         this.events = events;
         this.waitlist = waitlist;
@@ -65,105 +74,64 @@ class RegistrationService {
         this.outcomes = outcomes;
         this.properties = properties;
         this.json = json;
+        this.trace = trace;
         this.tx = tx;
         this.clock = clock;
     }
 
     /**
-     * Registers, deciding each rule once: visibility and the window on the event as read ({@link
-     * Event#refusalAt}), approval by {@link Registration#statusWithAPlace}, and the place by {@link
-     * RegisterStatement}, which takes it only if the event still has the version those were read
-     * from; when the catalog changed the event in between, the new version is judged again.
+     * Registers: queues the request behind the event's running group, if any, and takes it in the
+     * next one ({@link GroupCommit}, at most {@value #MAX_GROUP} together), where {@link
+     * RegisterGroup} judges it under the event's row lock with everything that arrived before it.
+     *
+     * @param idempotencyKey the request's {@code Idempotency-Key} header, or null
+     * @return the new registration with its token; for a replayed key the first result, without one
+     * @throws org.museumevents.starter.problem.InvalidFields for a time zone that is not region-based
+     * @throws RegistrationRefused when the event is full or outside its registration window
+     * @throws AlreadyRegistered when the email already has an active registration for the event
+     * @throws IdempotencyKeyReused when the key was first used with another body
      */
     Registered register(UUID eventId, RegistrationRequest given, String idempotencyKey) {
         checkTimeZone(given.timeZone());
         RegistrationRequest request = given.withDeliverableEmail();
-        byte[] requestHash = idempotencyKey == null ? new byte[0] : sha256(json.writeValueAsBytes(request));
-        if (idempotencyKey != null) {
-            Optional<Registered> replay = replay(eventId, idempotencyKey, requestHash);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
+        byte[] requestHash = idempotencyKey == null ? null : sha256(json.writeValueAsBytes(request));
+        String token = Tokens.newToken();
+        RegisterGroup.Attempt attempt =
+                registerGroup.attempt(eventId, request, token, idempotencyKey, requestHash, trace.traceparent(), now());
+        RegisterGroup.Answer answer = groups.submit(eventId, attempt);
+        if (answer instanceof RegisterGroup.Placed placed) {
+            outcomes.registered(placed.status());
+            return new Registered(
+                    placed.registrationId(), eventId, placed.status().name(), placed.waitlistPosition(), token);
         }
-        Instant now = now();
-        Event event = openEvent(eventId, now);
-        if (registrations.activeWithEmail(eventId, request.email())) {
-            // Spares the event's lock for an obvious duplicate; the unique index decides the rest.
+        if (answer instanceof RegisterGroup.Replay replay) {
+            return replayed(eventId, replay);
+        }
+        if (answer instanceof RegisterGroup.Refused refused) {
+            throw refused(refused.refusal());
+        }
+        if (answer instanceof RegisterGroup.Duplicate) {
             throw duplicate();
         }
-
-        UUID id = UUID.randomUUID();
-        UUID messageId = UUID.randomUUID();
-        String token = Tokens.newToken();
-        Registration draft = new Registration(
-                id,
-                eventId,
-                null,
-                null,
-                request.name().trim(),
-                request.email().trim(),
-                request.organisation(),
-                request.language(),
-                request.timeZone(),
-                request.interpretationLanguage(),
-                null,
-                null,
-                now);
-        String template = json.writeValueAsString(RegistrationMessages.of(
-                messageId, null, now, draft, null, null, null, properties.manageUrl(id, token)));
-        for (int attempt = 1; ; attempt++) {
-            Optional<RegisterStatement.Outcome> outcome;
-            try {
-                outcome = registerStatement.run(
-                        eventId,
-                        event.version(),
-                        Registration.statusWithAPlace(event.requiresApproval()),
-                        id,
-                        request,
-                        Tokens.hash(token),
-                        idempotencyKey,
-                        requestHash,
-                        messageId,
-                        template,
-                        now);
-            } catch (DuplicateKeyException e) {
-                // A concurrent request with the same key, or the same email, won the race.
-                if (idempotencyKey != null) {
-                    Optional<Registered> replay = replay(eventId, idempotencyKey, requestHash);
-                    if (replay.isPresent()) {
-                        return replay.get();
-                    }
-                }
-                throw duplicate();
-            }
-            if (outcome.isPresent()) {
-                return registered(id, eventId, outcome.get(), token);
-            }
-            if (attempt == ATTEMPTS) {
-                // Answered 503 (try again) by the starter's problem handling.
-                throw new ConcurrencyFailureException("Event " + eventId + " kept changing while registering");
-            }
-            // The catalog changed the event between the read and the statement: judge its new version.
-            event = openEvent(eventId, now);
+        if (answer instanceof RegisterGroup.KeyReused) {
+            throw new IdempotencyKeyReused();
         }
+        throw Problems.notFound("The event");
     }
 
-    private Registered registered(UUID id, UUID eventId, RegisterStatement.Outcome outcome, String token) {
-        if (outcome.placement() == Placement.FULL) {
-            throw refused(Refusal.EVENT_FULL);
+    /**
+     * The first result of a replayed key, without a token: the registrant was handed the token the
+     * first time; only its hash is kept, and minting another would give a working token to whoever
+     * replays the key. A key replayed within its own group answers what the group gave the first.
+     */
+    private Registered replayed(UUID eventId, RegisterGroup.Replay replay) {
+        RegisterGroup.Placed first = replay.sameGroup();
+        if (first != null) {
+            return new Registered(
+                    first.registrationId(), eventId, first.status().name(), first.waitlistPosition(), null);
         }
-        outcomes.registered(outcome.status());
-        return new Registered(id, eventId, outcome.status().name(), outcome.waitlistPosition(), token);
-    }
-
-    /** The event, visible and open for registration at {@code now}, as last read. */
-    private Event openEvent(UUID eventId, Instant now) {
-        Event event = events.find(eventId).filter(Event::isVisible).orElseThrow(() -> Problems.notFound("The event"));
-        Optional<Refusal> refusal = event.refusalAt(now);
-        if (refusal.isPresent()) {
-            throw refused(refusal.get());
-        }
-        return event;
+        Registration r = registrations.find(replay.registrationId()).orElseThrow();
+        return new Registered(r.id(), r.eventId(), r.status().name(), registrations.waitlistPosition(r), null);
     }
 
     RegistrationView view(UUID id, String token) {
@@ -251,30 +219,6 @@ class RegistrationService {
         if (!tokens.opens(id, token)) {
             throw Problems.notFound("The registration");
         }
-    }
-
-    /**
-     * The first result of a key used within {@code registration.idempotency-key-lifetime}, without a
-     * token; empty for a key not used, or used longer ago (then forgotten, and the key is new).
-     */
-    private Optional<Registered> replay(UUID eventId, String key, byte[] requestHash) {
-        Optional<RegistrationRepository.IdempotencyKey> stored = registrations.idempotencyKey(eventId, key);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant expiredBefore = now().minus(properties.idempotencyKeyLifetime());
-        if (stored.get().createdAt().isBefore(expiredBefore)) {
-            registrations.forgetIdempotencyKey(eventId, key, expiredBefore);
-            return Optional.empty();
-        }
-        if (!MessageDigest.isEqual(stored.get().requestHash(), requestHash)) {
-            throw new IdempotencyKeyReused();
-        }
-        // The registrant was handed the token the first time; only its hash is kept, and minting
-        // another would give a working token to whoever replays the key.
-        Registration r = registrations.find(stored.get().registrationId()).orElseThrow();
-        return Optional.of(
-                new Registered(r.id(), r.eventId(), r.status().name(), registrations.waitlistPosition(r), null));
     }
 
     private RegistrationRefused refused(Refusal refusal) {
