@@ -7,12 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +48,8 @@ final class GatlingRun {
             command.add("-Xmx1g");
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
+            // Gatling reads String internals for its log file writer.
+            command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
             command.add("-Dgatling.data.enableAnalytics=false");
             command.add("-Dgatling.data.console.light=true");
             command.add("-Dgatling.data.console.writePeriod=10");
@@ -81,15 +80,10 @@ final class GatlingRun {
         }
     }
 
-    private static final Pattern COUNT =
-            Pattern.compile("request count\\s+(\\d+)\\s+\\(OK=(\\d+)\\s+KO=(-|\\d+)\\s*\\)");
-    private static final Pattern PERCENTILE =
-            Pattern.compile("response time (\\d+)(?:st|nd|rd|th) percentile\\s+(\\d+)");
-    private static final Pattern PER_SECOND = Pattern.compile("mean throughput\\s+([\\d.,]+)");
-    private static final Pattern PER_SECOND_OLD = Pattern.compile("mean requests/sec\\s+([\\d.,]+)");
-
     /**
-     * Reads Gatling's closing console summary (the block after "Global Information").
+     * Reads Gatling's closing console summary (the table after "Global Information", columns Total,
+     * OK and KO): the rate and percentiles of the requests that passed their checks (of all requests
+     * when none passed), and the counts.
      *
      * @return empty when the text has no such summary
      */
@@ -99,35 +93,42 @@ final class GatlingRun {
             return Optional.empty();
         }
         String block = console.substring(global);
-        Matcher count = COUNT.matcher(block);
-        if (!count.find()) {
+        Optional<String[]> count = row(block, "request count");
+        if (count.isEmpty()) {
             return Optional.empty();
         }
-        Map<Integer, Long> percentiles = new LinkedHashMap<>();
-        Matcher percentile = PERCENTILE.matcher(block);
-        while (percentile.find()) {
-            percentiles.putIfAbsent(Integer.parseInt(percentile.group(1)), Long.parseLong(percentile.group(2)));
-        }
-        Matcher rate = PER_SECOND.matcher(block);
-        if (!rate.find()) {
-            rate = PER_SECOND_OLD.matcher(block);
-            rate.find();
-        }
-        double perSecond;
-        try {
-            perSecond = Double.parseDouble(rate.group(1).replace(",", ""));
-        } catch (IllegalStateException e) {
-            perSecond = -1;
-        }
-        String ko = count.group(3);
+        long ok = number(count.get()[1]).longValue();
+        long ko = number(count.get()[2]).longValue();
+        int column = ok > 0 ? 1 : 0;
         return Optional.of(new Summary(
-                Long.parseLong(count.group(2)),
-                ko.equals("-") ? 0 : Long.parseLong(ko),
-                perSecond,
-                percentiles.getOrDefault(50, -1L),
-                percentiles.getOrDefault(95, -1L),
-                percentiles.getOrDefault(99, -1L),
+                ok,
+                ko,
+                figure(block, "mean throughput", column),
+                (long) figure(block, "response time 50th percentile", column),
+                (long) figure(block, "response time 95th percentile", column),
+                (long) figure(block, "response time 99th percentile", column),
                 report));
+    }
+
+    /** The Total, OK and KO cells of the summary's row that starts with the label. */
+    private static Optional<String[]> row(String block, String label) {
+        return block.lines()
+                .filter(line -> line.startsWith("> " + label))
+                .findFirst()
+                .map(line -> line.split("\\|"))
+                .filter(cells -> cells.length >= 4)
+                .map(cells -> new String[] {cells[1].strip(), cells[2].strip(), cells[3].strip()});
+    }
+
+    private static double figure(String block, String label, int column) {
+        return row(block, label)
+                .map(cells -> number(cells[column]).doubleValue())
+                .orElse(-1.0);
+    }
+
+    /** A cell as a number; Gatling writes "-" for none. */
+    private static Number number(String cell) {
+        return cell.equals("-") ? 0 : Double.parseDouble(cell.replace(",", ""));
     }
 
     private static Optional<Path> newestReport(Path results, Class<?> simulation) throws IOException {
