@@ -159,6 +159,19 @@ final class Api {
         return response.statusCode();
     }
 
+    /**
+     * A public GET.
+     *
+     * @return the HTTP status
+     */
+    int get(String url, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", accept)
+                        .timeout(Duration.ofSeconds(60))
+                        .build())
+                .statusCode();
+    }
+
     /** The organiser's {@code registration-stats} of the event: {@code confirmed}, {@code waitlisted}, ... */
     JsonNode stats(String eventId) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(

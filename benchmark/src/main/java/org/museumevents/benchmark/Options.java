@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * @param output where the table, Gatling's reports and the platform's data and logs go
  * @param javaOptions the services' JVM options: by default those of the Dockerfile in a 512 MB
  *     container (75% of it as heap, which is 384 MB; SerialGC, what the JVM picks there; C2 on)
+ * @param warmUp how long the services are warmed up (JIT, pools, templates) before any part
  * @param duration how long each throughput part runs (parts 1, 2 and 6)
  * @param steadyDuration how long part 4 sends its 20 registrations per second
  * @param mailWait the longest wait for a part's emails to reach the SMTP server (parts 3, 4, 5)
@@ -29,6 +30,7 @@ record Options(
         Path root,
         Path output,
         List<String> javaOptions,
+        Duration warmUp,
         Duration duration,
         Duration steadyDuration,
         Duration mailWait,
@@ -56,6 +58,7 @@ record Options(
                 root.resolve(setting.get("benchmark.output", "benchmark/target/benchmark")),
                 List.of(setting.get("benchmark.java-options", "-Xmx384m,-XX:+UseSerialGC,-XX:+ExitOnOutOfMemoryError")
                         .split(",")),
+                duration(setting.get("benchmark.warm-up", "PT30S")),
                 duration(setting.get("benchmark.duration", "PT20S")),
                 duration(setting.get("benchmark.steady-duration", "PT20S")),
                 duration(setting.get("benchmark.mail-wait", "PT3M")),
