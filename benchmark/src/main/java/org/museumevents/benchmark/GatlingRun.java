@@ -67,7 +67,15 @@ final class GatlingRun {
                     .redirectErrorStream(true)
                     .redirectOutput(Redirect.to(output.toFile()))
                     .start();
+            // A benchmark stopped (Ctrl-C, kill) stops its load generator too.
+            Thread stop = new Thread(process::destroyForcibly, "stop-gatling");
+            Runtime.getRuntime().addShutdownHook(stop);
             int exit = process.waitFor();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
             String console = Files.readString(output);
             return parse(console, newestReport(results, simulation))
                     .orElseThrow(() -> new IllegalStateException(
