@@ -28,6 +28,9 @@ class FreePorts implements InitializingBean {
         ports.put("local-platform.ports.kafka", p.kafka());
         ports.put("local-platform.ports.kafka-controller", p.kafkaController());
         ports.put("local-platform.ports.smtp", p.smtp());
+        properties
+                .extraNotificationPorts()
+                .forEach(port -> ports.put("local-platform.extra-notification-ports " + port, port));
         ports.put("server.port (the mail page)", mailPage);
     }
 

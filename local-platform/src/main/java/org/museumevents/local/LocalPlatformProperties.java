@@ -3,6 +3,7 @@ package org.museumevents.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,12 @@ import org.springframework.validation.annotation.Validated;
  *     the demo organisations)
  * @param javaOptions JVM options of each service process
  * @param startupTimeout how long the services may take to report healthy
+ * @param serviceArguments per module name ({@code notification-service}, {@code gateway}, ...),
+ *     command-line arguments given to each of its processes after the jar, e.g. {@code
+ *     --notification.reminders.min-lead-after-planning=10s}: they override the platform's own
+ *     settings (the benchmark uses them; empty by default)
+ * @param extraNotificationPorts one more notification-service instance on each of these ports,
+ *     with the same database, broker and SMTP server as the first (empty by default)
  */
 @Validated
 @ConfigurationProperties("local-platform")
@@ -26,7 +33,14 @@ public record LocalPlatformProperties(
         @DefaultValue("demo") List<String> profiles,
         @DefaultValue({"-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"}) List<String> javaOptions,
         @DefaultValue("PT3M") Duration startupTimeout,
-        @DefaultValue Ports ports) {
+        @DefaultValue Ports ports,
+        Map<String, List<String>> serviceArguments,
+        List<Integer> extraNotificationPorts) {
+
+    public LocalPlatformProperties {
+        serviceArguments = serviceArguments == null ? Map.of() : Map.copyOf(serviceArguments);
+        extraNotificationPorts = extraNotificationPorts == null ? List.of() : List.copyOf(extraNotificationPorts);
+    }
 
     /** The repository checkout, absolute. */
     public Path root() {

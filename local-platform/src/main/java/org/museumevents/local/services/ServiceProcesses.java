@@ -60,7 +60,7 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
         String gateway = "http://localhost:" + ports.gateway();
         String profiles = String.join(",", properties.profiles());
         Path signingKey = SigningKey.ensure(properties.data().resolve("gateway-signing-key.pem"));
-        return List.of(
+        List<Service> services = new ArrayList<>(List.of(
                 new Service(
                         "catalog-service",
                         ports.catalog(),
@@ -124,7 +124,17 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
                                 "GATEWAY_SERVICES_NOTIFICATION", "http://" + LOOPBACK + ":" + ports.notification(),
                                 "GATEWAY_IDENTITY_ISSUER", gateway,
                                 "GATEWAY_IDENTITY_SIGNING_KEY", "file:" + signingKey,
-                                "GATEWAY_IDENTITY_WEB_REDIRECT_URI", gateway + "/login/oauth2/code/museum-events")));
+                                "GATEWAY_IDENTITY_WEB_REDIRECT_URI", gateway + "/login/oauth2/code/museum-events"))));
+        Service notification = services.get(2);
+        List<Integer> extraPorts = properties.extraNotificationPorts();
+        for (int i = 0; i < extraPorts.size(); i++) {
+            // The same database, broker, consumer group and SMTP server: a second instance as in production.
+            Map<String, String> environment = new LinkedHashMap<>(notification.environment());
+            environment.put("SERVER_PORT", String.valueOf(extraPorts.get(i)));
+            services.add(new Service(
+                    notification.module(), notification.module() + "-" + (i + 2), extraPorts.get(i), environment));
+        }
+        return services;
     }
 
     /**
@@ -159,13 +169,14 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
     }
 
     private Process launch(Service service) {
-        Path jar = jarOf(service.name());
+        Path jar = jarOf(service.module());
         Path logFile = logOf(service.name());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(properties.javaOptions());
         command.add("-jar");
         command.add(jar.toString());
+        command.addAll(properties.serviceArguments().getOrDefault(service.module(), List.of()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(properties.root().toFile())
                 .redirectErrorStream(true)
