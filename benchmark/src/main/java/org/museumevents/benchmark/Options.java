@@ -56,7 +56,9 @@ record Options(
                 only,
                 root,
                 root.resolve(setting.get("benchmark.output", "benchmark/target/benchmark")),
-                List.of(setting.get("benchmark.java-options", "-Xmx384m,-XX:+UseSerialGC,-XX:+ExitOnOutOfMemoryError")
+                List.of(setting.get(
+                                "benchmark.java-options",
+                                "-Xmx256m,-XX:+UseSerialGC,-Xss512k,-XX:ReservedCodeCacheSize=64m,-XX:+ExitOnOutOfMemoryError")
                         .split(",")),
                 duration(setting.get("benchmark.warm-up", "PT30S")),
                 duration(setting.get("benchmark.duration", "PT20S")),
