@@ -326,11 +326,25 @@ public class NotificationRepository {
                                 + USED.formatted("w.address")
                                 + """
                          > :perRecipient END)
+                        , superseded AS (
+                            -- Locks the row and the later one that replaces it, skipping rows that a
+                            -- planning transaction holds (a cancellation locks its registration's rows
+                            -- while it withdraws them): a row is never superseded by one withdrawn
+                            -- meanwhile, and the withdrawal, waiting for these locks, sees the row
+                            -- superseded and brings it back. Both rows' conditions are re-checked
+                            -- on their current versions if they changed after the snapshot.
+                            SELECT n.id FROM notification n
+                            JOIN waiting w ON w.id = n.id
+                            JOIN pressed p ON p.address = w.address
+                            JOIN waiting lw ON lw.address = w.address AND lw.event_id = w.event_id
+                                AND lw.kind IN (:states) AND lw.seq > w.seq
+                            JOIN notification later ON later.id = lw.id
+                            WHERE w.kind IN (:states) AND n.status IN ('SCHEDULED', 'RETRYING') AND (n.claimed_until IS NULL OR n.claimed_until <= :now)
+                              AND later.status IN ('SCHEDULED', 'RETRYING')
+                            FOR UPDATE OF n SKIP LOCKED
+                            FOR SHARE OF later SKIP LOCKED)
                         UPDATE notification n SET status = 'SUPERSEDED'
-                        FROM waiting w JOIN pressed p ON p.address = w.address
-                        WHERE n.id = w.id AND w.kind IN (:states)
-                          AND EXISTS (SELECT 1 FROM waiting later WHERE later.address = w.address
-                              AND later.event_id = w.event_id AND later.kind IN (:states) AND later.seq > w.seq)
+                        FROM (SELECT DISTINCT id FROM superseded) s WHERE n.id = s.id
                         """)
                 .param("now", Timestamp.from(now))
                 .param("since", Timestamp.from(now.minus(perRecipientPeriod)))
