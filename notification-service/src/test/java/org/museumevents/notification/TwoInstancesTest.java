@@ -10,8 +10,10 @@ import static org.museumevents.notification.Examples.unique;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,12 +36,13 @@ import org.springframework.test.context.TestPropertySource;
  * context (and a consumer group) of its own, closed after it.
  */
 @NotificationIntegrationTest
-@TestPropertySource(properties = "notification.delivery.batch-size=3")
+@TestPropertySource(properties = {"notification.delivery.batch-size=3", "notification.delivery.senders=2"})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class TwoInstancesTest {
 
     private static final int PEOPLE = 24;
+    private static final int BURST = 400;
     private static ConfigurableApplicationContext second;
 
     @Autowired
@@ -65,6 +68,9 @@ class TwoInstancesTest {
 
     /** The same application beside the test's, with the same settings and a clock of its own. */
     private TestClock secondInstance() {
+        if (second != null) {
+            return second.getBean(TestClock.class);
+        }
         List<String> args =
                 new ArrayList<>(List.of("--server.port=0", "--spring.task.scheduling.thread-name-prefix=second-"));
         for (String property : List.of(
@@ -81,6 +87,7 @@ class TwoInstancesTest {
                 "spring.cloud.stream.kafka.bindings.registrationEvents-in-0.consumer.start-offset",
                 "notification.delivery.poll-interval",
                 "notification.delivery.batch-size",
+                "notification.delivery.senders",
                 "logging.level.org.apache.kafka")) {
             args.add("--" + property + "=" + environment.getRequiredProperty(property));
         }
@@ -135,5 +142,65 @@ class TwoInstancesTest {
                 "Reminders sent: %d by the first instance, %d by the second%n",
                 sent.size() - bySecond,
                 bySecond);
+    }
+
+    /**
+     * Issue 13: with many reminders due at once on two instances, some went out twice. Here both
+     * instances send hundreds of reminders due together, in small batches (many claims, side by
+     * side), while new registrations are planned and confirmed on both: every email goes out
+     * once, and every reminder goes out.
+     */
+    @Test
+    void underABurstTwoInstancesSendEachOfManyRemindersOnce() {
+        TestClock secondClock = secondInstance();
+        clock.set("2027-01-10T09:00:00Z");
+        secondClock.set("2027-01-10T09:00:00Z");
+        UUID eventId = UUID.randomUUID();
+        publish(catalog("EventPublished", eventId));
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < BURST; i++) {
+            String email = unique("burst-" + i);
+            people.add(email);
+            announce(registration("RegistrationConfirmed", eventId, UUID.randomUUID(), email));
+        }
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            assertThat(log.of(eventId, "REMINDER")).hasSize(2 * BURST);
+            assertThat(log.of(eventId, "CONFIRMATION")).hasSize(BURST).allSatisfy(e -> assertThat(e.status())
+                    .isEqualTo("SENT"));
+        });
+
+        // The day-before reminders all fall due on both instances, while more people register.
+        clock.set("2027-02-15T12:00:30Z");
+        secondClock.set("2027-02-15T12:00:30Z");
+        List<String> late = new ArrayList<>();
+        for (int i = 0; i < BURST / 4; i++) {
+            String email = unique("late-" + i);
+            late.add(email);
+            announce(registration("RegistrationConfirmed", eventId, UUID.randomUUID(), email));
+        }
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            assertThat(log.of(eventId, "REMINDER"))
+                    .filteredOn(e -> e.status().equals("SENT"))
+                    .hasSize(BURST);
+            assertThat(log.of(eventId, "CONFIRMATION"))
+                    .hasSize(BURST + BURST / 4)
+                    .allSatisfy(e -> assertThat(e.status()).isEqualTo("SENT"));
+        });
+        await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+
+        Map<String, Long> perMessageId = new HashMap<>();
+        for (String email : people) {
+            List<Inbox.Email> received = Inbox.to(email);
+            assertThat(received).extracting(Inbox.Email::subject).hasSize(2);
+            received.forEach(e -> perMessageId.merge(e.messageId(), 1L, Long::sum));
+        }
+        for (String email : late) {
+            Inbox.to(email).forEach(e -> perMessageId.merge(e.messageId(), 1L, Long::sum));
+        }
+        assertThat(perMessageId.entrySet())
+                .filteredOn(e -> e.getValue() > 1)
+                .as("emails received more than once")
+                .isEmpty();
+        assertThat(perMessageId).hasSize(2 * BURST + BURST / 4);
     }
 }

@@ -6,14 +6,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the dispatcher sends: how often it looks for due emails, how many it claims at once and for
- * how long, and how it retries after an SMTP failure (doubling from {@code firstRetryAfter} up to
- * {@code longestRetryAfter}, FAILED once {@code giveUpAfter} has passed since the due time).
+ * How the dispatcher sends: how often it looks for due emails when nothing wakes it, how many it
+ * claims at once and for how long, how many it sends in parallel, and how it retries after an
+ * SMTP failure (doubling from {@code firstRetryAfter} up to {@code longestRetryAfter}, FAILED once
+ * {@code giveUpAfter} has passed since the due time).
+ *
+ * <p>{@code pollInterval} is the longest the dispatcher sleeps: it is woken when this instance
+ * schedules a due email and when the next email falls due, so the poll only finds what other
+ * instances scheduled and claims that lapsed.
+ *
+ * <p>{@code senders} workers send a claimed batch in parallel, each its share over one SMTP
+ * connection. The default, 4, suits a 2-core box: a worker mostly waits for the SMTP server.
  *
  * <p>{@code claimLease} must outlast the sending of a whole batch, or another instance takes the
- * rest of it again: {@code batchSize} times the longest SMTP exchange (application.yml bounds it
- * with the JavaMail timeouts: connect 5 s, then 10 s per read or write), 20 × about 25 s in the
- * worst case, hence 10 minutes.
+ * rest of it again. A worker sends its share one email after the other. The shares are dealt
+ * evenly, except that the emails to one address stay together (so that they arrive in order),
+ * and a batch holds at most {@code perRecipientLimit} emails to one address: so no share exceeds {@link #longestShare()}, {@code ceil(batchSize / senders) +
+ * perRecipientLimit - 1}. The longest SMTP exchange, which application.yml bounds with the JavaMail
+ * timeouts (connect 5 s, then 10 s per read or write), is about 25 s. Hence with the defaults (25
+ * + 4) × 25 s = 725 s, and a lease of 15 minutes.
  *
  * <p>The per-recipient limit (against email bombing: register, cancel, register again, at anyone's
  * address): at most {@code perRecipientLimit} emails to one address (compared case-insensitively)
@@ -26,8 +37,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("notification.delivery")
 record DeliveryProperties(
         @DefaultValue("5s") Duration pollInterval,
-        @DefaultValue("20") int batchSize,
-        @DefaultValue("10m") Duration claimLease,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("4") int senders,
+        @DefaultValue("15m") Duration claimLease,
         @DefaultValue("30s") Duration firstRetryAfter,
         @DefaultValue("15m") Duration longestRetryAfter,
         @DefaultValue("24h") Duration giveUpAfter,
@@ -35,12 +47,23 @@ record DeliveryProperties(
         @DefaultValue("1h") Duration perRecipientPeriod) {
 
     DeliveryProperties {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("notification.delivery.batch-size must be at least 1");
+        }
+        if (senders < 1) {
+            throw new IllegalArgumentException("notification.delivery.senders must be at least 1");
+        }
         if (perRecipientLimit < 1) {
             throw new IllegalArgumentException("notification.delivery.per-recipient-limit must be at least 1");
         }
         if (perRecipientPeriod.isNegative() || perRecipientPeriod.isZero()) {
             throw new IllegalArgumentException("notification.delivery.per-recipient-period must be positive");
         }
+    }
+
+    /** The most emails one worker sends one after the other from one batch (see the lease rule above). */
+    int longestShare() {
+        return (batchSize + senders - 1) / senders + perRecipientLimit - 1;
     }
 
     /** The wait before the next attempt, after {@code attempts} failed ones (1 or more). */

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.museumevents.notification.email.EmailKind;
 import org.museumevents.starter.tracing.TraceContexts;
@@ -19,6 +21,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The notification rows: what is to be sent, what was, and what failed. Public because the
@@ -50,23 +53,31 @@ public class NotificationRepository {
     private final TraceContexts traces;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final DispatcherWakeUp wakeUp;
 
     NotificationRepository(
-            JdbcClient jdbc, TraceContexts traces, PlatformTransactionManager transactions, JsonMapper json) {
+            JdbcClient jdbc,
+            TraceContexts traces,
+            PlatformTransactionManager transactions,
+            JsonMapper json,
+            DispatcherWakeUp wakeUp) {
         this.jdbc = jdbc;
         this.traces = traces;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
+        this.wakeUp = wakeUp;
     }
 
     /**
      * Adds a notification; false when a unique rule already holds one like it (a reminder for the
      * same due time, a second event cancellation for the same registration). The row keeps the
-     * current trace, the one of the message that called for the email.
+     * current trace, the one of the message that called for the email. The dispatcher is woken
+     * once the caller's transaction commits ({@link DispatcherWakeUp#afterCommit}), so an email due
+     * now goes out at once.
      */
     public boolean schedule(NewNotification n, Instant now) {
         TraceContexts.Recorded trace = traces.current();
-        return jdbc.sql(
+        boolean added = jdbc.sql(
                                 """
                         INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
                             scheduled_for, next_attempt_at, join_details, calendar, waitlist_position, reminder_offset,
@@ -94,6 +105,10 @@ public class NotificationRepository {
                         .param("traceparent", trace.traceparent())
                         .update()
                 == 1;
+        if (added && !n.scheduledFor().isAfter(now)) {
+            wakeUp.afterCommit();
+        }
+        return added;
     }
 
     /**
@@ -174,7 +189,7 @@ public class NotificationRepository {
                       AND (w.claimed_until IS NULL OR w.claimed_until <= :now))
                   """
                 : "";
-        return jdbc.sql(
+        int added = jdbc.sql(
                         """
                         INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
                             scheduled_for, next_attempt_at, join_details, calendar, waitlist_position, reminder_offset,
@@ -197,6 +212,11 @@ public class NotificationRepository {
                 .param("traceId", trace.traceId())
                 .param("traceparent", trace.traceparent())
                 .update();
+        if (added > 0 && all.stream().anyMatch(n -> !n.scheduledFor().isAfter(now))) {
+            // As schedule() does: an email due by now goes out once the caller's transaction commits.
+            wakeUp.afterCommit();
+        }
+        return added;
     }
 
     /** The reminders of an event, sent or not: every registrant's (a catalog change re-plans them all). */
@@ -248,6 +268,9 @@ public class NotificationRepository {
                 .param("moves", json.writeValueAsString(rows))
                 .param("now", Timestamp.from(now))
                 .update();
+        if (moves.values().stream().anyMatch(due -> !due.isAfter(now))) {
+            wakeUp.afterCommit();
+        }
     }
 
     /**
@@ -396,7 +419,7 @@ public class NotificationRepository {
                   AND EXISTS (SELECT 1 FROM known_event e WHERE e.id = n.event_id)
                   -- One email of a registration on its way at a time: they arrive in the order written.
                   AND NOT EXISTS (SELECT 1 FROM notification o WHERE o.registration_id = n.registration_id
-                      AND o.id <> n.id AND o.claimed_until > :now))
+                      AND o.id <> n.id AND o.claim_id IS NOT NULL AND o.claimed_until > :now))
             """;
 
     /** The emails sent to {@code address} within the period, or on their way to it now. */
@@ -407,21 +430,53 @@ public class NotificationRepository {
                   OR (s.status IN ('SCHEDULED', 'RETRYING') AND s.claimed_until > :now)))
             """;
 
+    /**
+     * The emails to the address of row {@code n} that could be sent now and fall due before it
+     * (in the order of {@code next_attempt_at, seq}): the ones {@link #WAITING} holds ahead of it.
+     */
+    private static final String AHEAD =
+            """
+            (SELECT count(*) FROM notification w WHERE lower(w.recipient) = lower(n.recipient)
+                AND w.status IN ('SCHEDULED', 'RETRYING') AND w.next_attempt_at <= :now
+                AND (w.claimed_until IS NULL OR w.claimed_until <= :now)
+                AND (w.next_attempt_at, w.seq) < (n.next_attempt_at, n.seq)
+                AND EXISTS (SELECT 1 FROM known_event e WHERE e.id = w.event_id)
+                AND NOT EXISTS (SELECT 1 FROM notification o WHERE o.registration_id = w.registration_id
+                    AND o.id <> w.id AND o.claim_id IS NOT NULL AND o.claimed_until > :now))
+            """;
+
     private void supersedeWaiting(Instant now, int perRecipientLimit, Duration perRecipientPeriod) {
         jdbc.sql(
                         "WITH " + WAITING
                                 + """
                         , pressed AS (
+                            -- Only an address with two waiting registration emails can have one superseded:
+                            -- the others are not counted against the limit here (CASE: evaluated in order).
                             SELECT w.address FROM waiting w GROUP BY w.address
-                            HAVING count(*) + """
+                            HAVING CASE WHEN count(*) FILTER (WHERE w.kind IN (:states)) < 2 THEN false
+                                ELSE count(*) + """
                                 + USED.formatted("w.address")
                                 + """
-                         > :perRecipient)
+                         > :perRecipient END)
+                        , superseded AS (
+                            -- Locks the row and the later one that replaces it, skipping rows that a
+                            -- planning transaction holds (a cancellation locks its registration's rows
+                            -- while it withdraws them): a row is never superseded by one withdrawn
+                            -- meanwhile, and the withdrawal, waiting for these locks, sees the row
+                            -- superseded and brings it back. Both rows' conditions are re-checked
+                            -- on their current versions if they changed after the snapshot.
+                            SELECT n.id FROM notification n
+                            JOIN waiting w ON w.id = n.id
+                            JOIN pressed p ON p.address = w.address
+                            JOIN waiting lw ON lw.address = w.address AND lw.event_id = w.event_id
+                                AND lw.kind IN (:states) AND lw.seq > w.seq
+                            JOIN notification later ON later.id = lw.id
+                            WHERE w.kind IN (:states) AND n.status IN ('SCHEDULED', 'RETRYING') AND (n.claimed_until IS NULL OR n.claimed_until <= :now)
+                              AND later.status IN ('SCHEDULED', 'RETRYING')
+                            FOR UPDATE OF n SKIP LOCKED
+                            FOR SHARE OF later SKIP LOCKED)
                         UPDATE notification n SET status = 'SUPERSEDED'
-                        FROM waiting w JOIN pressed p ON p.address = w.address
-                        WHERE n.id = w.id AND w.kind IN (:states)
-                          AND EXISTS (SELECT 1 FROM waiting later WHERE later.address = w.address
-                              AND later.event_id = w.event_id AND later.kind IN (:states) AND later.seq > w.seq)
+                        FROM (SELECT DISTINCT id FROM superseded) s WHERE n.id = s.id
                         """)
                 .param("now", Timestamp.from(now))
                 .param("since", Timestamp.from(now.minus(perRecipientPeriod)))
@@ -430,30 +485,45 @@ public class NotificationRepository {
                 .update();
     }
 
+    /**
+     * One statement that picks the rows and locks them in the same scan, oldest due first (the
+     * index {@code notification_due_in_order} gives that order, so the conditions are evaluated
+     * only until {@code limit} rows are found, not on every due row). All of a row's conditions are
+     * on the locking scan: when a row changed after the statement's snapshot (another instance
+     * claimed, marked or moved it), PostgreSQL re-checks them on the row's current version under
+     * READ COMMITTED (EvalPlanQual), so a row claimed meanwhile is not claimed again. (Conditions
+     * in a separate CTE, read from the snapshot, would not be re-checked.)
+     */
     private List<Claim> claim(Instant now, Duration lease, int limit, int perRecipientLimit, Duration period) {
-        return jdbc
-                .sql(
-                        "WITH " + WAITING
+        return jdbc.sql(
+                        """
+                        WITH due AS (
+                            SELECT n.id FROM notification n
+                            WHERE n.status IN ('SCHEDULED', 'RETRYING') AND n.next_attempt_at <= :now
+                              AND (n.claimed_until IS NULL OR n.claimed_until <= :now)
+                              AND EXISTS (SELECT 1 FROM known_event e WHERE e.id = n.event_id)
+                              -- One email of a registration on its way at a time: they arrive in the order written.
+                              AND NOT EXISTS (SELECT 1 FROM notification o WHERE o.registration_id = n.registration_id
+                                  AND o.id <> n.id AND o.claim_id IS NOT NULL AND o.claimed_until > :now)
+                              -- The per-recipient limit: those sent or on their way, and those waiting ahead.
+                              AND """
+                                + USED.formatted("lower(n.recipient)")
+                                + " + "
+                                + AHEAD
                                 + """
-                        , ranked AS (
-                            SELECT w.id, w.next_attempt_at, w.seq,
-                                row_number() OVER (PARTITION BY w.address ORDER BY w.next_attempt_at, w.seq) AS place,
-                                """
-                                + USED.formatted("w.address")
-                                + """
-                         AS used
-                            FROM waiting w),
-                        due AS (
-                            SELECT n.id FROM notification n JOIN ranked r ON r.id = n.id
-                            WHERE r.used + r.place <= :perRecipient
-                            ORDER BY r.next_attempt_at, r.seq
+                               < :perRecipient
+                            ORDER BY n.next_attempt_at, n.seq
                             LIMIT :limit
                             FOR UPDATE OF n SKIP LOCKED)
-                        UPDATE notification n SET claim_id = :claim, claimed_until = :until
-                        FROM due WHERE n.id = due.id
-                        RETURNING n.claim_id, n.claimed_until, n.id, n.event_id, n.registration_id, n.recipient, n.kind,
-                            n.attempts, n.scheduled_for, n.next_attempt_at, n.created_at, n.join_details, n.calendar,
-                            n.waitlist_position, n.reminder_offset, n.trace_id, n.traceparent
+                        , claimed AS (
+                            UPDATE notification n SET claim_id = :claim, claimed_until = :until
+                            FROM due WHERE n.id = due.id
+                            RETURNING n.claim_id, n.claimed_until, n.id, n.event_id, n.registration_id, n.recipient,
+                                n.kind, n.attempts, n.scheduled_for, n.next_attempt_at, n.created_at, n.join_details,
+                                n.calendar, n.waitlist_position, n.reminder_offset, n.trace_id, n.traceparent, n.seq)
+                        -- In the order they fell due, then were written: a confirmation before the late
+                        -- reminder planned with it, though both are due at the same instant.
+                        SELECT * FROM claimed ORDER BY next_attempt_at, seq
                         """)
                 .param("now", Timestamp.from(now))
                 .param("since", Timestamp.from(now.minus(period)))
@@ -479,103 +549,123 @@ public class NotificationRepository {
                         rs.getString("reminder_offset"),
                         rs.getString("trace_id"),
                         rs.getString("traceparent")))
-                .list()
-                .stream()
-                .sorted(Comparator.comparing(Claim::nextAttemptAt).thenComparing(Claim::createdAt))
-                .toList();
+                .list();
     }
 
     /**
-     * Records that the claimed email went out. If planning dropped the row while the email was on
-     * its way, the row comes back as SENT: an email that went out stays in the log (without its
-     * recipient if the registrant's personal data was erased meanwhile). If the row was
-     * moved or claimed again meanwhile, it is left as it is.
+     * Records that these claimed emails went out, in one statement: SENT, one attempt more. A row
+     * that planning dropped while its email was on its way comes back as SENT: an email that went
+     * out stays in the log (without its recipient if the registrant's personal data was erased
+     * meanwhile). A row moved or claimed again meanwhile is left as it is.
+     *
+     * @param claimId the claim the emails were sent under (one claim per {@link #claimDue} call)
+     * @param sent the claims of the emails that went out
+     * @param now when they went out
      */
-    void markSent(Claim claim, int attempts, Instant now) {
-        int marked = jdbc.sql(
+    void markSent(UUID claimId, List<Claim> sent, Instant now) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        Set<UUID> marked = new HashSet<>(jdbc.sql(
                         """
-                        UPDATE notification SET status = 'SENT', attempts = :attempts, sent_at = :now, last_error = NULL,
-                            claim_id = NULL, claimed_until = NULL
-                        WHERE id = :id AND claim_id = :claim
+                        UPDATE notification SET status = 'SENT', attempts = attempts + 1, sent_at = :now,
+                            last_error = NULL, claim_id = NULL, claimed_until = NULL
+                        WHERE claim_id = :claim AND id IN (:ids)
+                        RETURNING id
                         """)
-                .param("attempts", attempts)
                 .param("now", Timestamp.from(now))
-                .param("id", claim.id())
-                .param("claim", claim.claimId())
-                .update();
-        if (marked == 0) {
-            jdbc.sql(
-                            """
-                            INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
-                                scheduled_for, next_attempt_at, sent_at, join_details, calendar, waitlist_position,
-                                reminder_offset, created_at, trace_id, traceparent)
-                            VALUES (:id, :eventId, :registrationId,
-                                CASE WHEN EXISTS (SELECT 1 FROM registrant r WHERE r.registration_id = :registrationId
-                                    AND r.erased_at IS NOT NULL) THEN NULL ELSE :recipient END,
-                                :kind, 'SENT', :attempts, :scheduledFor,
-                                :nextAttemptAt, :now, :join, :calendar, :position, :offset, :createdAt, :traceId,
-                                :traceparent)
-                            ON CONFLICT DO NOTHING
-                            """)
-                    .param("id", claim.id())
-                    .param("eventId", claim.eventId())
-                    .param("registrationId", claim.registrationId())
-                    .param("recipient", claim.recipient())
-                    .param("kind", claim.kind().name())
-                    .param("attempts", attempts)
-                    .param("scheduledFor", Timestamp.from(claim.scheduledFor()))
-                    .param("nextAttemptAt", Timestamp.from(claim.nextAttemptAt()))
-                    .param("now", Timestamp.from(now))
-                    .param("join", claim.joinDetails())
-                    .param("calendar", claim.calendar())
-                    .param("position", claim.waitlistPosition())
-                    .param("offset", claim.reminderOffset())
-                    .param("createdAt", Timestamp.from(claim.createdAt()))
-                    .param("traceId", claim.traceId())
-                    .param("traceparent", claim.traceparent())
-                    .update();
+                .param("claim", claimId)
+                .param("ids", sent.stream().map(Claim::id).toList())
+                .query(UUID.class)
+                .list());
+        for (Claim claim : sent) {
+            if (!marked.contains(claim.id())) {
+                restoreSent(claim, now);
+            }
         }
     }
 
-    /**
-     * Records a failed attempt (RETRYING with its next attempt, or FAILED) onto this claim only: a
-     * row dropped, moved or claimed again meanwhile is not this attempt's any more.
-     */
-    void markFailed(Claim claim, DeliveryStatus status, int attempts, Instant nextAttemptAt, String error) {
+    /** A row dropped while its email was on its way: back, as SENT (ignored if the row still exists). */
+    private void restoreSent(Claim claim, Instant now) {
         jdbc.sql(
                         """
-                        UPDATE notification SET status = :status, attempts = :attempts, next_attempt_at = :next,
-                            last_error = :error, claim_id = NULL, claimed_until = NULL
-                        WHERE id = :id AND claim_id = :claim
+                        INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
+                            scheduled_for, next_attempt_at, sent_at, join_details, calendar, waitlist_position,
+                            reminder_offset, created_at, trace_id, traceparent)
+                        VALUES (:id, :eventId, :registrationId,
+                            CASE WHEN EXISTS (SELECT 1 FROM registrant r WHERE r.registration_id = :registrationId
+                                AND r.erased_at IS NOT NULL) THEN NULL ELSE :recipient END,
+                            :kind, 'SENT', :attempts, :scheduledFor,
+                            :nextAttemptAt, :now, :join, :calendar, :position, :offset, :createdAt, :traceId,
+                            :traceparent)
+                        ON CONFLICT DO NOTHING
                         """)
-                .param("status", status.name())
-                .param("attempts", attempts)
-                .param("next", Timestamp.from(nextAttemptAt))
-                .param("error", error)
                 .param("id", claim.id())
-                .param("claim", claim.claimId())
+                .param("eventId", claim.eventId())
+                .param("registrationId", claim.registrationId())
+                .param("recipient", claim.recipient())
+                .param("kind", claim.kind().name())
+                .param("attempts", claim.attempts() + 1)
+                .param("scheduledFor", Timestamp.from(claim.scheduledFor()))
+                .param("nextAttemptAt", Timestamp.from(claim.nextAttemptAt()))
+                .param("now", Timestamp.from(now))
+                .param("join", claim.joinDetails())
+                .param("calendar", claim.calendar())
+                .param("position", claim.waitlistPosition())
+                .param("offset", claim.reminderOffset())
+                .param("createdAt", Timestamp.from(claim.createdAt()))
+                .param("traceId", claim.traceId())
+                .param("traceparent", claim.traceparent())
                 .update();
     }
 
     /**
-     * Ends the claimed email FAILED for good, without a retry, with {@code reason} in the delivery
-     * log: onto this claim only, like {@link #markFailed}.
+     * A claimed email that did not go out: RETRYING with its next attempt, FAILED after retries,
+     * or ended at once with a {@link FailureReason} (stored as the status).
      *
+     * @param id the notification
+     * @param status RETRYING, FAILED or a {@link FailureReason}'s name
      * @param attempts the SMTP attempts made, this one included (0 when none was made)
+     * @param nextAttemptAt when to try again; null to leave it as it is (nothing more to try)
      * @param error the SMTP error, which may quote the recipient (erased with it); null if none
      */
-    void markRefused(Claim claim, FailureReason reason, int attempts, String error) {
+    record Failure(UUID id, String status, int attempts, Instant nextAttemptAt, String error) {}
+
+    /**
+     * Records failed attempts onto this claim only, in one statement: a row dropped, moved or
+     * claimed again meanwhile is not this attempt's any more.
+     */
+    void markFailed(UUID claimId, List<Failure> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        ArrayNode rows = json.createArrayNode();
+        for (Failure failure : failures) {
+            rows.addObject()
+                    .put("id", failure.id().toString())
+                    .put("status", failure.status())
+                    .put("attempts", failure.attempts())
+                    .put(
+                            "next",
+                            failure.nextAttemptAt() == null
+                                    ? null
+                                    : failure.nextAttemptAt().toString())
+                    // jsonb refuses U+0000, which nothing needs in an error message.
+                    .put(
+                            "error",
+                            failure.error() == null ? null : failure.error().replace("\0", ""));
+        }
         jdbc.sql(
                         """
-                        UPDATE notification SET status = :status, attempts = :attempts, last_error = :error,
+                        UPDATE notification n SET status = v.status, attempts = v.attempts,
+                            next_attempt_at = COALESCE(v.next, n.next_attempt_at), last_error = v.error,
                             claim_id = NULL, claimed_until = NULL
-                        WHERE id = :id AND claim_id = :claim
+                        FROM jsonb_to_recordset(CAST(:rows AS jsonb))
+                            AS v(id uuid, status text, attempts integer, next timestamptz, error text)
+                        WHERE n.id = v.id AND n.claim_id = :claim
                         """)
-                .param("status", reason.name())
-                .param("attempts", attempts)
-                .param("error", error)
-                .param("id", claim.id())
-                .param("claim", claim.claimId())
+                .param("rows", json.writeValueAsString(rows))
+                .param("claim", claimId)
                 .update();
     }
 
@@ -603,20 +693,43 @@ public class NotificationRepository {
                 .update();
     }
 
-    /** Gives the row back unsent and unattempted, for the next round. */
-    void release(Claim claim) {
-        jdbc.sql("UPDATE notification SET claim_id = NULL, claimed_until = NULL WHERE id = :id AND claim_id = :claim")
-                .param("id", claim.id())
-                .param("claim", claim.claimId())
+    /** Gives these claimed rows back unsent and unattempted, for the next round. */
+    void release(UUID claimId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql(
+                        "UPDATE notification SET claim_id = NULL, claimed_until = NULL WHERE claim_id = :claim AND id IN (:ids)")
+                .param("claim", claimId)
+                .param("ids", ids)
                 .update();
     }
 
-    /** Deletes the claimed row: an email no longer wanted. */
-    void dropClaimed(Claim claim) {
-        jdbc.sql("DELETE FROM notification WHERE id = :id AND claim_id = :claim")
-                .param("id", claim.id())
-                .param("claim", claim.claimId())
+    /** Deletes these claimed rows: emails no longer wanted. */
+    void dropClaimed(UUID claimId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM notification WHERE claim_id = :claim AND id IN (:ids)")
+                .param("claim", claimId)
+                .param("ids", ids)
                 .update();
+    }
+
+    /**
+     * When the next email not due yet falls due (a reminder, a retry), for the dispatcher to wake
+     * then; empty when none is waiting.
+     */
+    Optional<Instant> nextDueAfter(Instant now) {
+        return jdbc.sql(
+                        """
+                        SELECT min(next_attempt_at) FROM notification
+                        WHERE status IN ('SCHEDULED', 'RETRYING') AND next_attempt_at > :now
+                        """)
+                .param("now", Timestamp.from(now))
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     /** The delivery log of an event, oldest first. */

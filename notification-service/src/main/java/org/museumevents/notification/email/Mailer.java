@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.museumevents.notification.event.EventSnapshot;
@@ -15,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -35,6 +40,18 @@ public class Mailer {
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader, scanning every jar of
+        // the class path, each time it encodes a part: a third of the senders' CPU in the issue 13
+        // profile (JFR). Named by this system property, it is instantiated directly (FactoryFinder
+        // reads the property first). Angus Mail's own provider, the one the ServiceLoader finds.
+        String provider = "jakarta.mail.util.StreamProvider";
+        if (System.getProperty(provider) == null) {
+            System.setProperty(provider, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private static final Set<String> LANGUAGES = Set.of("fr", "en", "es");
 
     private final JavaMailSender sender;
@@ -79,6 +96,17 @@ public class Mailer {
      * is unreachable: better sent later than with a SEQUENCE that was never recorded).
      */
     public void send(Letter letter) throws MessagingException {
+        sender.send(compose(letter));
+    }
+
+    /**
+     * Writes the letter as the MIME message to send (see {@link #send(Letter)}), taking the next
+     * calendar SEQUENCE if it carries the iCalendar entry; nothing is sent.
+     *
+     * @throws MessagingException when the message cannot be built
+     * @throws org.springframework.dao.DataAccessException when the SEQUENCE cannot be taken
+     */
+    public MimeMessage compose(Letter letter) throws MessagingException {
         Written email = write(letter);
         String entry = letter.calendar() ? calendarEntry(letter, Locale.forLanguageTag(email.language())) : null;
         MimeMessage mime = sender.createMimeMessage();
@@ -99,7 +127,35 @@ public class Mailer {
         mime.setHeader("Date", DATE_HEADER.format(ZonedDateTime.now(ZoneOffset.UTC)));
         // Stable per notification: a retry after a crash is recognisably the same email.
         mime.setHeader("Message-ID", "<" + letter.notificationId() + "@museum-events>");
-        sender.send(mime);
+        return mime;
+    }
+
+    /**
+     * Sends the messages in order over one SMTP connection (Spring's {@code
+     * JavaMailSender.send(MimeMessage...)}, which reconnects if the server drops the connection),
+     * and tells which did not go. A message refused by the server (e.g. a 550 to its recipient)
+     * leaves the connection usable for the next; when the connection itself cannot be made, every
+     * message not sent yet fails with that cause.
+     *
+     * @param messages messages from {@link #compose}
+     * @return the messages that were not sent, each with why (Jakarta Mail's exception, for {@code
+     *     SmtpFailures} to classify), by identity; empty when all were sent
+     */
+    public Map<MimeMessage, Exception> sendAll(List<MimeMessage> messages) {
+        Map<MimeMessage, Exception> failed = new IdentityHashMap<>();
+        if (messages.isEmpty()) {
+            return failed;
+        }
+        try {
+            sender.send(messages.toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            // Without failed messages: the connection failed to close after every message went.
+            e.getFailedMessages().forEach((message, cause) -> failed.put((MimeMessage) message, cause));
+        } catch (MailException e) {
+            // Authentication refused, or the messages could not be prepared: none went.
+            messages.forEach(message -> failed.put(message, e));
+        }
+        return failed;
     }
 
     /**

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.museumevents.notification.email.EmailKind;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -35,9 +39,54 @@ class DeliveryPropertiesTest {
     }
 
     @Test
-    void theClaimOutlastsABatchOfTheLongestSmtpExchanges() {
+    void theClaimOutlastsTheLongestShareOfABatchAtTheLongestSmtpExchanges() {
         // application.yml: connect 5 s, then at most 10 s per read or write.
         Duration longestExchange = Duration.ofSeconds(25);
-        assertThat(DEFAULTS.claimLease()).isGreaterThan(longestExchange.multipliedBy(DEFAULTS.batchSize()));
+        assertThat(DEFAULTS.longestShare()).isEqualTo(25 + 4);
+        assertThat(DEFAULTS.claimLease()).isGreaterThan(longestExchange.multipliedBy(DEFAULTS.longestShare()));
+    }
+
+    @Test
+    void noShareOfABatchIsLongerThanTheLongestShare() {
+        String busy = "Busy@example.org";
+        List<Claim> batch = new ArrayList<>();
+        // One address with as many emails as it may take (in any case), then one email each.
+        for (int i = 0; i < DEFAULTS.perRecipientLimit(); i++) {
+            batch.add(claim(i % 2 == 0 ? busy : busy.toLowerCase(java.util.Locale.ROOT)));
+        }
+        while (batch.size() < DEFAULTS.batchSize()) {
+            batch.add(claim(UUID.randomUUID() + "@example.org"));
+        }
+        List<List<Claim>> shares = Dispatcher.shares(batch, DEFAULTS.senders());
+        assertThat(shares).allSatisfy(share -> assertThat(share).hasSizeLessThanOrEqualTo(DEFAULTS.longestShare()));
+        assertThat(shares)
+                .filteredOn(share -> share.stream().anyMatch(c -> c.recipient().equalsIgnoreCase(busy)))
+                .singleElement()
+                .satisfies(share -> assertThat(share)
+                        .filteredOn(c -> c.recipient().equalsIgnoreCase(busy))
+                        .hasSize(DEFAULTS.perRecipientLimit()));
+        assertThat(shares.stream().mapToInt(List::size).sum()).isEqualTo(batch.size());
+    }
+
+    private static Claim claim(String recipient) {
+        Instant at = Instant.parse("2027-01-10T09:00:00Z");
+        return new Claim(
+                UUID.randomUUID(),
+                at,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                recipient,
+                EmailKind.CONFIRMATION,
+                0,
+                at,
+                at,
+                at,
+                false,
+                false,
+                null,
+                null,
+                null,
+                null);
     }
 }
