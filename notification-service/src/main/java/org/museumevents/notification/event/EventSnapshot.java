@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +48,13 @@ public record EventSnapshot(
         if (endsAt == null && end != null && timeZone != null) {
             endsAt = end.atZone(ZoneId.of(timeZone)).toInstant();
         }
+        // PostgreSQL keeps microseconds: a reminder's due time (start minus offset) is stored in a
+        // timestamptz and compared with the one computed from here. An organiser's start with
+        // nanoseconds (the catalog accepts any ISO-8601 local time) would otherwise never equal
+        // its stored reminder: planning would move it on every message (lapsing the claim of one
+        // in flight) and the dispatcher would drop it as stale.
+        startsAt = startsAt == null ? null : startsAt.truncatedTo(ChronoUnit.MICROS);
+        endsAt = endsAt == null ? null : endsAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -73,6 +73,26 @@ class ReminderPlanTest {
         assertThat(plan.moved()).isEmpty();
     }
 
+    /**
+     * The catalog accepts a start with nanoseconds; PostgreSQL keeps microseconds. A reminder stored
+     * from such an event must still be in line with it, or every planning moves it (lapsing the
+     * claim of one on its way: sent twice) and the dispatcher drops it as stale (never sent).
+     */
+    @Test
+    void aStartWithNanosecondsLeavesItsStoredRemindersInLine() {
+        EventSnapshot nanos =
+                event("PUBLISHED", LocalDateTime.parse("2027-02-16T13:00:00.123456789"), List.of("P1D", "PT1H"));
+        Instant stored = at("2027-02-16T11:00:00.123456Z"); // what timestamptz keeps of start minus 1 h
+        List<PlannedReminder> existing = List.of(
+                new PlannedReminder(
+                        UUID.randomUUID(), ada, Duration.ofDays(1), at("2027-02-15T12:00:00.123456Z"), true),
+                new PlannedReminder(UUID.randomUUID(), ada, Duration.ofHours(1), stored, true));
+        ReminderPlan plan = plan(nanos, List.of(registrant(ada, RegistrationStatus.CONFIRMED)), existing, JANUARY);
+        assertThat(plan.moved()).isEmpty();
+        assertThat(plan.dropped()).isEmpty();
+        assertThat(plan.added()).isEmpty();
+    }
+
     @Test
     void unsentRemindersMoveWithTheEventAndSentOnesStay() {
         UUID unsent = UUID.randomUUID();
