@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -97,9 +96,7 @@ public class CatalogClient extends ServiceClient {
                 .toEntity(Event.class)));
     }
 
-    @CacheEvict(
-            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
-            allEntries = true)
+    @EvictsPublicReads
     public Event create(Object details, String token) {
         return call(() -> http.post()
                 .uri("/api/events")
@@ -111,9 +108,7 @@ public class CatalogClient extends ServiceClient {
     }
 
     /** Replaces the event if it is still at {@code etag}; a 412 problem ({@code stale-version}) if not. */
-    @CacheEvict(
-            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
-            allEntries = true)
+    @EvictsPublicReads
     public Versioned<Event> replace(UUID id, String etag, Object details, String token) {
         return versioned(call(() -> http.put()
                 .uri("/api/events/{id}", id)
@@ -129,16 +124,12 @@ public class CatalogClient extends ServiceClient {
                 .toEntity(Event.class)));
     }
 
-    @CacheEvict(
-            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
-            allEntries = true)
+    @EvictsPublicReads
     public Event publish(UUID id, String token) {
         return action(id, "publish", token);
     }
 
-    @CacheEvict(
-            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
-            allEntries = true)
+    @EvictsPublicReads
     public Event cancel(UUID id, String token) {
         return action(id, "cancel", token);
     }
@@ -174,9 +165,7 @@ public class CatalogClient extends ServiceClient {
                 .body(Series.class));
     }
 
-    @CacheEvict(
-            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
-            allEntries = true)
+    @EvictsPublicReads
     public Series createSeries(Object details, String token) {
         return call(() -> http.post()
                 .uri("/api/series")
@@ -188,9 +177,7 @@ public class CatalogClient extends ServiceClient {
     }
 
     /** Creates the next {@code count} occurrences as drafts; the contract allows an array or {@code {events}}. */
-    @CacheEvict(
-            cacheNames = {PublicCatalogCache.EVENT, PublicCatalogCache.EVENTS, PublicCatalogCache.SERIES},
-            allEntries = true)
+    @EvictsPublicReads
     public List<Event> createOccurrences(UUID seriesId, int count, String token) {
         JsonNode answer = call(() -> http.post()
                 .uri("/api/series/{id}/occurrences", seriesId)

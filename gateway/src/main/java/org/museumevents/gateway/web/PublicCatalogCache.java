@@ -9,6 +9,7 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * A few seconds' cache of the catalog's public reads behind the participant pages (issue 13): under
@@ -35,6 +36,8 @@ class PublicCatalogCache {
     static final String EVENTS = "public-events";
     /** The series' names, for the home page's filter and list. */
     static final String SERIES = "public-series";
+    /** Whole answers to anonymous visitors: the home page and the public lists ({@link PublicResponses}). */
+    static final String RESPONSES = "public-responses";
 
     @Bean
     CacheManager cacheManager(Settings settings) {
@@ -43,6 +46,15 @@ class PublicCatalogCache {
         caches.registerCustomCache(EVENT, cache(settings.ttl(), settings.maxEvents()));
         caches.registerCustomCache(EVENTS, cache(settings.ttl(), settings.maxEventPages()));
         caches.registerCustomCache(SERIES, cache(settings.ttl(), 1));
+        caches.registerCustomCache(
+                RESPONSES,
+                Caffeine.newBuilder()
+                        .expireAfterWrite(settings.ttl())
+                        .maximumWeight(settings.maxResponseSize().toBytes())
+                        .<Object, Object>weigher((key, kept) -> ((PublicResponses.Kept) kept).body().length
+                                + key.toString().length())
+                        .recordStats()
+                        .build());
         return caches;
     }
 
@@ -61,13 +73,15 @@ class PublicCatalogCache {
      * @param ttl at most 10 s: a cancelled event must not look open for longer than that
      * @param maxEvents events kept, by id
      * @param maxEventPages pages of the event list kept, by filters and page number
+     * @param maxResponseSize what whole answers kept may take ({@link PublicResponses}), bodies and keys
      * @throws IllegalArgumentException at start-up for a negative or longer {@code ttl}, or sizes below 1
      */
     @ConfigurationProperties("gateway.public-cache")
     record Settings(
             @DefaultValue("PT5S") Duration ttl,
             @DefaultValue("256") int maxEvents,
-            @DefaultValue("64") int maxEventPages) {
+            @DefaultValue("64") int maxEventPages,
+            @DefaultValue("8MB") DataSize maxResponseSize) {
 
         static final Duration LONGEST = Duration.ofSeconds(10);
 
@@ -76,7 +90,7 @@ class PublicCatalogCache {
                 throw new IllegalArgumentException(
                         "gateway.public-cache.ttl must be between 0 and " + LONGEST + ", not " + ttl);
             }
-            if (maxEvents < 1 || maxEventPages < 1) {
+            if (maxEvents < 1 || maxEventPages < 1 || maxResponseSize.toBytes() < 1) {
                 throw new IllegalArgumentException("gateway.public-cache sizes must be at least 1");
             }
         }

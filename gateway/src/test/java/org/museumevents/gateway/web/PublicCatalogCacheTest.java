@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What a public page costs the catalog (issue 13): a home page view asks it twice at most (a page
@@ -91,7 +92,7 @@ class PublicCatalogCacheTest {
                     .isPositive()
                     .isLessThanOrEqualTo(Duration.ofSeconds(10));
         }
-        assertThatThrownBy(() -> new PublicCatalogCache.Settings(Duration.ofSeconds(11), 1, 1))
+        assertThatThrownBy(() -> new PublicCatalogCache.Settings(Duration.ofSeconds(11), 1, 1, DataSize.ofMegabytes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

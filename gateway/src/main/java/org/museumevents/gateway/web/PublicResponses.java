@@ -1,0 +1,250 @@
+package org.museumevents.gateway.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * A few seconds' cache of whole public answers (issue 13): the home page ({@code GET /}) and the
+ * proxied lists {@code GET /api/events} and {@code GET /api/series}, as an anonymous visitor gets
+ * them. Under 100 concurrent visitors, rendering the same home page and relaying the same list
+ * took most of the gateway's CPU; a kept answer is written back as it was, so that each distinct
+ * page is made once per {@code gateway.public-cache.ttl} (5 s, at most 10 s), the same delay as
+ * the catalog reads behind it ({@link PublicCatalogCache}).
+ *
+ * <p>Only what anyone would be answered is kept and served: a GET with no {@code Authorization}
+ * header, no HTTP session (an organiser's login, and the flash messages shown once after a form,
+ * live in the session), no signed-in user, no {@code ?lang=} (which sets the language cookie), and
+ * no conditional or range header; an answer is kept only if it is a 200 made for such a request
+ * and it did not open a session. The key is the path and the parameters with, for the page, the language
+ * it was resolved to (cookie, else Accept-Language) and, for the API, the Accept and
+ * Accept-Language headers as sent. Kept headers are the representation's own (type, language,
+ * Vary, ETag, Last-Modified, Link); Spring Security's headers are written again on every answer.
+ *
+ * <p>A write through the gateway to the catalog's paths ({@code /api/events/**} but the
+ * registration and notification ones, {@code /api/series/**}) empties this cache when it is
+ * answered, as an organiser's change through the pages does ({@link EvictsPublicReads}). The cache
+ * is bounded in bytes ({@code gateway.public-cache.max-response-size}, 8 MB by default) and an
+ * answer over 512 KiB is never kept. When a kept answer has expired, the visitors asking for it
+ * at that instant wait for the one request making it again (at most {@link #WAIT}), rather than
+ * each making it: without that, every expiry was a burst of 100 renderings and a second-long p99.
+ */
+@Component
+// After Spring Security's filter chain, which sets who is signed in.
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10)
+class PublicResponses extends OncePerRequestFilter {
+
+    /** The largest answer kept, in bytes. */
+    static final int LARGEST = 512 * 1024;
+
+    private static final Set<String> LISTS = Set.of("/api/events", "/api/series");
+
+    /** Catalog paths under /api/events that other services own: writing there changes no catalog answer. */
+    private static final Pattern NOT_CATALOG = Pattern.compile(
+            "^/api/events/[^/]+/(registrations|attendees|registration-stats|availability|notifications)(/.*)?$");
+
+    private static final List<String> KEPT_HEADERS = List.of(
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.CONTENT_LANGUAGE,
+            HttpHeaders.VARY,
+            HttpHeaders.ETAG,
+            HttpHeaders.LAST_MODIFIED,
+            HttpHeaders.LINK);
+
+    private static final List<String> CONDITIONAL_HEADERS = List.of(
+            HttpHeaders.IF_NONE_MATCH,
+            HttpHeaders.IF_MODIFIED_SINCE,
+            HttpHeaders.IF_MATCH,
+            HttpHeaders.IF_UNMODIFIED_SINCE,
+            HttpHeaders.RANGE);
+
+    /**
+     * An answer as kept: its status is always 200.
+     *
+     * @param headers the representation's headers, name to values, in {@link #KEPT_HEADERS} order
+     * @param body the bytes as sent
+     */
+    record Kept(Map<String, List<String>> headers, byte[] body) {}
+
+    /**
+     * How long a request waits for the same answer being made by another (when the kept one
+     * expired, every visitor at that instant asks for it): one page is made, not a hundred.
+     */
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final Cache cache;
+    private final ConcurrentHashMap<String, CompletableFuture<Kept>> making = new ConcurrentHashMap<>();
+    private final LocaleResolver languages;
+
+    PublicResponses(CacheManager caches, LocaleResolver languages) {
+        this.cache = caches.getCache(PublicCatalogCache.RESPONSES);
+        this.languages = languages;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = "GET".equals(request.getMethod()) ? key(request) : null;
+        if (key == null) {
+            chain.doFilter(request, response);
+            if (changesCatalog(request) && response.getStatus() < 400) {
+                cache.clear();
+            }
+            return;
+        }
+        Kept kept = cache.get(key, Kept.class);
+        if (kept == null) {
+            CompletableFuture<Kept> mine = new CompletableFuture<>();
+            CompletableFuture<Kept> other = making.putIfAbsent(key, mine);
+            if (other == null) {
+                try {
+                    make(key, request, response, chain, mine);
+                } finally {
+                    making.remove(key, mine);
+                    mine.complete(null);
+                }
+                return;
+            }
+            kept = awaitOther(other);
+            if (kept == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+        }
+        write(kept, response);
+    }
+
+    /** Answers the request through the chain, keeping the answer if it may be, and tells who waits for it. */
+    private void make(
+            String key,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            CompletableFuture<Kept> waiting)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, recorded);
+        if (recorded.getStatus() == HttpServletResponse.SC_OK
+                && recorded.getContentSize() <= LARGEST
+                && request.getSession(false) == null
+                && !recorded.containsHeader(HttpHeaders.SET_COOKIE)) {
+            Kept kept = keep(recorded);
+            cache.put(key, kept);
+            waiting.complete(kept);
+        }
+        recorded.copyBodyToResponse();
+    }
+
+    /**
+     * The answer another request is making for the same key, at most {@link #WAIT} later; null if
+     * it could not be kept, failed, or took longer, and then this request makes its own.
+     */
+    private static Kept awaitOther(CompletableFuture<Kept> other) {
+        try {
+            return other.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** The key of an anonymous visitor's GET that may be answered from here, else null. */
+    private String key(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        boolean page = "/".equals(path);
+        if (!page && !LISTS.contains(path)) {
+            return null;
+        }
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || request.getSession(false) != null
+                || signedIn()
+                || request.getParameter("lang") != null
+                || CONDITIONAL_HEADERS.stream().anyMatch(name -> request.getHeader(name) != null)) {
+            return null;
+        }
+        // The parameters as read, not the raw query: the same question however it is encoded.
+        StringBuilder query = new StringBuilder();
+        request.getParameterMap().forEach((name, values) -> {
+            for (String value : values) {
+                query.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+                        .append('&');
+            }
+        });
+        if (page) {
+            Locale language = languages.resolveLocale(request);
+            return path + "?" + query + " " + language.getLanguage();
+        }
+        return path + "?" + query + " " + request.getHeader(HttpHeaders.ACCEPT) + " "
+                + request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+    }
+
+    private static boolean signedIn() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        return who != null && !(who instanceof AnonymousAuthenticationToken) && who.isAuthenticated();
+    }
+
+    /** A write answered by the catalog through this gateway, which may change what a list shows. */
+    private static boolean changesCatalog(HttpServletRequest request) {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
+            return false;
+        }
+        String path = request.getRequestURI();
+        return path.startsWith("/api/series")
+                || (path.startsWith("/api/events") && !NOT_CATALOG.matcher(path).matches());
+    }
+
+    private static Kept keep(ContentCachingResponseWrapper recorded) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : KEPT_HEADERS) {
+            List<String> values = new ArrayList<>(recorded.getHeaders(name));
+            if (name.equals(HttpHeaders.CONTENT_TYPE) && values.isEmpty() && recorded.getContentType() != null) {
+                values.add(recorded.getContentType());
+            }
+            if (!values.isEmpty()) {
+                headers.put(name, List.copyOf(values));
+            }
+        }
+        return new Kept(headers, recorded.getContentAsByteArray());
+    }
+
+    private static void write(Kept kept, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        kept.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setContentLength(kept.body().length);
+        response.getOutputStream().write(kept.body());
+    }
+}
