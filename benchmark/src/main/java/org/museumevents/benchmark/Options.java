@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * @param javaOptions the services' JVM options: by default those of the Dockerfile in a 512 MB
  *     container (75% of it as heap, which is 384 MB; SerialGC, what the JVM picks there; C2 on)
  * @param warmUp how long the services are warmed up (JIT, pools, templates) before any part
+ * @param hotWarmUp how long part 1 runs its own load, unmeasured, before measuring it through each
+ *     door ({@code benchmark.hot-warm-up}, 15 s; 0 to skip)
  * @param duration how long each throughput part runs (parts 1, 2 and 6)
  * @param steadyDuration how long part 4 sends its 20 registrations per second
  * @param mailWait the longest wait for a part's emails to reach the SMTP server (parts 3, 4, 5)
@@ -31,6 +33,7 @@ record Options(
         Path output,
         List<String> javaOptions,
         Duration warmUp,
+        Duration hotWarmUp,
         Duration duration,
         Duration steadyDuration,
         Duration mailWait,
@@ -61,6 +64,7 @@ record Options(
                                 "-Xmx256m,-XX:+UseSerialGC,-Xss512k,-XX:ReservedCodeCacheSize=64m,-XX:+ExitOnOutOfMemoryError")
                         .split(",")),
                 duration(setting.get("benchmark.warm-up", "PT30S")),
+                duration(setting.get("benchmark.hot-warm-up", "PT15S")),
                 duration(setting.get("benchmark.duration", "PT20S")),
                 duration(setting.get("benchmark.steady-duration", "PT20S")),
                 duration(setting.get("benchmark.mail-wait", "PT3M")),
