@@ -8,14 +8,20 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import org.apache.hc.core5.util.TimeValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -32,6 +38,34 @@ import org.springframework.web.servlet.function.ServerResponse;
 class Routes {
 
     private static final Logger log = LoggerFactory.getLogger(Routes.class);
+
+    /** A service that does not accept a connection in this time is down: 503 (docs/api.md). */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** A service that does not answer in this time is treated as down: 503, rather than a held thread. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    /** Connections kept per service: as many as this gateway's request threads. */
+    static final int CONNECTIONS_PER_SERVICE = 200;
+
+    /**
+     * The client the routes proxy with (Spring Cloud Gateway takes the {@link ClientHttpRequestFactory}
+     * bean): Apache HttpClient 5 rather than the JDK's, whose HTTP/1.1 exchange fails now and then
+     * with a NullPointerException while sending a request (armeria#5358), a 500 for the caller. Its
+     * pool holds {@value #CONNECTIONS_PER_SERVICE} connections per service, checks one idle for a
+     * second before reuse and closes those idle 30 s (a service closes them too: reusing one it
+     * closed would fail a request); redirects are the caller's to follow.
+     */
+    @Bean
+    ClientHttpRequestFactory gatewayClientHttpRequestFactory() {
+        return ClientHttpRequestFactoryBuilder.httpComponents()
+                .withConnectionManagerCustomizer(pool ->
+                        pool.setMaxConnPerRoute(CONNECTIONS_PER_SERVICE).setMaxConnTotal(3 * CONNECTIONS_PER_SERVICE))
+                .withConnectionConfigCustomizer(
+                        connections -> connections.setValidateAfterInactivity(TimeValue.ofSeconds(1)))
+                .withHttpClientCustomizer(client -> client.evictIdleConnections(TimeValue.ofSeconds(30)))
+                .build(HttpClientSettings.defaults()
+                        .withTimeouts(CONNECT_TIMEOUT, READ_TIMEOUT)
+                        .withRedirects(HttpRedirects.DONT_FOLLOW));
+    }
 
     @Bean
     RouterFunction<ServerResponse> registrationRoutes(ServicesProperties services) {

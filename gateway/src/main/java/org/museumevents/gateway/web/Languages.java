@@ -55,6 +55,9 @@ public final class Languages {
             setCookieMaxAge(Duration.ofDays(365));
             setCookieSameSite("Lax");
             setCookieHttpOnly(true);
+            // A forged or broken cookie ("lang=@@") is ignored as any other language is, instead of
+            // failing the page with a 500.
+            setRejectInvalidCookies(false);
         }
 
         @Override

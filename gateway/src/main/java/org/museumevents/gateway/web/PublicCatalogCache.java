@@ -2,11 +2,12 @@ package org.museumevents.gateway.web;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.cache.caffeine.CaffeineCacheManager;
+import org.springframework.cache.support.SimpleCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -39,38 +40,44 @@ class PublicCatalogCache {
     /** Whole answers to anonymous visitors: the home page and the public lists ({@link PublicResponses}). */
     static final String RESPONSES = "public-responses";
 
+    /** The four caches, which every write through this gateway to the catalog empties together. */
+    static final String[] ALL = {EVENT, EVENTS, SERIES, RESPONSES};
+
+    /**
+     * Each kind kept for half of {@code ttl}: the home page is made from the catalog's reads and
+     * then kept itself, so that what it shows is at most {@code ttl} behind the catalog.
+     */
     @Bean
     CacheManager cacheManager(Settings settings) {
-        CaffeineCacheManager caches = new CaffeineCacheManager();
-        caches.setAllowNullValues(false);
-        caches.registerCustomCache(EVENT, cache(settings.ttl(), settings.maxEvents()));
-        caches.registerCustomCache(EVENTS, cache(settings.ttl(), settings.maxEventPages()));
-        caches.registerCustomCache(SERIES, cache(settings.ttl(), 1));
-        caches.registerCustomCache(
-                RESPONSES,
-                Caffeine.newBuilder()
-                        .expireAfterWrite(settings.ttl())
-                        .maximumWeight(settings.maxResponseSize().toBytes())
-                        .<Object, Object>weigher((key, kept) -> ((PublicResponses.Kept) kept).body().length
-                                + key.toString().length())
-                        .recordStats()
-                        .build());
+        Duration half = settings.ttl().dividedBy(2);
+        SimpleCacheManager caches = new SimpleCacheManager();
+        caches.setCaches(List.of(
+                new PublicCache(
+                        EVENT, cache(half).maximumSize(settings.maxEvents()).build()),
+                new PublicCache(
+                        EVENTS,
+                        cache(half).maximumSize(settings.maxEventPages()).build()),
+                new PublicCache(SERIES, cache(half).maximumSize(1).build()),
+                new PublicCache(
+                        RESPONSES,
+                        cache(half)
+                                .maximumWeight(settings.maxResponseSize().toBytes())
+                                .weigher((key, kept) -> ((PublicResponses.Kept) kept).body().length
+                                        + key.toString().length())
+                                .build())));
         return caches;
     }
 
-    private static com.github.benmanes.caffeine.cache.Cache<Object, Object> cache(Duration ttl, int maximumSize) {
-        return Caffeine.newBuilder()
-                .expireAfterWrite(ttl)
-                .maximumSize(maximumSize)
-                .recordStats()
-                .build();
+    private static Caffeine<Object, Object> cache(Duration ttl) {
+        return Caffeine.newBuilder().expireAfterWrite(ttl).recordStats();
     }
 
     /**
      * {@code gateway.public-cache.*}: how long a public read is kept (0 keeps nothing) and how many
      * of each kind.
      *
-     * @param ttl at most 10 s: a cancelled event must not look open for longer than that
+     * @param ttl at most 10 s: a cancelled event must not look open for longer than that; each kind is
+     *     kept half of it, as a page kept whole was made from reads kept too
      * @param maxEvents events kept, by id
      * @param maxEventPages pages of the event list kept, by filters and page number
      * @param maxResponseSize what whole answers kept may take ({@link PublicResponses}), bodies and keys

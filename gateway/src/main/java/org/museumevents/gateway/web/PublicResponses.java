@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +21,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.museumevents.gateway.ratelimit.LookupPath;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,25 +41,30 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * proxied lists {@code GET /api/events} and {@code GET /api/series}, as an anonymous visitor gets
  * them. Under 100 concurrent visitors, rendering the same home page and relaying the same list
  * took most of the gateway's CPU; a kept answer is written back as it was, so that each distinct
- * page is made once per {@code gateway.public-cache.ttl} (5 s, at most 10 s), the same delay as
- * the catalog reads behind it ({@link PublicCatalogCache}).
+ * page is made once per half {@code gateway.public-cache.ttl} (5 s, at most 10 s): the page is made
+ * from the catalog's reads, kept the other half ({@link PublicCatalogCache}), so what it shows is at
+ * most {@code ttl} behind the catalog.
  *
  * <p>Only what anyone would be answered is kept and served: a GET with no {@code Authorization}
  * header, no HTTP session (an organiser's login, and the flash messages shown once after a form,
- * live in the session), no signed-in user, no {@code ?lang=} (which sets the language cookie), and
- * no conditional or range header; an answer is kept only if it is a 200 made for such a request
- * and it did not open a session. The key is the path and the parameters with, for the page, the language
- * it was resolved to (cookie, else Accept-Language) and, for the API, the Accept and
- * Accept-Language headers as sent. Kept headers are the representation's own (type, language,
- * Vary, ETag, Last-Modified, Link); Spring Security's headers are written again on every answer.
+ * live in the session), no signed-in user, no {@code ?lang=} (which sets the language cookie), no
+ * conditional or range header, and no {@code size} over {@value #LARGEST_PAGE}. An answer is kept
+ * only if it is a 200 of the path's own type (HTML for the page, JSON for the lists: the catalog
+ * also speaks other types to whoever asks), made for such a request, that did not open a session.
+ * The key is the path and the parameters as read with, for the page, the language it was resolved
+ * to (cookie, else Accept-Language) and, for the lists, every value of Accept and Accept-Language.
+ * Kept headers are the representation's own (type, language, Vary, ETag, Last-Modified, Link);
+ * Spring Security's headers are written again on every answer.
  *
  * <p>A write through the gateway to the catalog's paths ({@code /api/events/**} but the
- * registration and notification ones, {@code /api/series/**}) empties this cache when it is
- * answered, as an organiser's change through the pages does ({@link EvictsPublicReads}). The cache
- * is bounded in bytes ({@code gateway.public-cache.max-response-size}, 8 MB by default) and an
- * answer over 512 KiB is never kept. When a kept answer has expired, the visitors asking for it
- * at that instant wait for the one request making it again (at most {@link #WAIT}), rather than
- * each making it: without that, every expiry was a burst of 100 renderings and a second-long p99.
+ * registration and notification ones, {@code /api/series/**}, however the path is spelled) empties
+ * every public cache when it is answered, as an organiser's change through the pages does ({@link
+ * EvictsPublicReads}); an answer being made when that happens is sent but not kept ({@link
+ * PublicCache}). The cache is bounded in bytes ({@code gateway.public-cache.max-response-size}, 8
+ * MB by default) and an answer over 512 KiB is never kept. When a kept answer has expired, the
+ * visitors asking for it at that instant wait for the one request making it again (at most {@link
+ * #WAIT}), rather than each making it: without that, every expiry was a burst of 100 renderings
+ * and a second-long p99.
  */
 @Component
 // After Spring Security's filter chain, which sets who is signed in.
@@ -65,6 +73,9 @@ class PublicResponses extends OncePerRequestFilter {
 
     /** The largest answer kept, in bytes. */
     static final int LARGEST = 512 * 1024;
+
+    /** The largest {@code size} of a list kept. */
+    static final int LARGEST_PAGE = 20;
 
     private static final Set<String> LISTS = Set.of("/api/events", "/api/series");
 
@@ -101,12 +112,14 @@ class PublicResponses extends OncePerRequestFilter {
      */
     static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final Cache cache;
+    private final CacheManager caches;
+    private final PublicCache cache;
     private final ConcurrentHashMap<String, CompletableFuture<Kept>> making = new ConcurrentHashMap<>();
     private final LocaleResolver languages;
 
     PublicResponses(CacheManager caches, LocaleResolver languages) {
-        this.cache = caches.getCache(PublicCatalogCache.RESPONSES);
+        this.caches = caches;
+        this.cache = (PublicCache) caches.getCache(PublicCatalogCache.RESPONSES);
         this.languages = languages;
     }
 
@@ -117,7 +130,10 @@ class PublicResponses extends OncePerRequestFilter {
         if (key == null) {
             chain.doFilter(request, response);
             if (changesCatalog(request) && response.getStatus() < 400) {
-                cache.clear();
+                // The reads behind the pages too, or a page would be made again from them.
+                for (String name : PublicCatalogCache.ALL) {
+                    caches.getCache(name).clear();
+                }
             }
             return;
         }
@@ -151,17 +167,41 @@ class PublicResponses extends OncePerRequestFilter {
             FilterChain chain,
             CompletableFuture<Kept> waiting)
             throws ServletException, IOException {
+        long generation = cache.generation();
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, recorded);
         if (recorded.getStatus() == HttpServletResponse.SC_OK
                 && recorded.getContentSize() <= LARGEST
+                && isOwnType(request, recorded.getContentType())
                 && request.getSession(false) == null
                 && !recorded.containsHeader(HttpHeaders.SET_COOKIE)) {
             Kept kept = keep(recorded);
-            cache.put(key, kept);
+            cache.putIfUnchanged(key, kept, generation);
             waiting.complete(kept);
+        } else {
+            // Not to be kept: those waiting for it make their own now, not after this one is sent.
+            waiting.complete(null);
         }
         recorded.copyBodyToResponse();
+    }
+
+    /**
+     * Only the answer's own kind is kept: HTML for the page, JSON for the lists. The catalog also
+     * speaks other types to those who ask for them, and what one client negotiated must not be
+     * what the others get.
+     */
+    private static boolean isOwnType(HttpServletRequest request, String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return "/".equals(request.getRequestURI())
+                    ? MediaType.TEXT_HTML.equalsTypeAndSubtype(type)
+                    : MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /**
@@ -190,6 +230,7 @@ class PublicResponses extends OncePerRequestFilter {
                 || request.getSession(false) != null
                 || signedIn()
                 || request.getParameter("lang") != null
+                || !isSmallPage(request)
                 || CONDITIONAL_HEADERS.stream().anyMatch(name -> request.getHeader(name) != null)) {
             return null;
         }
@@ -205,10 +246,33 @@ class PublicResponses extends OncePerRequestFilter {
         });
         if (page) {
             Locale language = languages.resolveLocale(request);
-            return path + "?" + query + " " + language.getLanguage();
+            return path + "?" + query + "\n" + language.getLanguage();
         }
-        return path + "?" + query + " " + request.getHeader(HttpHeaders.ACCEPT) + " "
-                + request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        // Every value of each header, as the catalog negotiates on them all; a line break cannot be
+        // in a header value, so the parts cannot run into each other.
+        return path + "?" + query + "\n" + String.join("\n", Collections.list(request.getHeaders(HttpHeaders.ACCEPT)))
+                + "\n\n" + String.join("\n", Collections.list(request.getHeaders(HttpHeaders.ACCEPT_LANGUAGE)));
+    }
+
+    /**
+     * A page of at most {@value #LARGEST_PAGE} items (the lists' default is 20, the home page shows
+     * 10): a larger page is passed through as it comes, not held whole in memory to be kept.
+     */
+    private static boolean isSmallPage(HttpServletRequest request) {
+        String[] sizes = request.getParameterValues("size");
+        if (sizes == null) {
+            return true;
+        }
+        for (String size : sizes) {
+            try {
+                if (Integer.parseInt(size.strip()) > LARGEST_PAGE) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean signedIn() {
@@ -222,7 +286,8 @@ class PublicResponses extends OncePerRequestFilter {
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
             return false;
         }
-        String path = request.getRequestURI();
+        // As the routes resolve it: /api/%65vents is /api/events.
+        String path = LookupPath.of(request);
         return path.startsWith("/api/series")
                 || (path.startsWith("/api/events") && !NOT_CATALOG.matcher(path).matches());
     }

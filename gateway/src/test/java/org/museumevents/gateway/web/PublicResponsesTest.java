@@ -7,6 +7,7 @@ import static org.museumevents.gateway.StandIn.json;
 import static org.museumevents.gateway.web.Contract.EVENT_ID;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -194,5 +195,81 @@ class PublicResponsesTest {
             visitors.shutdownNow();
         }
         assertThat(catalog.received("GET", "/api/events")).hasSize(1);
+    }
+
+    // Found by the breaking session ------------------------------------------------------------
+
+    @Test
+    void whatOneClientNegotiatedIsNotWhatTheOthersGet() throws Exception {
+        catalog.on(
+                "GET",
+                "/api/events",
+                request -> request.headers().getOrDefault("accept", "").contains("yaml")
+                        ? new StandIn.Answer(200, "application/yaml", "content: []", java.util.Map.of())
+                        : json(Contract.page(Contract.publicEvent(EVENT_ID))));
+        // Two Accept headers, the second asking for YAML: an attacker's try to poison the list.
+        mvc.perform(get("/api/events").header("Accept", "*/*", "application/yaml"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/events").header("Accept", "*/*"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+        mvc.perform(get("/api/events").header("Accept", "*/*", "application/yaml"))
+                .andExpect(status().isOk());
+        assertThat(catalog.received("GET", "/api/events")).hasSize(3);
+    }
+
+    @Test
+    void anOrganisersWriteThroughTheApiShowsAtOnceOnThePagesToo() throws Exception {
+        mvc.perform(get("/").header("Accept-Language", "fr")).andExpect(status().isOk());
+        // The path goes on as spelled; the catalog decodes it as the gateway's routes do.
+        catalog.on("PUT", "/api/%65vents/" + EVENT_ID, json(Contract.event(EVENT_ID, "PUBLISHED")));
+        // However the path is spelled, as the routes decode it.
+        mvc.perform(put(java.net.URI.create("/api/%65vents/" + EVENT_ID))
+                        .header("Authorization", "Bearer t0k3n")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/").header("Accept-Language", "fr")).andExpect(status().isOk());
+        // Both the kept page and the catalog read behind it were forgotten.
+        assertThat(catalog.received("GET", "/api/events")).hasSize(2);
+    }
+
+    @Test
+    void anAnswerReadBeforeAWriteAndAnsweredAfterItIsNotKept() throws Exception {
+        catalog.on("GET", "/api/events", request -> {
+            // The write's clear, landing while this read is on its way back.
+            caches.getCache(PublicCatalogCache.RESPONSES).clear();
+            return json(Contract.page(Contract.publicEvent(EVENT_ID)));
+        });
+        mvc.perform(get("/api/events")).andExpect(status().isOk());
+        catalog.on("GET", "/api/events", json(Contract.page(Contract.publicEvent(EVENT_ID))));
+        mvc.perform(get("/api/events")).andExpect(status().isOk());
+        assertThat(catalog.received("GET", "/api/events")).hasSize(2);
+
+        // The same for the catalog's reads behind the pages (@Cacheable).
+        catalog.on("GET", "/api/series", request -> {
+            caches.getCache(PublicCatalogCache.SERIES).clear();
+            return json(Contract.page(Contract.series()));
+        });
+        mvc.perform(get("/").header("Accept-Language", "es")).andExpect(status().isOk());
+        assertThat(caches.getCache(PublicCatalogCache.SERIES).get("all")).isNull();
+    }
+
+    @Test
+    void aLargePageIsPassedThroughAndNotKept() throws Exception {
+        for (int call = 0; call < 2; call++) {
+            mvc.perform(get("/api/events").param("size", "100")).andExpect(status().isOk());
+        }
+        assertThat(catalog.received("GET", "/api/events")).hasSize(2);
+    }
+
+    @Test
+    void aBrokenLanguageCookieIsIgnored() throws Exception {
+        for (String page : new String[] {"/", "/privacy"}) {
+            mvc.perform(get(page)
+                            .cookie(new jakarta.servlet.http.Cookie("lang", "@@"))
+                            .header("Accept-Language", "fr"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("lang=\"fr\"")));
+        }
     }
 }
