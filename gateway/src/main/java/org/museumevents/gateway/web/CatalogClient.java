@@ -9,6 +9,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -27,8 +28,8 @@ public class CatalogClient extends ServiceClient {
 
     private final JsonMapper json;
 
-    CatalogClient(ServiceUrls urls, RestClient.Builder builder, JsonMapper json) {
-        super("catalog", urls.catalog(), builder, json);
+    CatalogClient(ServiceUrls urls, RestClient.Builder builder, ClientHttpRequestFactory requests, JsonMapper json) {
+        super("catalog", urls.catalog(), builder, requests, json);
         this.json = json;
     }
 

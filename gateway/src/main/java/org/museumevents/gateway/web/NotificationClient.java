@@ -3,6 +3,7 @@ package org.museumevents.gateway.web;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,8 +14,9 @@ public class NotificationClient extends ServiceClient {
 
     private static final ParameterizedTypeReference<List<Delivery>> DELIVERIES = new ParameterizedTypeReference<>() {};
 
-    NotificationClient(ServiceUrls urls, RestClient.Builder builder, JsonMapper json) {
-        super("notification", urls.notification(), builder, json);
+    NotificationClient(
+            ServiceUrls urls, RestClient.Builder builder, ClientHttpRequestFactory requests, JsonMapper json) {
+        super("notification", urls.notification(), builder, requests, json);
     }
 
     public List<Delivery> deliveries(UUID eventId, String token) {

@@ -3,6 +3,7 @@ package org.museumevents.gateway.web;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,8 +15,9 @@ public class RegistrationClient extends ServiceClient {
     private static final ParameterizedTypeReference<PageOf<Registration>> REGISTRATIONS =
             new ParameterizedTypeReference<>() {};
 
-    RegistrationClient(ServiceUrls urls, RestClient.Builder builder, JsonMapper json) {
-        super("registration", urls.registration(), builder, json);
+    RegistrationClient(
+            ServiceUrls urls, RestClient.Builder builder, ClientHttpRequestFactory requests, JsonMapper json) {
+        super("registration", urls.registration(), builder, requests, json);
     }
 
     /** The body of {@code POST /api/events/{eventId}/registrations}. */

@@ -1,8 +1,6 @@
 package org.museumevents.gateway.web;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -28,22 +26,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 abstract class ServiceClient {
 
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
-
     final RestClient http;
     private final String service;
     private final JsonMapper json;
 
-    ServiceClient(String service, URI baseUrl, RestClient.Builder builder, JsonMapper json) {
+    /**
+     * @param requests the gateway's HTTP client (routing.Routes: Apache HttpClient 5, 2 s to
+     *     connect, 10 s to answer, no redirects followed), shared with the proxied routes
+     */
+    ServiceClient(
+            String service,
+            URI baseUrl,
+            RestClient.Builder builder,
+            ClientHttpRequestFactory requests,
+            JsonMapper json) {
         this.service = service;
         this.json = json;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        requests.setReadTimeout(READ_TIMEOUT);
         this.http = builder.clone()
                 .baseUrl(baseUrl.toString())
                 .requestFactory(requests)
