@@ -11,7 +11,7 @@ import org.springframework.web.util.UrlPathHelper;
  * service behind the gateway resolves them. Anything that reaches an endpoint has this path, however
  * it was spelled.
  */
-public final class LookupPath {
+final class LookupPath {
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
@@ -23,7 +23,7 @@ public final class LookupPath {
 
     private LookupPath() {}
 
-    public static String of(HttpServletRequest request) {
+    static String of(HttpServletRequest request) {
         String path;
         try {
             path = PATHS.getPathWithinApplication(request);

@@ -9,15 +9,18 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.hc.core5.util.TimeValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,6 +41,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 class Routes {
 
     private static final Logger log = LoggerFactory.getLogger(Routes.class);
+
+    private static final Set<HttpMethod> SAFE_METHODS =
+            Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     /** A service that does not accept a connection in this time is down: 503 (docs/api.md). */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -84,9 +90,29 @@ class Routes {
         return to("notification", services.notification(), path("/api/events/*/notifications"));
     }
 
+    /**
+     * The catalog's paths. A write answered below 400 empties the gateway's public caches (every
+     * cache of {@code publicCaches}: web.PublicCatalogCache's), so that an organiser's change made
+     * through the API shows on the pages and the public lists at once, as one made through the pages
+     * does; it is done here because this route is what reaches the catalog, however the path is
+     * spelled.
+     */
     @Bean
-    RouterFunction<ServerResponse> catalogRoutes(ServicesProperties services) {
-        return to("catalog", services.catalog(), path("/api/events/**").or(path("/api/series/**")));
+    RouterFunction<ServerResponse> catalogRoutes(ServicesProperties services, CacheManager publicCaches) {
+        return route("catalog")
+                .route(path("/api/events/**").or(path("/api/series/**")), http())
+                .before(uri(services.catalog()))
+                .after((request, response) -> {
+                    if (!SAFE_METHODS.contains(request.method())
+                            && response.statusCode().value() < 400) {
+                        publicCaches
+                                .getCacheNames()
+                                .forEach(name -> publicCaches.getCache(name).clear());
+                    }
+                    return response;
+                })
+                .onError(Routes::unreachable, (error, request) -> serviceUnavailable("catalog", request))
+                .build();
     }
 
     /** Each service's {@code /v3/api-docs}, listed in springdoc.swagger-ui.urls. */

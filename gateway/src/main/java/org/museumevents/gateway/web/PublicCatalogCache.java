@@ -40,9 +40,6 @@ class PublicCatalogCache {
     /** Whole answers to anonymous visitors: the home page and the public lists ({@link PublicResponses}). */
     static final String RESPONSES = "public-responses";
 
-    /** The four caches, which every write through this gateway to the catalog empties together. */
-    static final String[] ALL = {EVENT, EVENTS, SERIES, RESPONSES};
-
     /**
      * Each kind kept for half of {@code ttl}: the home page is made from the catalog's reads and
      * then kept itself, so that what it shows is at most {@code ttl} behind the catalog.

@@ -20,8 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
-import org.museumevents.gateway.ratelimit.LookupPath;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.cache.CacheManager;
 import org.springframework.core.annotation.Order;
@@ -56,11 +54,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Kept headers are the representation's own (type, language, Vary, ETag, Last-Modified, Link);
  * Spring Security's headers are written again on every answer.
  *
- * <p>A write through the gateway to the catalog's paths ({@code /api/events/**} but the
- * registration and notification ones, {@code /api/series/**}, however the path is spelled) empties
- * every public cache when it is answered, as an organiser's change through the pages does ({@link
- * EvictsPublicReads}); an answer being made when that happens is sent but not kept ({@link
- * PublicCache}). The cache is bounded in bytes ({@code gateway.public-cache.max-response-size}, 8
+ * <p>A write through the gateway's catalog route empties every public cache when it is answered
+ * (routing.Routes), as an organiser's change through the pages does ({@link EvictsPublicReads});
+ * an answer being made when that happens is sent but not kept ({@link PublicCache}). The cache is bounded in bytes ({@code gateway.public-cache.max-response-size}, 8
  * MB by default) and an answer over 512 KiB is never kept. When a kept answer has expired, the
  * visitors asking for it at that instant wait for the one request making it again (at most {@link
  * #WAIT}), rather than each making it: without that, every expiry was a burst of 100 renderings
@@ -78,10 +74,6 @@ class PublicResponses extends OncePerRequestFilter {
     static final int LARGEST_PAGE = 20;
 
     private static final Set<String> LISTS = Set.of("/api/events", "/api/series");
-
-    /** Catalog paths under /api/events that other services own: writing there changes no catalog answer. */
-    private static final Pattern NOT_CATALOG = Pattern.compile(
-            "^/api/events/[^/]+/(registrations|attendees|registration-stats|availability|notifications)(/.*)?$");
 
     private static final List<String> KEPT_HEADERS = List.of(
             HttpHeaders.CONTENT_TYPE,
@@ -112,13 +104,11 @@ class PublicResponses extends OncePerRequestFilter {
      */
     static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final CacheManager caches;
     private final PublicCache cache;
     private final ConcurrentHashMap<String, CompletableFuture<Kept>> making = new ConcurrentHashMap<>();
     private final LocaleResolver languages;
 
     PublicResponses(CacheManager caches, LocaleResolver languages) {
-        this.caches = caches;
         this.cache = (PublicCache) caches.getCache(PublicCatalogCache.RESPONSES);
         this.languages = languages;
     }
@@ -129,12 +119,6 @@ class PublicResponses extends OncePerRequestFilter {
         String key = "GET".equals(request.getMethod()) ? key(request) : null;
         if (key == null) {
             chain.doFilter(request, response);
-            if (changesCatalog(request) && response.getStatus() < 400) {
-                // The reads behind the pages too, or a page would be made again from them.
-                for (String name : PublicCatalogCache.ALL) {
-                    caches.getCache(name).clear();
-                }
-            }
             return;
         }
         Kept kept = cache.get(key, Kept.class);
@@ -278,18 +262,6 @@ class PublicResponses extends OncePerRequestFilter {
     private static boolean signedIn() {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         return who != null && !(who instanceof AnonymousAuthenticationToken) && who.isAuthenticated();
-    }
-
-    /** A write answered by the catalog through this gateway, which may change what a list shows. */
-    private static boolean changesCatalog(HttpServletRequest request) {
-        String method = request.getMethod();
-        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
-            return false;
-        }
-        // As the routes resolve it: /api/%65vents is /api/events.
-        String path = LookupPath.of(request);
-        return path.startsWith("/api/series")
-                || (path.startsWith("/api/events") && !NOT_CATALOG.matcher(path).matches());
     }
 
     private static Kept keep(ContentCachingResponseWrapper recorded) {
