@@ -182,20 +182,7 @@ class RegisterGroup {
             Instant now) {
         UUID id = UUID.randomUUID();
         UUID messageId = UUID.randomUUID();
-        Registration draft = new Registration(
-                id,
-                eventId,
-                null,
-                null,
-                request.name().trim(),
-                request.email().trim(),
-                request.organisation(),
-                request.language(),
-                request.timeZone(),
-                request.interpretationLanguage(),
-                null,
-                null,
-                now);
+        Registration draft = Registration.fromRequest(id, eventId, request, null, null, now);
         String template = json.writeValueAsString(RegistrationMessages.of(
                 messageId, null, now, draft, null, null, null, properties.manageUrl(id, token)));
         return new Attempt(
@@ -368,21 +355,8 @@ class RegisterGroup {
     private record Row(Attempt attempt, Registration registration, String type, Integer position) {}
 
     private static Row row(UUID eventId, Attempt a, Placed placed, Long seq) {
-        RegistrationRequest request = a.request();
-        Registration registration = new Registration(
-                a.registrationId(),
-                eventId,
-                placed.status(),
-                seq,
-                request.name().trim(),
-                request.email().trim(),
-                request.organisation(),
-                request.language(),
-                request.timeZone(),
-                request.interpretationLanguage(),
-                null,
-                null,
-                a.now());
+        Registration registration =
+                Registration.fromRequest(a.registrationId(), eventId, a.request(), placed.status(), seq, a.now());
         String type = RegistrationMessageType.ofNewRegistration(placed.status()).typeName();
         return new Row(a, registration, type, placed.waitlistPosition());
     }

@@ -71,6 +71,37 @@ class Registration {
     }
 
     /**
+     * A registration not yet stored, as its request asks: name and email trimmed as they are stored
+     * and sent, neither cancelled nor erased.
+     *
+     * @param status where the group placed it, or null while undecided (for its message's template)
+     * @param waitlistSeq its place in the waiting list's order, or null
+     * @param createdAt the instant of the request (UTC, microseconds)
+     */
+    static Registration fromRequest(
+            UUID id,
+            UUID eventId,
+            RegistrationRequest request,
+            RegistrationStatus status,
+            Long waitlistSeq,
+            Instant createdAt) {
+        return new Registration(
+                id,
+                eventId,
+                status,
+                waitlistSeq,
+                request.name().trim(),
+                request.email().trim(),
+                request.organisation(),
+                request.language(),
+                request.timeZone(),
+                request.interpretationLanguage(),
+                null,
+                null,
+                createdAt);
+    }
+
+    /**
      * The approval rule: a place, taken at registration or given from the waiting list, is PENDING
      * the organiser's decision when the event requires approval, else CONFIRMED.
      */
