@@ -426,33 +426,13 @@ public final class Benchmark {
                         RegistrationSimulation.class,
                         options.output().resolve("gatling-warm-up"),
                         "part 1 warm-up through " + door,
-                        Map.of(
-                                "bench.baseUrl",
-                                baseUrl,
-                                "bench.eventId",
-                                eventId,
-                                "bench.users",
-                                "64",
-                                "bench.seconds",
-                                String.valueOf(options.hotWarmUp().toSeconds()),
-                                "bench.emailPrefix",
-                                "b1w-" + run + (direct ? "-d-" : "-g-")));
+                        hotEventLoad(baseUrl, eventId, options.hotWarmUp(), "b1w-" + run + (direct ? "-d-" : "-g-")));
             }
             String before = backlog();
             GatlingRun.Summary summary = gatling(
                     RegistrationSimulation.class,
                     "part 1: registrations on one hot event through " + door + ", 64 connections",
-                    Map.of(
-                            "bench.baseUrl",
-                            baseUrl,
-                            "bench.eventId",
-                            eventId,
-                            "bench.users",
-                            "64",
-                            "bench.seconds",
-                            String.valueOf(options.duration().toSeconds()),
-                            "bench.emailPrefix",
-                            "b1-" + run + (direct ? "-d-" : "-g-")));
+                    hotEventLoad(baseUrl, eventId, options.duration(), "b1-" + run + (direct ? "-d-" : "-g-")));
             table.add(
                     "1",
                     "registrations on one hot event with places to spare, HTTP through %s, 64 concurrent connections, %d s after %d s of the same unmeasured (%s)"
@@ -470,6 +450,17 @@ public final class Benchmark {
                                     summary.ko(),
                                     ceiling > 0 ? "%.0f%%".formatted(100 * summary.perSecond() / ceiling) : "n/a"));
         }
+    }
+
+    /** RegistrationSimulation's settings for part 1: 64 users registering new addresses for {@code duration}. */
+    private static Map<String, String> hotEventLoad(
+            String baseUrl, String eventId, Duration duration, String emailPrefix) {
+        return Map.of(
+                "bench.baseUrl", baseUrl,
+                "bench.eventId", eventId,
+                "bench.users", "64",
+                "bench.seconds", String.valueOf(duration.toSeconds()),
+                "bench.emailPrefix", emailPrefix);
     }
 
     // Part 7 -------------------------------------------------------------------------------------
