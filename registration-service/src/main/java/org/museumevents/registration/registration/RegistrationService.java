@@ -13,6 +13,7 @@ import org.museumevents.registration.event.EventRepository;
 import org.museumevents.registration.event.Refusal;
 import org.museumevents.starter.input.RegionTimeZones;
 import org.museumevents.starter.problem.InvalidFields;
+import org.museumevents.starter.problem.ProblemHandling;
 import org.museumevents.starter.problem.Problems;
 import org.museumevents.starter.security.Organisers;
 import org.museumevents.starter.tracing.TraceContexts;
@@ -64,7 +65,7 @@ class RegistrationService {
             TransactionTemplate tx,
             Clock clock) {
         this.registerGroup = registerGroup;
-        this.groups = new GroupCommit<>(MAX_GROUP, registerGroup::run);
+        this.groups = new GroupCommit<>(MAX_GROUP, registerGroup::run, ProblemHandling::isDatabaseOutage);
         this.registrations = registrations;
         this.events = events;
         this.waitlist = waitlist;

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The leader and followers of {@link GroupCommit}, without a database: who arrives while a group
  * runs is taken in the next group, in order of arrival, at most {@code maxGroup} at a time; nobody
- * waits when nothing runs; a failing group fails only its own members.
+ * waits when nothing runs; a failing group fails only its own members, unless its failure is an
+ * outage, which fails everyone queued behind it too.
  */
 class GroupCommitTest {
 
@@ -32,17 +33,26 @@ class GroupCommitTest {
         threads.shutdownNow();
     }
 
-    /** Each group is recorded; the one containing "hold" runs until {@link #release}. */
-    private final GroupCommit<String, String, String> commit = new GroupCommit<>(3, (key, items) -> {
-        groups.add(List.copyOf(items));
-        if (items.contains("hold")) {
-            awaitRelease();
-        }
-        if (items.contains("boom")) {
-            throw new IllegalStateException("boom");
-        }
-        return items.stream().map(i -> key + ":" + i).toList();
-    });
+    /**
+     * Each group is recorded; the one containing "hold" or "down" runs until {@link #release}; "boom"
+     * fails its group, "down" too, as an outage.
+     */
+    private final GroupCommit<String, String, String> commit = new GroupCommit<>(
+            3,
+            (key, items) -> {
+                groups.add(List.copyOf(items));
+                if (items.contains("hold") || items.contains("down")) {
+                    awaitRelease();
+                }
+                if (items.contains("boom")) {
+                    throw new IllegalStateException("boom");
+                }
+                if (items.contains("down")) {
+                    throw new IllegalStateException("down");
+                }
+                return items.stream().map(i -> key + ":" + i).toList();
+            },
+            failure -> "down".equals(failure.getMessage()));
 
     @Test
     void aSubmissionWithNothingRunningRunsAloneAtOnce() {
@@ -90,6 +100,27 @@ class GroupCommitTest {
         assertThat(holding.get(30, TimeUnit.SECONDS)).isEqualTo("event:hold");
         assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("boom");
         assertThatThrownBy(() -> sameGroup.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("boom");
+        assertThat(commit.submit("event", "after")).isEqualTo("event:after");
+    }
+
+    @Test
+    void anOutageFailsEveryoneQueuedBehindItAtOnceAndWhoArrivesAfterTriesAgain() throws Exception {
+        CompletableFuture<String> down = submitAsync("event", "down");
+        await().atMost(30, TimeUnit.SECONDS).until(() -> !groups.isEmpty());
+        List<CompletableFuture<String>> queued = new ArrayList<>();
+        for (String item : List.of("1", "2", "3", "4", "5")) {
+            queued.add(submitAsync("event", item));
+        }
+        await().atMost(30, TimeUnit.SECONDS).until(() -> commit.queued("event") == 5);
+
+        release.countDown();
+
+        assertThatThrownBy(() -> down.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("down");
+        for (CompletableFuture<String> follower : queued) {
+            assertThatThrownBy(() -> follower.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("down");
+        }
+        assertThat(groups).as("nobody queued ran another group").containsExactly(List.of("down"));
+        assertThat(commit.queued("event")).isZero();
         assertThat(commit.submit("event", "after")).isEqualTo("event:after");
     }
 

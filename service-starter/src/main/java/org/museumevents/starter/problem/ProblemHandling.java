@@ -130,7 +130,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         DataAccessResourceFailureException.class,
         CannotCreateTransactionException.class,
         TransactionSystemException.class
-    })
+    }) // the same list as isDatabaseOutage
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
@@ -141,6 +141,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /**
+     * Whether {@code failure} is the database being out of reach (answered 503 here), rather than one
+     * statement's failure: no connection within the pool's timeout, a connection lost, a transaction
+     * that could not begin or end. {@link TransientDataAccessException}s (a deadlock, a serialization
+     * failure) are not: the next attempt may well succeed at once.
+     */
+    public static boolean isDatabaseOutage(Throwable failure) {
+        return failure instanceof CannotGetJdbcConnectionException
+                || failure instanceof DataAccessResourceFailureException
+                || failure instanceof CannotCreateTransactionException
+                || failure instanceof TransactionSystemException;
     }
 
     @ExceptionHandler(TransientDataAccessException.class)
