@@ -19,6 +19,8 @@ final class Platform implements AutoCloseable {
 
     final Path data;
     final int gateway;
+    final int registration;
+    final int catalog;
     final int mailPage;
     private final List<String> arguments = new ArrayList<>();
     private ConfigurableApplicationContext context;
@@ -26,6 +28,8 @@ final class Platform implements AutoCloseable {
     private Platform(Path data, int[] ports) {
         this.data = data;
         this.gateway = ports[0];
+        this.catalog = ports[1];
+        this.registration = ports[2];
         this.mailPage = ports[8];
         arguments.addAll(List.of(
                 "--local-platform.root-directory=..",
@@ -77,6 +81,24 @@ final class Platform implements AutoCloseable {
             context.close();
             context = null;
         }
+    }
+
+    /**
+     * One of the launcher's components, to break it on purpose: {@code ServiceProcesses} (kill,
+     * freeze, relaunch a service), {@code Postgres}, {@code KafkaBroker}, {@code Smtp} (stop, start).
+     *
+     * @throws IllegalStateException if the platform is stopped
+     */
+    <T> T component(Class<T> type) {
+        if (context == null) {
+            throw new IllegalStateException("The platform is stopped");
+        }
+        return context.getBean(type);
+    }
+
+    /** registration-service's own port, behind the gateway's rate limits (loopback only). */
+    String registrationUrl(String path) {
+        return "http://127.0.0.1:" + registration + path;
     }
 
     String gatewayUrl(String path) {

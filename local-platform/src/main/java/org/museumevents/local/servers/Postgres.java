@@ -130,6 +130,41 @@ public class Postgres implements SmartLifecycle, DisposableBean {
         }
     }
 
+    /**
+     * Takes PostgreSQL away at once, as a crash of its server would: SIGQUIT to the postmaster, its
+     * "immediate" shutdown, which ends every session without waiting for it and replays the WAL at
+     * the next start. For the fault tests; {@link #start()} brings it back on the same port and data.
+     * Returns once the postmaster has exited (at most 30 s).
+     *
+     * @throws IllegalStateException if it is not running or does not exit in time
+     */
+    public void crash() {
+        if (server == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid"))
+                    .get(0)
+                    .strip());
+            ProcessHandle postmaster =
+                    ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("No postmaster " + pid));
+            Process signal = new ProcessBuilder("kill", "-QUIT", String.valueOf(pid)).start();
+            if (signal.waitFor() != 0) {
+                throw new IllegalStateException("kill -QUIT " + pid + " failed");
+            }
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
+            log.info("PostgreSQL: crashed on purpose (immediate shutdown)");
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL did not go down", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while crashing PostgreSQL", e);
+        } finally {
+            releaseLock(server);
+            server = null;
+        }
+    }
+
     /** What zonky's own close would do after stopping: free its lock on the data folder, for a restart. */
     private static void releaseLock(EmbeddedPostgres server) {
         try {

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.museumevents.local.LocalPlatformProperties;
@@ -42,6 +44,9 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
     private final Postgres postgres;
     private final KafkaBroker kafka;
     private final Map<String, Process> running = new LinkedHashMap<>();
+    /** Processes ended on purpose by {@link #kill}: their exit is not reported as an error. */
+    private final Set<Process> killed = ConcurrentHashMap.newKeySet();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile boolean stopping;
@@ -160,8 +165,10 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
         stopping = false;
         List<Service> services = services();
         long began = System.nanoTime();
-        for (Service service : services) {
-            running.put(service.name(), launch(service));
+        synchronized (running) {
+            for (Service service : services) {
+                running.put(service.name(), launch(service));
+            }
         }
         for (Service service : services) {
             awaitHealthy(service, began);
@@ -187,7 +194,7 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
         try {
             Process process = builder.start();
             process.onExit().thenAccept(exited -> {
-                if (!stopping) {
+                if (!stopping && !killed.remove(exited)) {
                     log.error("{} exited with code {}; see {}", service.name(), exited.exitValue(), logFile);
                 }
             });
@@ -199,6 +206,98 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + service.name(), e);
+        }
+    }
+
+    /**
+     * The names of the service processes, in their order of start: the module's name, and {@code
+     * <module>-2}, ... for extra instances.
+     */
+    public List<String> names() {
+        return services().stream().map(Service::name).toList();
+    }
+
+    /**
+     * The operating system's id of a service's process.
+     *
+     * @throws IllegalArgumentException if no process of that name runs
+     */
+    public long pid(String name) {
+        return processOf(name).pid();
+    }
+
+    /**
+     * Ends a service's process with SIGKILL, as a crash or the out-of-memory killer would: no
+     * shutdown hook, no graceful stop. Returns once the process has exited.
+     *
+     * @throws IllegalArgumentException if no process of that name runs
+     */
+    public void kill(String name) {
+        Process process = processOf(name);
+        killed.add(process);
+        process.destroyForcibly();
+        process.onExit().join();
+        synchronized (running) {
+            running.remove(name, process);
+        }
+        log.info("{}: killed (SIGKILL)", name);
+    }
+
+    /**
+     * Freezes ({@code SIGSTOP}) or thaws ({@code SIGCONT}) a service's process, as a process stuck in
+     * a full garbage collection or swapped out would look: its port still accepts connections, it
+     * answers nothing.
+     *
+     * @param frozen {@code true} to stop it, {@code false} to let it go on
+     * @throws IllegalArgumentException if no process of that name runs
+     */
+    public void freeze(String name, boolean frozen) {
+        long pid = pid(name);
+        try {
+            Process signal = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", String.valueOf(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            if (signal.waitFor() != 0) {
+                throw new IllegalStateException("kill -%s %d failed".formatted(frozen ? "STOP" : "CONT", pid));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling " + name, e);
+        }
+        log.info("{}: {}", name, frozen ? "frozen (SIGSTOP)" : "thawed (SIGCONT)");
+    }
+
+    /**
+     * Starts a service that was {@linkplain #kill killed} again, with the same port and settings, and
+     * waits until it reports healthy (at most {@code local-platform.startup-timeout}).
+     *
+     * @throws IllegalArgumentException if the name is not one of {@link #names()}
+     * @throws IllegalStateException if it is still running, or does not become healthy in time
+     */
+    public void relaunch(String name) {
+        Service service = services().stream()
+                .filter(candidate -> candidate.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service named " + name));
+        synchronized (running) {
+            Process previous = running.get(name);
+            if (previous != null && previous.isAlive()) {
+                throw new IllegalStateException(name + " is still running");
+            }
+            running.put(name, launch(service));
+        }
+        awaitHealthy(service, System.nanoTime());
+    }
+
+    private Process processOf(String name) {
+        synchronized (running) {
+            Process process = running.get(name);
+            if (process == null) {
+                throw new IllegalArgumentException("No process named " + name + " runs");
+            }
+            return process;
         }
     }
 
@@ -248,7 +347,7 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
     private void awaitHealthy(Service service, long began) {
         long deadline = began + properties.startupTimeout().toNanos();
         URI health = URI.create("http://%s:%d/actuator/health".formatted(LOOPBACK, service.port()));
-        Process process = running.get(service.name());
+        Process process = processOf(service.name());
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("%s stopped during start-up (exit code %d); see %s"
@@ -296,8 +395,12 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
     @Override
     public void stop() {
         stopping = true;
-        running.values().forEach(Process::destroy);
-        running.forEach((name, process) -> {
+        Map<String, Process> all;
+        synchronized (running) {
+            all = new LinkedHashMap<>(running);
+        }
+        all.values().forEach(Process::destroy);
+        all.forEach((name, process) -> {
             try {
                 if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
                     log.warn("{} did not stop within {}; killing it", name, GRACE);
@@ -308,7 +411,9 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
                 process.destroyForcibly();
             }
         });
-        running.clear();
+        synchronized (running) {
+            running.clear();
+        }
     }
 
     /** Also when the platform fails to start: nothing is left running. */
@@ -319,7 +424,9 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
 
     @Override
     public boolean isRunning() {
-        return !running.isEmpty();
+        synchronized (running) {
+            return !running.isEmpty();
+        }
     }
 
     @Override
