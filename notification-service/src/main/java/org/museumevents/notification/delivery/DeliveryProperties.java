@@ -18,13 +18,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>{@code senders} workers send a claimed batch in parallel, each its share over one SMTP
  * connection. The default, 4, suits a 2-core box: a worker mostly waits for the SMTP server.
  *
- * <p>{@code claimLease} must outlast the sending of a whole batch, or another instance takes the
- * rest of it again. A worker sends its share one email after the other. The shares are dealt
- * evenly, except that the emails to one address stay together (so that they arrive in order),
- * and a batch holds at most {@code perRecipientLimit} emails to one address: so no share exceeds {@link #longestShare()}, {@code ceil(batchSize / senders) +
- * perRecipientLimit - 1}. The longest SMTP exchange, which application.yml bounds with the JavaMail
- * timeouts (connect 5 s, then 10 s per read or write), is about 25 s. Hence with the defaults (25
- * + 4) × 25 s = 725 s, and a lease of 15 minutes.
+ * <p>{@code claimLease} is how long a claimed batch stays this instance's without news from it: the
+ * dispatcher renews the claim every third of it while the batch is being sent, however long that
+ * takes, so the lease only bounds how soon the emails of an instance that died (SIGKILL, a lost
+ * machine) are taken again by another, or by itself restarted: 1 minute by default. Before the
+ * renewal it had to outlast the longest batch, (25 + 4) emails × 25 s, and was 15 minutes: a
+ * notification-service killed while sending left its batch unsent for that long (local-platform's
+ * NotificationKillFaultTest).
+ *
+ * <p>A worker sends its share one email after the other. The shares are dealt evenly, except that
+ * the emails to one address stay together (so that they arrive in order), and a batch holds at most
+ * {@code perRecipientLimit} emails to one address: so no share exceeds {@link #longestShare()},
+ * {@code ceil(batchSize / senders) + perRecipientLimit - 1}.
  *
  * <p>The per-recipient limit (against email bombing: register, cancel, register again, at anyone's
  * address): at most {@code perRecipientLimit} emails to one address (compared case-insensitively)
@@ -39,7 +44,7 @@ record DeliveryProperties(
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("100") int batchSize,
         @DefaultValue("4") int senders,
-        @DefaultValue("15m") Duration claimLease,
+        @DefaultValue("1m") Duration claimLease,
         @DefaultValue("30s") Duration firstRetryAfter,
         @DefaultValue("15m") Duration longestRetryAfter,
         @DefaultValue("24h") Duration giveUpAfter,
@@ -53,6 +58,10 @@ record DeliveryProperties(
         if (senders < 1) {
             throw new IllegalArgumentException("notification.delivery.senders must be at least 1");
         }
+        if (claimLease.compareTo(Duration.ofSeconds(3)) < 0) {
+            throw new IllegalArgumentException(
+                    "notification.delivery.claim-lease must be at least 3s (it is renewed every third)");
+        }
         if (perRecipientLimit < 1) {
             throw new IllegalArgumentException("notification.delivery.per-recipient-limit must be at least 1");
         }
@@ -61,7 +70,7 @@ record DeliveryProperties(
         }
     }
 
-    /** The most emails one worker sends one after the other from one batch (see the lease rule above). */
+    /** The most emails one worker sends one after the other from one batch (see the shares above). */
     int longestShare() {
         return (batchSize + senders - 1) / senders + perRecipientLimit - 1;
     }

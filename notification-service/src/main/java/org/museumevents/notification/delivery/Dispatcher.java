@@ -17,6 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.museumevents.notification.email.EmailKind;
 import org.museumevents.notification.email.Letter;
@@ -66,9 +69,11 @@ import org.springframework.stereotype.Component;
  * The application log names notifications by id and SMTP failures by type and reply code only,
  * never by address.
  *
- * <p>An email goes out twice only when a claim lapses before its outcome is written (its instance
- * died or lost the database after sending, or the batch outlasted the lease) and another instance
- * takes the row again. So duplicates are bounded by the emails in flight: at most {@code
+ * <p>The claim is renewed while its batch is being sent, so it lapses only when its instance stops
+ * renewing it: within one {@code claim-lease} (a minute) of a SIGKILL, after which any instance,
+ * the restarted one too, takes the rows again. An email goes out twice only when a claim lapses
+ * before its outcome is written (its instance died, or lost the database for a lease, after sending)
+ * and another instance takes the row again. So duplicates are bounded by the emails in flight: at most {@code
  * batch-size} per instance, those claimed and not yet marked. A repeated email carries the same
  * Message-ID, so mail clients can tell.
  */
@@ -90,6 +95,7 @@ class Dispatcher implements SmartLifecycle {
     private volatile boolean running;
     private Thread loop;
     private ExecutorService senders;
+    private ScheduledExecutorService renewals;
 
     Dispatcher(
             NotificationRepository notifications,
@@ -123,6 +129,11 @@ class Dispatcher implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        renewals = Executors.newSingleThreadScheduledExecutor(work -> {
+            Thread thread = new Thread(work, "email-claim-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
         running = true;
         loop = new Thread(this::run, "email-dispatcher");
         loop.setDaemon(true);
@@ -140,6 +151,7 @@ class Dispatcher implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         senders.shutdownNow();
+        renewals.shutdownNow();
     }
 
     @Override
@@ -193,8 +205,34 @@ class Dispatcher implements SmartLifecycle {
                 .orElse(poll);
     }
 
-    /** Sends one claimed batch with the parallel workers, each its share, and waits for them. */
+    /**
+     * Sends one claimed batch with the parallel workers, each its share, and waits for them; while
+     * they send, the batch's claim is renewed every third of {@code claim-lease}, so that it lapses
+     * within one lease of this instance dying (SIGKILL, a lost machine) and not while it lives.
+     */
     private void send(List<Claim> batch) {
+        UUID claimId = batch.get(0).claimId();
+        long every = Math.max(1, properties.claimLease().toMillis() / 3);
+        ScheduledFuture<?> renewal =
+                renewals.scheduleAtFixedRate(() -> renew(claimId), every, every, TimeUnit.MILLISECONDS);
+        try {
+            sendShares(batch);
+        } finally {
+            renewal.cancel(false);
+        }
+    }
+
+    private void renew(UUID claimId) {
+        try {
+            Instant now = clock.instant();
+            notifications.renewClaim(claimId, now, now.plus(properties.claimLease()));
+        } catch (RuntimeException e) {
+            // The next renewal tries again; past the lease, another instance may send these emails too.
+            log.warn("Could not renew claim {}: {}", claimId, e.toString());
+        }
+    }
+
+    private void sendShares(List<Claim> batch) {
         Map<UUID, Optional<EventSnapshot>> known = new HashMap<>();
         for (Claim claim : batch) {
             known.computeIfAbsent(claim.eventId(), events::find);

@@ -553,6 +553,26 @@ public class NotificationRepository {
     }
 
     /**
+     * Extends a live claim: every row still held under {@code claimId} (not yet marked, not lapsed
+     * and taken by another instance) is held until {@code until}. A lapsed claim is not taken back:
+     * another instance may be sending it.
+     *
+     * @param now the processing clock (UTC instant)
+     * @return how many rows the claim still holds
+     */
+    int renewClaim(UUID claimId, Instant now, Instant until) {
+        return jdbc.sql(
+                        """
+                        UPDATE notification SET claimed_until = :until
+                        WHERE claim_id = :claim AND claimed_until > :now
+                        """)
+                .param("claim", claimId)
+                .param("now", Timestamp.from(now))
+                .param("until", Timestamp.from(until))
+                .update();
+    }
+
+    /**
      * Records that these claimed emails went out, in one statement: SENT, one attempt more. A row
      * that planning dropped while its email was on its way comes back as SENT: an email that went
      * out stays in the log (without its recipient if the registrant's personal data was erased

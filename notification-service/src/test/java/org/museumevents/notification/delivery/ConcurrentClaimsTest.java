@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 13: with two instances and thousands of emails due at once, some went out twice (one row,
  * one Message-ID, sent by both instances seconds apart). Here several dispatchers claim the same
  * due rows at the same time, and mark what they claimed while the others claim: each row is
- * claimed once, and every row is claimed.
+ * claimed once, and every row is claimed. A claim is renewed while live, never once lapsed.
  *
  * <p>The rows fall due in 2030, at a time only this test passes as "now": the dispatcher, on the
  * test clock, never sees them. A context (so a database) of its own: its claimers take every row
@@ -54,16 +54,15 @@ class ConcurrentClaimsTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Test
-    void concurrentClaimersTakeEachDueRowOnce() throws Exception {
-        UUID eventId = UUID.randomUUID();
+    /** {@code rows} confirmations of a new known event starting at {@code due}, due then. */
+    private void insertDue(UUID eventId, Instant due, int rows) {
         jdbc.sql(
                         """
                         INSERT INTO known_event (id, organisation, status, version, starts_at, details, updated_at, ends_at)
                         VALUES (:id, 'org', 'PUBLISHED', 1, :due, '{}', :due, :due)
                         """)
                 .param("id", eventId)
-                .param("due", Timestamp.from(DUE))
+                .param("due", Timestamp.from(due))
                 .update();
         jdbc.sql(
                         """
@@ -74,9 +73,43 @@ class ConcurrentClaimsTest {
                         FROM generate_series(1, :rows) i
                         """)
                 .param("event", eventId)
-                .param("due", Timestamp.from(DUE))
-                .param("rows", ROWS)
+                .param("due", Timestamp.from(due))
+                .param("rows", rows)
                 .update();
+    }
+
+    /**
+     * The dispatcher renews its batch's claim while it sends (Dispatcher.send), so that the lease
+     * (a minute) need not outlast the batch: a renewed claim stays its instance's, and a claim that
+     * lapsed (its instance died) is taken by another and cannot be renewed back by the dead one.
+     * Due a day after the other test's rows, which it has sent by then or never sees.
+     */
+    @Test
+    void aLiveClaimIsRenewedAndALapsedOneIsNotTakenBack() {
+        Instant due = DUE.plus(Duration.ofDays(1));
+        Duration lease = Duration.ofMinutes(1);
+        insertDue(UUID.randomUUID(), due, 3);
+        List<Claim> batch = notifications.claimDue(due, lease, 10, 5, Duration.ofHours(1));
+        assertThat(batch).hasSize(3);
+        UUID claim = batch.get(0).claimId();
+
+        assertThat(notifications.renewClaim(claim, due.plusSeconds(40), due.plusSeconds(100)))
+                .isEqualTo(3);
+        assertThat(notifications.claimDue(due.plusSeconds(90), lease, 10, 5, Duration.ofHours(1)))
+                .as("a renewed claim, past its first lease")
+                .isEmpty();
+
+        List<Claim> taken = notifications.claimDue(due.plusSeconds(101), lease, 10, 5, Duration.ofHours(1));
+        assertThat(taken).as("the lapsed claim, taken by another instance").hasSize(3);
+        assertThat(notifications.renewClaim(claim, due.plusSeconds(102), due.plusSeconds(162)))
+                .as("the dead claim renews nothing")
+                .isZero();
+        notifications.markSent(taken.get(0).claimId(), taken, due.plusSeconds(103));
+    }
+
+    @Test
+    void concurrentClaimersTakeEachDueRowOnce() throws Exception {
+        insertDue(UUID.randomUUID(), DUE, ROWS);
 
         Map<UUID, AtomicInteger> claims = new ConcurrentHashMap<>();
         ExecutorService claimers = Executors.newFixedThreadPool(CLAIMERS);

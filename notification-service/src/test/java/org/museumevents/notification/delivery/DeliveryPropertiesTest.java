@@ -1,6 +1,7 @@
 package org.museumevents.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,11 +40,20 @@ class DeliveryPropertiesTest {
     }
 
     @Test
-    void theClaimOutlastsTheLongestShareOfABatchAtTheLongestSmtpExchanges() {
-        // application.yml: connect 5 s, then at most 10 s per read or write.
-        Duration longestExchange = Duration.ofSeconds(25);
-        assertThat(DEFAULTS.longestShare()).isEqualTo(25 + 4);
-        assertThat(DEFAULTS.claimLease()).isGreaterThan(longestExchange.multipliedBy(DEFAULTS.longestShare()));
+    void theClaimLapsesWithinAMinuteOfItsInstanceDyingAndIsRenewedOftenEnough() {
+        // Renewed every third of the lease while a batch is sent (Dispatcher.send), however long that is.
+        assertThat(DEFAULTS.claimLease()).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> new DeliveryProperties(
+                        Duration.ofSeconds(5),
+                        100,
+                        4,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(15),
+                        Duration.ofHours(24),
+                        5,
+                        Duration.ofHours(1)))
+                .hasMessageContaining("claim-lease");
     }
 
     @Test
