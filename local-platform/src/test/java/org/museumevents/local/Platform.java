@@ -43,6 +43,13 @@ final class Platform implements AutoCloseable {
                 "--local-platform.ports.kafka-controller=" + ports[6],
                 "--local-platform.ports.smtp=" + ports[7],
                 "--server.port=" + ports[8],
+                // Two notification-service instances, as in production: one can be killed while the
+                // other goes on (RebalanceFaultTest, NotificationKillFaultTest).
+                "--local-platform.extra-notification-ports=" + ports[9],
+                // A reminder may fall due a minute after its registration (NotificationKillFaultTest);
+                // 30 minutes by default.
+                "--local-platform.service-arguments.notification-service="
+                        + "--notification.reminders.min-lead-after-planning=5s",
                 // The services run in the test JVM's zone, far from UTC (the build's test.timeZone):
                 // what they show and send must not depend on it (issue 12).
                 "--local-platform.java-options=-Xmx384m,-XX:TieredStopAtLevel=1,-XX:+UseSerialGC,-Duser.timezone="
@@ -66,7 +73,7 @@ final class Platform implements AutoCloseable {
 
     /** Starts a platform on free ports; {@link #restart()} reuses them and the data. */
     static Platform start(Path data) {
-        Platform platform = new Platform(data, freePorts(9));
+        Platform platform = new Platform(data, freePorts(10));
         platform.restart();
         return platform;
     }

@@ -1,0 +1,147 @@
+package org.museumevents.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.museumevents.local.PlatformApi.address;
+import static org.museumevents.local.PlatformApi.await;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.museumevents.local.servers.Smtp;
+import org.museumevents.local.services.ServiceProcesses;
+
+/**
+ * The notification-service consumer group rebalanced twice in the middle of a stream of
+ * registration messages, on the real processes: the second instance ({@code notification-service-2},
+ * which the test platform runs) is killed with SIGKILL, so its partitions move to the first with
+ * whatever it had read and not committed, then started again, so they move back. No message is
+ * processed twice with effect and none is skipped: every registrant gets a confirmation, and never
+ * two different ones (two Message-IDs). The same confirmation may come twice when the killed
+ * instance had sent it and not yet marked it (the emails in flight, at most a batch; the same
+ * Message-ID), as the README's guarantees say.
+ *
+ * <p>Negative control, run once (issue 14): with notification-service's idempotent consumer
+ * switched off ({@code ProcessedMessages.firstTime} always true), messages redelivered after the
+ * kill plan their confirmation a second time and the test fails on two different confirmations (see the closing note
+ * of issue 14 for the run).
+ */
+@Tag("platform")
+@Tag("faults")
+class RebalanceFaultTest {
+
+    private static final int CALLERS = 4;
+    private static final Duration PACE = Duration.ofMillis(100);
+    private static final Duration PHASE = Duration.ofSeconds(5);
+    private static final String TITLE = "Rebalanced";
+    private static final Duration HEALING = Duration.ofSeconds(180);
+
+    @Test
+    void noMessageProcessedTwiceWithEffectNorSkippedAcrossTwoRebalances() throws Exception {
+        Platform platform = Platform.shared();
+        PlatformApi api = new PlatformApi(platform);
+        String organiser = api.token();
+        String event = api.publishedEvent(organiser, TITLE, 10_000);
+        ServiceProcesses services = platform.component(ServiceProcesses.class);
+        assertThat(services.names()).contains("notification-service-2");
+        Smtp smtp = platform.component(Smtp.class);
+
+        // Registrations flow at a steady pace all along: before, during and after both rebalances.
+        List<String> registrants = new CopyOnWriteArrayList<>();
+        AtomicBoolean flowing = new AtomicBoolean(true);
+        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            calls.add(callers.submit(() -> {
+                while (flowing.get()) {
+                    String email = address("rebalance");
+                    int status = api.register(event, email, UUID.randomUUID().toString())
+                            .statusCode();
+                    assertThat(status).isEqualTo(201);
+                    registrants.add(email);
+                    Thread.sleep(PACE.toMillis());
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(PHASE.toMillis());
+        services.kill("notification-service-2");
+        int atKill = registrants.size();
+        Thread.sleep(PHASE.toMillis());
+        services.relaunch("notification-service-2");
+        int atRelaunch = registrants.size();
+        Thread.sleep(PHASE.toMillis());
+        flowing.set(false);
+        for (Future<?> call : calls) {
+            call.get();
+        }
+        callers.shutdown();
+
+        await("a confirmation to everyone", HEALING, () -> confirmations(smtp)
+                .keySet()
+                .containsAll(registrants));
+        Thread.sleep(5_000); // room for a duplicate to show
+        // A message processed twice with effect would plan a second confirmation: another row, so
+        // another Message-ID. The same Message-ID twice is an email the killed instance had sent and
+        // not yet marked, sent again once its claim lapsed: the emails in flight, at most a batch.
+        Map<String, Set<String>> messageIds = confirmationMessageIds(smtp);
+        List<String> processedTwice = registrants.stream()
+                .filter(registrant -> messageIds.get(registrant).size() > 1)
+                .toList();
+        assertThat(processedTwice)
+                .as("registrants with two different confirmations")
+                .isEmpty();
+        int total = confirmations(smtp).values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+        int inFlight = total - registrants.size();
+        assertThat(inFlight)
+                .as("confirmations sent again (in flight at the kill)")
+                .isLessThanOrEqualTo(100);
+        System.out.printf(
+                "RebalanceFaultTest: %d registrations; notification-service-2 killed after %d and healthy again after %d; "
+                        + "%d confirmed, each by one notification; skipped 0, processed twice 0, "
+                        + "emails in flight sent again %d%n",
+                registrants.size(), atKill, atRelaunch, registrants.size(), inFlight);
+    }
+
+    private static Map<String, Set<String>> confirmationMessageIds(Smtp smtp) throws MessagingException {
+        Map<String, Set<String>> ids = new HashMap<>();
+        for (MimeMessage message : smtp.received()) {
+            if (("Registration confirmed: " + TITLE).equals(message.getSubject())) {
+                for (var to : message.getRecipients(Message.RecipientType.TO)) {
+                    ids.computeIfAbsent(((InternetAddress) to).getAddress(), a -> new HashSet<>())
+                            .add(message.getMessageID());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Map<String, Integer> confirmations(Smtp smtp) throws MessagingException {
+        Map<String, Integer> count = new HashMap<>();
+        for (MimeMessage message : smtp.received()) {
+            if (("Registration confirmed: " + TITLE).equals(message.getSubject())) {
+                for (var to : message.getRecipients(Message.RecipientType.TO)) {
+                    count.merge(((InternetAddress) to).getAddress(), 1, Integer::sum);
+                }
+            }
+        }
+        return count;
+    }
+}
