@@ -62,6 +62,7 @@ class PostgresOutageFaultTest {
         Postgres postgres = platform.component(Postgres.class);
         postgres.crash();
         ExecutorService callers = Executors.newFixedThreadPool(AT_ONCE);
+        Map<String, Duration> slowest = new LinkedHashMap<>();
         try {
             for (var probe : probes.entrySet()) {
                 List<Future<Timed>> calls = new ArrayList<>();
@@ -79,6 +80,7 @@ class PostgresOutageFaultTest {
                     assertThat(timed.taken())
                             .as(probe.getKey() + ": how long the 503 took")
                             .isLessThan(QUICKLY);
+                    slowest.merge(probe.getKey(), timed.taken(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
                 }
             }
         } finally {
@@ -95,6 +97,9 @@ class PostgresOutageFaultTest {
         services.names().forEach(name -> assertThat(services.pid(name))
                 .as(name + " was not restarted")
                 .isEqualTo(pids.get(name)));
+        slowest.forEach((probe, taken) -> System.out.printf(
+                "PostgresOutageFaultTest: %s: %d requests at once, each 503 problem+json, the slowest in %d ms; healed%n",
+                probe, AT_ONCE, taken.toMillis()));
     }
 
     /** One request per service (and door) that needs its database, none kept by the gateway's caches. */

@@ -119,9 +119,11 @@ class ServiceDownBehindGatewayFaultTest {
     private static HttpResponse<String> timed(Duration bound, Call call) throws Exception {
         long began = System.nanoTime();
         HttpResponse<String> response = call.call();
-        assertThat(Duration.ofNanos(System.nanoTime() - began))
-                .as("how long the gateway took to answer")
-                .isLessThan(bound);
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        assertThat(took).as("how long the gateway took to answer").isLessThan(bound);
+        System.out.printf(
+                "ServiceDownBehindGatewayFaultTest: %s %d in %d ms%n",
+                response.request().uri().getPath(), response.statusCode(), took.toMillis());
         return response;
     }
 }
