@@ -38,12 +38,11 @@ import org.museumevents.local.services.ServiceProcesses;
  * instance had sent it and not yet marked it (the emails in flight, at most a batch; the same
  * Message-ID), as the README's guarantees say.
  *
- * <p>Negative control (issue 14): with notification-service's idempotent consumer switched off
- * ({@code ProcessedMessages.firstTime} always true), a message redelivered after the rebalance
- * plans its confirmation a second time and the test fails on two different confirmations. Not yet
- * shown alone: a run with the kill only passed (no message was caught between its processing and
- * its offset's commit, hence the freeze added since), and the run with the freeze was made
- * together with the dispatcher's negative control, which lost a confirmation first.
+ * <p>Negative control, run once (issue 14): with notification-service's idempotent consumer
+ * switched off ({@code ProcessedMessages.firstTime} always true), messages redelivered after the
+ * rebalances planned a second confirmation and the test failed: two registrants with two different
+ * confirmations (see the closing note of issue 14 for the run). With the kill alone it had passed:
+ * no message was caught between its processing and its offset's commit, hence the freeze.
  */
 @Tag("platform")
 @Tag("faults")
