@@ -3,25 +3,20 @@ package org.museumevents.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.museumevents.local.PlatformApi.address;
 import static org.museumevents.local.PlatformApi.await;
+import static org.museumevents.local.PlatformApi.messageIdsTo;
+import static org.museumevents.local.PlatformApi.total;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.museumevents.local.servers.Smtp;
@@ -51,6 +46,7 @@ class NotificationKillFaultTest {
 
     private static final int REGISTRANTS = 400;
     private static final String TITLE = "Killed while reminding";
+    private static final String REMINDER = "Reminder: " + TITLE;
     private static final Duration HEALING = Duration.ofSeconds(180);
 
     @Test
@@ -89,19 +85,25 @@ class NotificationKillFaultTest {
             assertThat(call.get()).isEqualTo(201);
         }
         callers.shutdown();
-        await("the confirmations", HEALING, () -> count(smtp, "Registration confirmed: " + TITLE) == REGISTRANTS);
+        await(
+                "the confirmations",
+                HEALING,
+                () -> total(messageIdsTo(smtp, "Registration confirmed: " + TITLE)) == REGISTRANTS);
 
-        await("the first reminders", HEALING, () -> count(smtp, "Reminder: " + TITLE) > 0);
+        await("the first reminders", HEALING, () -> total(messageIdsTo(smtp, REMINDER)) > 0);
         ServiceProcesses services = platform.component(ServiceProcesses.class);
         services.kill("notification-service");
-        int beforeKill = count(smtp, "Reminder: " + TITLE);
+        int beforeKill = total(messageIdsTo(smtp, REMINDER));
         services.relaunch("notification-service");
 
-        await("a reminder to everyone", HEALING, () -> remindedAddresses(smtp).size() == REGISTRANTS);
+        await(
+                "a reminder to everyone",
+                HEALING,
+                () -> messageIdsTo(smtp, REMINDER).size() == REGISTRANTS);
         Thread.sleep(5_000); // room for a late duplicate to show
-        Map<String, Long> reminders = remindersByAddress(smtp);
+        Map<String, List<String>> reminders = messageIdsTo(smtp, REMINDER);
         assertThat(reminders.keySet()).containsExactlyInAnyOrderElementsOf(registrants);
-        long duplicates = reminders.values().stream().mapToLong(n -> n - 1).sum();
+        long duplicates = total(reminders) - reminders.size();
         assertThat(duplicates)
                 .as("duplicates: at most the batch in flight (notification.delivery.batch-size)")
                 .isLessThanOrEqualTo(100);
@@ -109,31 +111,5 @@ class NotificationKillFaultTest {
                 "NotificationKillFaultTest: %d reminders had reached the SMTP server when it was killed; "
                         + "after the restart %d of %d registrants reminded, lost 0, duplicated %d%n",
                 beforeKill, reminders.size(), REGISTRANTS, duplicates);
-    }
-
-    private static int count(Smtp smtp, String subject) throws MessagingException {
-        int n = 0;
-        for (MimeMessage message : smtp.received()) {
-            if (subject.equals(message.getSubject())) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static List<String> remindedAddresses(Smtp smtp) throws MessagingException {
-        return List.copyOf(remindersByAddress(smtp).keySet());
-    }
-
-    private static Map<String, Long> remindersByAddress(Smtp smtp) throws MessagingException {
-        List<String> to = new ArrayList<>();
-        for (MimeMessage message : smtp.received()) {
-            if (("Reminder: " + TITLE).equals(message.getSubject())) {
-                Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .map(address -> ((InternetAddress) address).getAddress())
-                        .forEach(to::add);
-            }
-        }
-        return to.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 }

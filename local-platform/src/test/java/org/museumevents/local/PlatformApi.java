@@ -2,6 +2,11 @@ package org.museumevents.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.museumevents.local.servers.Smtp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,10 +46,19 @@ final class PlatformApi {
         this.platform = platform;
     }
 
-    /** A bearer token of the demo organisation's API client (client credentials, RFC 6749 §4.4). */
+    /** A bearer token of {@link #ORGANISATION}'s API client. */
     String token() throws IOException, InterruptedException {
-        String basic =
-                Base64.getEncoder().encodeToString((ORGANISATION + ":demo-secret").getBytes(StandardCharsets.UTF_8));
+        return token(ORGANISATION);
+    }
+
+    /**
+     * A bearer token of a demo organisation's API client (client credentials, RFC 6749 §4.4; the
+     * demo profile's secret {@code demo-secret}).
+     *
+     * @param client the organisation's slug, e.g. {@code icom-france} or {@code ocim}
+     */
+    String token(String client) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((client + ":demo-secret").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(platform.gatewayUrl("/oauth2/token")))
                         .timeout(CALL_TIMEOUT)
@@ -200,6 +215,29 @@ final class PlatformApi {
         return emailsTo(recipient).stream()
                 .map(email -> email.path("subject").asString())
                 .toList();
+    }
+
+    /**
+     * What the platform's SMTP server received with exactly this subject, read in-process (cheaper
+     * than the mail page for thousands of emails): each recipient's address to the Message-IDs of
+     * the emails it received, in the order they arrived.
+     */
+    static Map<String, List<String>> messageIdsTo(Smtp smtp, String subject) throws MessagingException {
+        Map<String, List<String>> ids = new java.util.LinkedHashMap<>();
+        for (MimeMessage message : smtp.received()) {
+            if (subject.equals(message.getSubject())) {
+                for (Address to : message.getRecipients(Message.RecipientType.TO)) {
+                    ids.computeIfAbsent(((InternetAddress) to).getAddress(), address -> new ArrayList<>())
+                            .add(message.getMessageID());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** How many emails in {@code messageIdsTo}'s answer. */
+    static int total(Map<String, List<String>> messageIds) {
+        return messageIds.values().stream().mapToInt(List::size).sum();
     }
 
     static String address(String prefix) {

@@ -920,17 +920,7 @@ class PublicSurfaceSecretsTest {
     }
 
     private String token(String client) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((client + ":demo-secret").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(platform.gatewayUrl("/oauth2/token")))
-                        .timeout(CALL_TIMEOUT)
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).get("access_token").asString();
+        return new PlatformApi(platform).token(client);
     }
 
     private String send(String method, String path, String bearer, String body, int expected) throws Exception {

@@ -3,15 +3,11 @@ package org.museumevents.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.museumevents.local.PlatformApi.address;
 import static org.museumevents.local.PlatformApi.await;
+import static org.museumevents.local.PlatformApi.messageIdsTo;
+import static org.museumevents.local.PlatformApi.total;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +49,7 @@ class RebalanceFaultTest {
     private static final Duration PHASE = Duration.ofSeconds(5);
     private static final Duration FROZEN = Duration.ofSeconds(50);
     private static final String TITLE = "Rebalanced";
+    private static final String CONFIRMATION = "Registration confirmed: " + TITLE;
     private static final Duration HEALING = Duration.ofSeconds(180);
 
     @Test
@@ -107,24 +104,21 @@ class RebalanceFaultTest {
         }
         callers.shutdown();
 
-        await("a confirmation to everyone", HEALING, () -> confirmations(smtp)
+        await("a confirmation to everyone", HEALING, () -> messageIdsTo(smtp, CONFIRMATION)
                 .keySet()
                 .containsAll(registrants));
         Thread.sleep(5_000); // room for a duplicate to show
         // A message processed twice with effect would plan a second confirmation: another row, so
         // another Message-ID. The same Message-ID twice is an email the killed instance had sent and
         // not yet marked, sent again once its claim lapsed: the emails in flight, at most a batch.
-        Map<String, Set<String>> messageIds = confirmationMessageIds(smtp);
+        Map<String, List<String>> messageIds = messageIdsTo(smtp, CONFIRMATION);
         List<String> processedTwice = registrants.stream()
-                .filter(registrant -> messageIds.get(registrant).size() > 1)
+                .filter(registrant -> Set.copyOf(messageIds.get(registrant)).size() > 1)
                 .toList();
         assertThat(processedTwice)
                 .as("registrants with two different confirmations")
                 .isEmpty();
-        int total = confirmations(smtp).values().stream()
-                .mapToInt(Integer::intValue)
-                .sum();
-        int inFlight = total - registrants.size();
+        int inFlight = total(messageIds) - registrants.size();
         assertThat(inFlight)
                 .as("confirmations sent again (in flight at the kill)")
                 .isLessThanOrEqualTo(100);
@@ -133,30 +127,5 @@ class RebalanceFaultTest {
                         + "frozen %d s after %d; %d confirmed, each by one notification; skipped 0, processed twice 0, "
                         + "emails in flight sent again %d%n",
                 registrants.size(), atKill, atRelaunch, FROZEN.toSeconds(), atFreeze, registrants.size(), inFlight);
-    }
-
-    private static Map<String, Set<String>> confirmationMessageIds(Smtp smtp) throws MessagingException {
-        Map<String, Set<String>> ids = new HashMap<>();
-        for (MimeMessage message : smtp.received()) {
-            if (("Registration confirmed: " + TITLE).equals(message.getSubject())) {
-                for (var to : message.getRecipients(Message.RecipientType.TO)) {
-                    ids.computeIfAbsent(((InternetAddress) to).getAddress(), a -> new HashSet<>())
-                            .add(message.getMessageID());
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static Map<String, Integer> confirmations(Smtp smtp) throws MessagingException {
-        Map<String, Integer> count = new HashMap<>();
-        for (MimeMessage message : smtp.received()) {
-            if (("Registration confirmed: " + TITLE).equals(message.getSubject())) {
-                for (var to : message.getRecipients(Message.RecipientType.TO)) {
-                    count.merge(((InternetAddress) to).getAddress(), 1, Integer::sum);
-                }
-            }
-        }
-        return count;
     }
 }
