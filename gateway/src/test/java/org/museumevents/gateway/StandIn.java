@@ -48,6 +48,7 @@ public final class StandIn implements AutoCloseable {
     private final HttpServer server;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<Request> received = new CopyOnWriteArrayList<>();
+    private volatile boolean ready = true;
 
     /** Started at once, on a free port it keeps until closed; {@code service} names it in echoes. */
     public StandIn(String service) {
@@ -59,6 +60,15 @@ public final class StandIn implements AutoCloseable {
         }
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /**
+     * Whether this stand-in's readiness probe ({@code /actuator/health/readiness}) answers 200 UP
+     * (by default) or 503 OUT_OF_SERVICE, as a service without its database does.
+     */
+    public StandIn ready(boolean ready) {
+        this.ready = ready;
+        return this;
     }
 
     public String url() {
@@ -123,6 +133,16 @@ public final class StandIn implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().startsWith("/actuator/health")) {
+            // The gateway's load balancer checks each instance's readiness (routing.ServiceInstances):
+            // ready unless a test says otherwise, and not recorded among the requests a test looks at.
+            byte[] up = ("{\"status\":\"" + (ready ? "UP" : "OUT_OF_SERVICE") + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(ready ? 200 : 503, up.length);
+            exchange.getResponseBody().write(up);
+            exchange.close();
+            return;
+        }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream()
                 .collect(Collectors.toMap(

@@ -1,25 +1,33 @@
 package org.museumevents.gateway.routing;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.filter.BodyFilterFunctions.adaptCachedBody;
+import static org.springframework.cloud.gateway.server.mvc.filter.LoadBalancerFilterFunctions.lb;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.cache.CacheManager;
+import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +36,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -54,6 +65,18 @@ class Routes {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     /** Connections kept per service: as many as this gateway's request threads. */
     static final int CONNECTIONS_PER_SERVICE = 200;
+    /** Instances a request is offered to when the ones before refused its connection. */
+    static final int INSTANCE_ATTEMPTS = 3;
+
+    private final int maxBodyBytes;
+
+    /**
+     * @param maxBodySize the largest request body proxied ({@code gateway.max-api-body-size}, the
+     *     services' own limit; {@link ProxiedBodyLimit})
+     */
+    Routes(@Value("${gateway.max-api-body-size:256KB}") DataSize maxBodySize) {
+        this.maxBodyBytes = Math.toIntExact(maxBodySize.toBytes());
+    }
 
     /**
      * The client the routes proxy with (Spring Cloud Gateway takes the {@link ClientHttpRequestFactory}
@@ -96,10 +119,9 @@ class Routes {
     }
 
     @Bean
-    RouterFunction<ServerResponse> registrationRoutes(ServicesProperties services) {
+    RouterFunction<ServerResponse> registrationRoutes() {
         return to(
-                "registration",
-                services.registration(),
+                ServicesProperties.REGISTRATION,
                 path("/api/events/*/registrations")
                         .or(path("/api/registrations/**"))
                         .or(path("/api/events/*/attendees"))
@@ -108,8 +130,8 @@ class Routes {
     }
 
     @Bean
-    RouterFunction<ServerResponse> notificationRoutes(ServicesProperties services) {
-        return to("notification", services.notification(), path("/api/events/*/notifications"));
+    RouterFunction<ServerResponse> notificationRoutes() {
+        return to(ServicesProperties.NOTIFICATION, path("/api/events/*/notifications"));
     }
 
     /**
@@ -120,10 +142,11 @@ class Routes {
      * spelled.
      */
     @Bean
-    RouterFunction<ServerResponse> catalogRoutes(ServicesProperties services, CacheManager publicCaches) {
-        return route("catalog")
+    RouterFunction<ServerResponse> catalogRoutes(CacheManager publicCaches) {
+        return route(ServicesProperties.CATALOG)
                 .route(path("/api/events/**").or(path("/api/series/**")), http())
-                .before(uri(services.catalog()))
+                .filter(toAnInstance(ServicesProperties.CATALOG))
+                .filter(lb(ServicesProperties.CATALOG))
                 .after((request, response) -> {
                     if (!SAFE_METHODS.contains(request.method())
                             && response.statusCode().value() < 400) {
@@ -133,43 +156,109 @@ class Routes {
                     }
                     return response;
                 })
-                .onError(Routes::unreachable, (error, request) -> serviceUnavailable("catalog", request))
                 .build();
     }
 
     /** Each service's {@code /v3/api-docs}, listed in springdoc.swagger-ui.urls. */
     @Bean
-    RouterFunction<ServerResponse> apiDocsRoutes(ServicesProperties services) {
-        return apiDocs("catalog", services.catalog())
-                .and(apiDocs("registration", services.registration()))
-                .and(apiDocs("notification", services.notification()));
+    RouterFunction<ServerResponse> apiDocsRoutes() {
+        return apiDocs(ServicesProperties.CATALOG)
+                .and(apiDocs(ServicesProperties.REGISTRATION))
+                .and(apiDocs(ServicesProperties.NOTIFICATION));
     }
 
-    private static RouterFunction<ServerResponse> apiDocs(String service, URI target) {
+    private RouterFunction<ServerResponse> apiDocs(String service) {
         return route(service + "-api-docs")
                 .GET("/v3/api-docs/" + service, http())
-                .before(uri(target))
+                .filter(toAnInstance(service))
                 .before(setPath("/v3/api-docs"))
-                .onError(Routes::unreachable, (error, request) -> serviceUnavailable(service, request))
+                .filter(lb(service))
                 .build();
     }
 
-    private static RouterFunction<ServerResponse> to(String service, URI target, RequestPredicate paths) {
+    private RouterFunction<ServerResponse> to(String service, RequestPredicate paths) {
         return route(service)
                 .route(paths, http())
-                .before(uri(target))
-                .onError(Routes::unreachable, (error, request) -> serviceUnavailable(service, request))
+                .filter(toAnInstance(service))
+                .filter(lb(service))
                 .build();
     }
 
-    /** The service could not be reached or did not answer: a dependency's outage, not our bug. */
-    private static boolean unreachable(Throwable error) {
+    /**
+     * Around the load balancer's choice of an instance ({@code lb}, next in the chain): a request
+     * whose connection the chosen instance refused, or did not accept within {@link
+     * #CONNECT_TIMEOUT}, goes to the next instance, up to {@value #INSTANCE_ATTEMPTS} attempts.
+     * Nothing of it reached the instance, so this holds for a POST as much as for a GET (RFC 9110
+     * §9.2.2 is about requests that may have been received); a request that failed after it was
+     * sent is never sent again. The body is read once (at most {@code gateway.max-api-body-size},
+     * else 413 problem+json, as {@link ProxiedBodyLimit} answers a declared length over it) and
+     * given to each attempt. When no instance can be reached, or none passes its health check, the
+     * answer is a 503 problem+json with {@code Retry-After: 5} (docs/api.md).
+     */
+    private HandlerFilterFunction<ServerResponse, ServerResponse> toAnInstance(String service) {
+        return (request, next) -> {
+            byte[] body;
+            try (InputStream in = request.servletRequest().getInputStream()) {
+                body = in.readNBytes(maxBodyBytes + 1);
+            }
+            if (body.length > maxBodyBytes) {
+                return bodyTooLarge();
+            }
+            ByteArrayInputStream replay = new ByteArrayInputStream(body);
+            MvcUtils.putAttribute(request, MvcUtils.CACHED_REQUEST_BODY_ATTR, replay);
+            for (int attempt = 1; ; attempt++) {
+                replay.reset();
+                try {
+                    return next.handle(adaptCachedBody().apply(request));
+                } catch (Exception e) {
+                    if (notConnected(e) && attempt < INSTANCE_ATTEMPTS) {
+                        log.info("{}-service: an instance refused a connection; trying another", service);
+                        continue;
+                    }
+                    if (unreachable(e)) {
+                        return serviceUnavailable(service, request);
+                    }
+                    throw e;
+                }
+            }
+        };
+    }
+
+    /** The connection was never made (refused, no route, not accepted in time): nothing was sent. */
+    static boolean notConnected(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
+            if (cause instanceof ConnectException
+                    || cause instanceof ConnectTimeoutException
+                    || cause instanceof NoRouteToHostException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The service could not be reached or did not answer, or it has no instance passing its health
+     * check (the load balancer's 503): a dependency's outage, not our bug.
+     */
+    private static boolean unreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException
+                    || (cause instanceof HttpServerErrorException serverError
+                            && serverError.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ServerResponse bodyTooLarge() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE, "The request body may be at most " + maxBodyBytes + " bytes.");
+        problem.setType(URI.create("https://museum-events.org/problems/body-too-large"));
+        problem.setTitle("Request body too large");
+        return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static ServerResponse serviceUnavailable(String service, ServerRequest request) {

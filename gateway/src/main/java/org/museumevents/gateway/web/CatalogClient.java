@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,8 +29,12 @@ public class CatalogClient extends ServiceClient {
 
     private final JsonMapper json;
 
-    CatalogClient(ServiceUrls urls, RestClient.Builder builder, ClientHttpRequestFactory requests, JsonMapper json) {
-        super("catalog", urls.catalog(), builder, requests, json);
+    CatalogClient(
+            LoadBalancerClient instances,
+            RestClient.Builder builder,
+            ClientHttpRequestFactory requests,
+            JsonMapper json) {
+        super("catalog", instances, builder, requests, json);
         this.json = json;
     }
 

@@ -2,6 +2,7 @@ package org.museumevents.gateway.web;
 
 import java.util.List;
 import java.util.UUID;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,11 @@ public class NotificationClient extends ServiceClient {
     private static final ParameterizedTypeReference<List<Delivery>> DELIVERIES = new ParameterizedTypeReference<>() {};
 
     NotificationClient(
-            ServiceUrls urls, RestClient.Builder builder, ClientHttpRequestFactory requests, JsonMapper json) {
-        super("notification", urls.notification(), builder, requests, json);
+            LoadBalancerClient instances,
+            RestClient.Builder builder,
+            ClientHttpRequestFactory requests,
+            JsonMapper json) {
+        super("notification", instances, builder, requests, json);
     }
 
     public List<Delivery> deliveries(UUID eventId, String token) {

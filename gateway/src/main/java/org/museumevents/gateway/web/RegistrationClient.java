@@ -1,6 +1,7 @@
 package org.museumevents.gateway.web;
 
 import java.util.UUID;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -16,8 +17,11 @@ public class RegistrationClient extends ServiceClient {
             new ParameterizedTypeReference<>() {};
 
     RegistrationClient(
-            ServiceUrls urls, RestClient.Builder builder, ClientHttpRequestFactory requests, JsonMapper json) {
-        super("registration", urls.registration(), builder, requests, json);
+            LoadBalancerClient instances,
+            RestClient.Builder builder,
+            ClientHttpRequestFactory requests,
+            JsonMapper json) {
+        super("registration", instances, builder, requests, json);
     }
 
     /** The body of {@code POST /api/events/{eventId}/registrations}. */

@@ -1,5 +1,8 @@
 package org.museumevents.gateway.web;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,9 +11,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.support.HttpRequestWrapper;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -23,33 +32,90 @@ import tools.jackson.databind.json.JsonMapper;
  * One service behind the pages, called with its JSON contract. An unreachable or failing service,
  * or an answer that cannot be read (cut short, not JSON), becomes {@link ServiceUnavailable}; a 4xx answer becomes {@link ServiceProblem} with its problem.
  * Timeouts are short: a page waits seconds for a service, never minutes.
+ *
+ * <p>Each call goes to one of the service's instances, chosen by Spring Cloud LoadBalancer among
+ * those passing their health check (routing.ServiceInstances: {@code gateway.services.*}); a call
+ * whose connection an instance refused, or did not accept in time, is made again, to the next
+ * instance, up to {@value #INSTANCE_ATTEMPTS} times: nothing of it had been sent.
  */
 abstract class ServiceClient {
+
+    /** Calls made in all when the instances before refused the connection. */
+    static final int INSTANCE_ATTEMPTS = 3;
 
     final RestClient http;
     private final String service;
     private final JsonMapper json;
 
     /**
+     * @param service the service's id for the load balancer ({@code catalog}, {@code registration},
+     *     {@code notification}), also its name in messages
      * @param requests the gateway's HTTP client (routing.Routes: Apache HttpClient 5, 2 s to
      *     connect, 10 s to answer, no redirects followed), shared with the proxied routes
      */
     ServiceClient(
             String service,
-            URI baseUrl,
+            LoadBalancerClient instances,
             RestClient.Builder builder,
             ClientHttpRequestFactory requests,
             JsonMapper json) {
         this.service = service;
         this.json = json;
         this.http = builder.clone()
-                .baseUrl(baseUrl.toString())
+                .baseUrl("http://" + service)
                 .requestFactory(requests)
+                .requestInterceptor(toAnInstance(service, instances))
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                 .build();
     }
 
+    /**
+     * Sends each request to the instance the load balancer chooses for {@code service}; with none
+     * passing its health check, fails as an unreachable service does (an {@link IOException}, so
+     * {@link #call} makes it a {@link ServiceUnavailable}).
+     */
+    private static ClientHttpRequestInterceptor toAnInstance(String service, LoadBalancerClient instances) {
+        return (request, body, execution) -> {
+            ServiceInstance instance = instances.choose(service);
+            if (instance == null) {
+                throw new IOException("No instance of " + service + "-service passes its health check");
+            }
+            URI uri = instances.reconstructURI(instance, request.getURI());
+            HttpRequest toInstance = new HttpRequestWrapper(request) {
+                @Override
+                public URI getURI() {
+                    return uri;
+                }
+            };
+            return execution.execute(toInstance, body);
+        };
+    }
+
     <T> T call(Supplier<T> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(request);
+            } catch (ServiceUnavailable e) {
+                if (attempt >= INSTANCE_ATTEMPTS || !notConnected(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The connection was never made (refused, no route, not accepted in time): nothing was sent. */
+    private static boolean notConnected(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException
+                    || cause instanceof ConnectTimeoutException
+                    || cause instanceof NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T> T attempt(Supplier<T> request) {
         try {
             return request.get();
         } catch (RestClientResponseException e) {
