@@ -31,6 +31,9 @@ class FreePorts implements InitializingBean {
         properties
                 .extraNotificationPorts()
                 .forEach(port -> ports.put("local-platform.extra-notification-ports " + port, port));
+        properties
+                .extraRegistrationPorts()
+                .forEach(port -> ports.put("local-platform.extra-registration-ports " + port, port));
         ports.put("server.port (the mail page)", mailPage);
     }
 

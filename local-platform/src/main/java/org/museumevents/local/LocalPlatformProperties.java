@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  *     settings (the benchmark uses them; empty by default)
  * @param extraNotificationPorts one more notification-service instance on each of these ports,
  *     with the same database, broker and SMTP server as the first (empty by default)
+ * @param extraRegistrationPorts one more registration-service instance on each of these ports, with
+ *     the same database and broker as the first; the gateway spreads registration requests over
+ *     them all (empty by default)
  */
 @Validated
 @ConfigurationProperties("local-platform")
@@ -35,11 +38,13 @@ public record LocalPlatformProperties(
         @DefaultValue("PT3M") Duration startupTimeout,
         @DefaultValue Ports ports,
         Map<String, List<String>> serviceArguments,
-        List<Integer> extraNotificationPorts) {
+        List<Integer> extraNotificationPorts,
+        List<Integer> extraRegistrationPorts) {
 
     public LocalPlatformProperties {
         serviceArguments = serviceArguments == null ? Map.of() : Map.copyOf(serviceArguments);
         extraNotificationPorts = extraNotificationPorts == null ? List.of() : List.copyOf(extraNotificationPorts);
+        extraRegistrationPorts = extraRegistrationPorts == null ? List.of() : List.copyOf(extraRegistrationPorts);
     }
 
     /** The repository checkout, absolute. */

@@ -46,6 +46,12 @@ final class Platform implements AutoCloseable {
                 // Two notification-service instances, as in production: one can be killed while the
                 // other goes on (RebalanceFaultTest, NotificationKillFaultTest).
                 "--local-platform.extra-notification-ports=" + ports[9],
+                // Two registration-service instances behind the gateway: one can be killed while the
+                // gateway sends every request to the other (RegistrationKillFaultTest).
+                "--local-platform.extra-registration-ports=" + ports[10],
+                // A burst through the gateway (RegistrationKillFaultTest) comes from one address: the
+                // limit stays on, above what the tests send (20 a minute by default).
+                "--local-platform.service-arguments.gateway=--gateway.rate-limit.registrations=1000",
                 // A reminder may fall due a minute after its registration (NotificationKillFaultTest);
                 // 30 minutes by default.
                 "--local-platform.service-arguments.notification-service="
@@ -73,7 +79,7 @@ final class Platform implements AutoCloseable {
 
     /** Starts a platform on free ports; {@link #restart()} reuses them and the data. */
     static Platform start(Path data) {
-        Platform platform = new Platform(data, freePorts(10));
+        Platform platform = new Platform(data, freePorts(11));
         platform.restart();
         return platform;
     }

@@ -165,12 +165,23 @@ final class PlatformApi {
      */
     HttpResponse<String> register(String eventId, String email, String idempotencyKey)
             throws IOException, InterruptedException {
+        return registerAt(platform.registrationUrl(""), eventId, email, idempotencyKey);
+    }
+
+    /** As {@link #register}, through the gateway (spread over registration-service's instances). */
+    HttpResponse<String> registerThroughGateway(String eventId, String email, String idempotencyKey)
+            throws IOException, InterruptedException {
+        return registerAt(platform.gatewayUrl(""), eventId, email, idempotencyKey);
+    }
+
+    private HttpResponse<String> registerAt(String origin, String eventId, String email, String idempotencyKey)
+            throws IOException, InterruptedException {
         String body = """
                 {"name": "Fault Test", "email": "%s", "language": "en", "consent": true}"""
                 .formatted(email);
         return call(
                 "POST",
-                platform.registrationUrl("/api/events/" + eventId + "/registrations"),
+                origin + "/api/events/" + eventId + "/registrations",
                 null,
                 body,
                 "Idempotency-Key",

@@ -14,22 +14,28 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.museumevents.local.services.ServiceProcesses;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * registration-service killed with SIGKILL in the middle of a burst of registrations on a small
- * event, then started again: every registration answered 201 is still there with the status it was
- * answered, the event is not overbooked, every registrant gets exactly one email about it (so every
- * registration's message reached Kafka), and the attempts cut by the kill, retried with their
- * {@code Idempotency-Key}, are answered as if once.
+ * event: every registration answered 201 is still there with the status it was answered, the event
+ * is not overbooked, every registrant gets exactly one email about it (so every registration's
+ * message reached Kafka), and the attempts cut by the kill, retried with their {@code
+ * Idempotency-Key}, are answered as if once. Twice: on the instance's own port, retried once it is
+ * started again; and through the gateway with two instances, one killed, where the other answers
+ * the rest of the burst and every retry without any restart.
  *
- * <p>Negative control, run once (issue 14): with the {@code Idempotency-Key} ignored by
+ * <p>Negative controls, run once (issue 14): with the {@code Idempotency-Key} ignored by
  * registration-service, the retried attempts that had committed before the kill are refused as
- * already registered and the test fails (see the closing note of issue 14 for the run).
+ * already registered and the first test fails; with the gateway offering a request to one instance
+ * only ({@code Routes.INSTANCE_ATTEMPTS} 1), the second fails with the burst's attempts after the
+ * kill answered 503 (see the closing note of issue 14 for the runs).
  */
 @Tag("platform")
 @Tag("faults")
@@ -40,12 +46,19 @@ class RegistrationKillFaultTest {
     private static final int CONCURRENCY = 16;
     private static final int KILL_AFTER_ANSWERS = 40;
     private static final Duration HEALING = Duration.ofSeconds(120);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One attempt: its registrant, key, and answer (null while cut or not yet made). */
     private static final class Attempt {
         final String email = address("kill");
         final String key = UUID.randomUUID().toString();
         volatile JsonNode answer;
+        volatile boolean answeredAfterKill;
+    }
+
+    /** How a registration is sent: to which door. */
+    private interface Door {
+        HttpResponse<String> register(String event, Attempt attempt) throws IOException, InterruptedException;
     }
 
     @Test
@@ -53,51 +66,121 @@ class RegistrationKillFaultTest {
         Platform platform = Platform.shared();
         PlatformApi api = new PlatformApi(platform);
         String organiser = api.token();
-        String event = api.publishedEvent(organiser, "Killed mid-burst", PLACES);
+        String title = "Killed mid-burst";
+        String event = api.publishedEvent(organiser, title, PLACES);
         ServiceProcesses services = platform.component(ServiceProcesses.class);
+        Door ownPort = (id, attempt) -> api.register(id, attempt.email, attempt.key);
 
+        List<Attempt> attempts = burst(event, ownPort, () -> services.kill("registration-service"));
+        int answeredBeforeKill = answered(attempts);
+        assertThat(answeredBeforeKill).as("the kill cut the burst").isLessThan(ATTEMPTS);
+
+        services.relaunch("registration-service");
+        retryTheUnanswered(event, attempts, ownPort);
+        verify(api, organiser, event, title, attempts);
+        System.out.printf(
+                "RegistrationKillFaultTest: %d of %d attempts answered before the kill, %d retried; "
+                        + "%d stored, %d confirmed on %d places, lost 0, duplicated 0%n",
+                answeredBeforeKill, ATTEMPTS, ATTEMPTS - answeredBeforeKill, ATTEMPTS, PLACES, PLACES);
+    }
+
+    @Test
+    void withTwoInstancesBehindTheGatewayTheOtherServesOnWhenOneIsKilled() throws Exception {
+        Platform platform = Platform.shared();
+        PlatformApi api = new PlatformApi(platform);
+        String organiser = api.token();
+        String title = "One of two killed";
+        String event = api.publishedEvent(organiser, title, PLACES);
+        ServiceProcesses services = platform.component(ServiceProcesses.class);
+        Door gateway = (id, attempt) -> api.registerThroughGateway(id, attempt.email, attempt.key);
+
+        List<Attempt> attempts;
+        try {
+            attempts = burst(event, gateway, () -> services.kill("registration-service-2"));
+            int answered = answered(attempts);
+            long afterKill = attempts.stream().filter(a -> a.answeredAfterKill).count();
+            assertThat(afterKill)
+                    .as("attempts the other instance answered after the kill")
+                    .isPositive();
+
+            // No restart: the other instance answers every retry.
+            retryTheUnanswered(event, attempts, gateway);
+            verify(api, organiser, event, title, attempts);
+            System.out.printf(
+                    "RegistrationKillFaultTest (two instances behind the gateway, one killed): %d of %d attempts "
+                            + "answered 201 during the burst (%d of them after the kill), %d retried without a "
+                            + "restart; %d stored, %d confirmed on %d places, lost 0, duplicated 0%n",
+                    answered, ATTEMPTS, afterKill, ATTEMPTS - answered, ATTEMPTS, PLACES, PLACES);
+        } finally {
+            services.relaunch("registration-service-2");
+        }
+    }
+
+    /**
+     * {@value #ATTEMPTS} registrations at {@value #CONCURRENCY} at a time through {@code door}, with
+     * {@code kill} run once {@value #KILL_AFTER_ANSWERS} have been answered 201.
+     *
+     * @return the attempts, those answered 201 with their answer
+     */
+    private static List<Attempt> burst(String event, Door door, Runnable kill) throws Exception {
         List<Attempt> attempts = new ArrayList<>();
         for (int i = 0; i < ATTEMPTS; i++) {
             attempts.add(new Attempt());
         }
         AtomicInteger answered = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
         ExecutorService burst = Executors.newFixedThreadPool(CONCURRENCY);
         List<Future<?>> calls = new ArrayList<>();
         for (Attempt attempt : attempts) {
             calls.add(burst.submit(() -> {
                 try {
-                    HttpResponse<String> response = api.register(event, attempt.email, attempt.key);
+                    boolean sentAfterKill = killed.get();
+                    HttpResponse<String> response = door.register(event, attempt);
                     if (response.statusCode() == 201) {
-                        attempt.answer = api.json.readTree(response.body());
+                        attempt.answer = JSON.readTree(response.body());
+                        attempt.answeredAfterKill = sentAfterKill;
                         answered.incrementAndGet();
                     }
                 } catch (IOException e) {
-                    // cut by the kill: retried below
+                    // cut by the kill: retried after the burst
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }));
         }
         await("answers before the kill", HEALING, () -> answered.get() >= KILL_AFTER_ANSWERS);
-        services.kill("registration-service");
+        kill.run();
+        killed.set(true);
         for (Future<?> call : calls) {
             call.get();
         }
         burst.shutdown();
-        int answeredBeforeKill = answered.get();
-        assertThat(answeredBeforeKill).as("the kill cut the burst").isLessThan(ATTEMPTS);
+        return attempts;
+    }
 
-        services.relaunch("registration-service");
+    private static int answered(List<Attempt> attempts) {
+        return (int) attempts.stream().filter(attempt -> attempt.answer != null).count();
+    }
+
+    /** Each attempt not answered 201, once more with its key: it must be answered 201 now. */
+    private static void retryTheUnanswered(String event, List<Attempt> attempts, Door door) throws Exception {
         for (Attempt attempt : attempts) {
             if (attempt.answer == null) {
-                HttpResponse<String> retried = api.register(event, attempt.email, attempt.key);
+                HttpResponse<String> retried = door.register(event, attempt);
                 assertThat(retried.statusCode())
                         .as("the retry of a cut attempt: " + retried.body())
                         .isEqualTo(201);
-                attempt.answer = api.json.readTree(retried.body());
+                attempt.answer = JSON.readTree(retried.body());
             }
         }
+    }
 
+    /**
+     * Every answered registration stored with the status it was answered, {@value #PLACES}
+     * confirmed, and one email to each registrant, of the kind its answer said.
+     */
+    private static void verify(PlatformApi api, String organiser, String event, String title, List<Attempt> attempts)
+            throws Exception {
         Map<String, String> stored = api.attendees(organiser, event);
         for (Attempt attempt : attempts) {
             assertThat(stored.get(attempt.answer.get("id").asString()))
@@ -117,17 +200,13 @@ class RegistrationKillFaultTest {
         List<JsonNode> emails = api.emails();
         for (Attempt attempt : attempts) {
             String expected = attempt.answer.get("status").asString().equals("CONFIRMED")
-                    ? "Registration confirmed: Killed mid-burst"
-                    : "On the waiting list: Killed mid-burst";
+                    ? "Registration confirmed: " + title
+                    : "On the waiting list: " + title;
             assertThat(emails.stream()
                             .filter(email -> email.path("to").toString().contains(attempt.email))
                             .map(email -> email.path("subject").asString()))
                     .as(attempt.email)
                     .containsExactly(expected);
         }
-        System.out.printf(
-                "RegistrationKillFaultTest: %d of %d attempts answered before the kill, %d retried; "
-                        + "%d stored, %d confirmed on %d places, lost 0, duplicated 0%n",
-                answeredBeforeKill, ATTEMPTS, ATTEMPTS - answeredBeforeKill, stored.size(), PLACES, PLACES);
     }
 }

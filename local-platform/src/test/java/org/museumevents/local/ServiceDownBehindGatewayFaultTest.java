@@ -6,6 +6,7 @@ import static org.museumevents.local.PlatformApi.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,11 +14,13 @@ import org.museumevents.local.services.ServiceProcesses;
 
 /**
  * A service down behind the gateway, on the real processes: killed (its port refuses connections)
- * or frozen with SIGSTOP (its port accepts and never answers). The gateway answers 503 problem+json
- * to the API and a 503 page in the visitor's language, quickly (at once when refused; after its
- * 10 s read timeout when frozen), and both heal by themselves when the service is back. A
- * registration sent to a frozen service and answered 503 may still be made when it thaws: retried
- * with its {@code Idempotency-Key}, it is answered once and stored once.
+ * or every instance of it frozen with SIGSTOP (its port accepts and never answers; with one of two
+ * frozen, the other answers: RegistrationKillFaultTest). The gateway answers 503 problem+json to
+ * the API and a 503 page in the visitor's language, quickly (at once when refused or when no
+ * instance passes its health check; after its 10 s read timeout when a request was sent to a
+ * frozen instance before its check failed), and both heal by themselves when the service is back.
+ * A registration answered 503 may still be made when the service thaws: retried with its {@code
+ * Idempotency-Key}, it is answered once and stored once.
  *
  * <p>Negative control, run once (issue 14): with the gateway's read timeout at 60 s instead of 10 s
  * ({@code Routes.READ_TIMEOUT}), the frozen service's requests outlast the 15 s bound and the test
@@ -72,14 +75,17 @@ class ServiceDownBehindGatewayFaultTest {
                                 .statusCode()
                         == 200);
 
-        // registration-service frozen: a registration through the gateway.
+        // Every registration-service instance frozen: a registration through the gateway.
         String email = address("frozen");
         String key = UUID.randomUUID().toString();
         String registration =
                 """
                 {"name": "Fault Test", "email": "%s", "language": "en", "consent": true}"""
                         .formatted(email);
-        services.freeze("registration-service", true);
+        List<String> registrationInstances = services.names().stream()
+                .filter(name -> name.startsWith("registration-service"))
+                .toList();
+        registrationInstances.forEach(name -> services.freeze(name, true));
         try {
             HttpResponse<String> frozen = timed(
                     AFTER_READ_TIMEOUT,
@@ -94,7 +100,7 @@ class ServiceDownBehindGatewayFaultTest {
             assertThat(frozen.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         } finally {
-            services.freeze("registration-service", false);
+            registrationInstances.forEach(name -> services.freeze(name, false));
         }
         await("the registration heals", HEALING, () -> {
             HttpResponse<String> retried = api.call(

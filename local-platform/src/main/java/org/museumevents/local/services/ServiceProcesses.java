@@ -122,24 +122,45 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
                         "gateway",
                         ports.gateway(),
                         Map.of(
-                                "SERVER_PORT", String.valueOf(ports.gateway()),
-                                "SPRING_PROFILES_ACTIVE", profiles,
-                                "GATEWAY_SERVICES_CATALOG", "http://" + LOOPBACK + ":" + ports.catalog(),
-                                "GATEWAY_SERVICES_REGISTRATION", "http://" + LOOPBACK + ":" + ports.registration(),
-                                "GATEWAY_SERVICES_NOTIFICATION", "http://" + LOOPBACK + ":" + ports.notification(),
-                                "GATEWAY_IDENTITY_ISSUER", gateway,
-                                "GATEWAY_IDENTITY_SIGNING_KEY", "file:" + signingKey,
-                                "GATEWAY_IDENTITY_WEB_REDIRECT_URI", gateway + "/login/oauth2/code/museum-events"))));
-        Service notification = services.get(2);
-        List<Integer> extraPorts = properties.extraNotificationPorts();
-        for (int i = 0; i < extraPorts.size(); i++) {
-            // The same database, broker, consumer group and SMTP server: a second instance as in production.
-            Map<String, String> environment = new LinkedHashMap<>(notification.environment());
-            environment.put("SERVER_PORT", String.valueOf(extraPorts.get(i)));
-            services.add(new Service(
-                    notification.module(), notification.module() + "-" + (i + 2), extraPorts.get(i), environment));
-        }
+                                "SERVER_PORT",
+                                String.valueOf(ports.gateway()),
+                                "SPRING_PROFILES_ACTIVE",
+                                profiles,
+                                "GATEWAY_SERVICES_CATALOG",
+                                "http://" + LOOPBACK + ":" + ports.catalog(),
+                                "GATEWAY_SERVICES_REGISTRATION",
+                                registrationInstances(),
+                                "GATEWAY_SERVICES_NOTIFICATION",
+                                "http://" + LOOPBACK + ":" + ports.notification(),
+                                "GATEWAY_IDENTITY_ISSUER",
+                                gateway,
+                                "GATEWAY_IDENTITY_SIGNING_KEY",
+                                "file:" + signingKey,
+                                "GATEWAY_IDENTITY_WEB_REDIRECT_URI",
+                                gateway + "/login/oauth2/code/museum-events"))));
+        // The same database, broker, consumer group (and SMTP server): more instances as in production.
+        services.addAll(extraInstances(services.get(1), properties.extraRegistrationPorts()));
+        services.addAll(extraInstances(services.get(2), properties.extraNotificationPorts()));
         return services;
+    }
+
+    /** {@code <module>-2}, {@code <module>-3}, ... on the given ports, otherwise as {@code first}. */
+    private static List<Service> extraInstances(Service first, List<Integer> ports) {
+        List<Service> extras = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            Map<String, String> environment = new LinkedHashMap<>(first.environment());
+            environment.put("SERVER_PORT", String.valueOf(ports.get(i)));
+            extras.add(new Service(first.module(), first.module() + "-" + (i + 2), ports.get(i), environment));
+        }
+        return extras;
+    }
+
+    /** Every registration-service instance, comma-separated, for the gateway's {@code gateway.services.registration}. */
+    private String registrationInstances() {
+        List<String> urls = new ArrayList<>();
+        urls.add("http://" + LOOPBACK + ":" + properties.ports().registration());
+        properties.extraRegistrationPorts().forEach(port -> urls.add("http://" + LOOPBACK + ":" + port));
+        return String.join(",", urls);
     }
 
     /**
