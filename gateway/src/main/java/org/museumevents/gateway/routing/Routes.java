@@ -10,12 +10,9 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.protocol.HttpContext;
@@ -65,8 +62,6 @@ class Routes {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     /** Connections kept per service: as many as this gateway's request threads. */
     static final int CONNECTIONS_PER_SERVICE = 200;
-    /** Instances a request is offered to when the ones before refused its connection. */
-    static final int INSTANCE_ATTEMPTS = 3;
 
     private final int maxBodyBytes;
 
@@ -187,7 +182,7 @@ class Routes {
     /**
      * Around the load balancer's choice of an instance ({@code lb}, next in the chain): a request
      * whose connection the chosen instance refused, or did not accept within {@link
-     * #CONNECT_TIMEOUT}, goes to the next instance, up to {@value #INSTANCE_ATTEMPTS} attempts.
+     * #CONNECT_TIMEOUT}, goes to the next instance, up to {@value InstanceFailover#ATTEMPTS} attempts.
      * Nothing of it reached the instance, so this holds for a POST as much as for a GET (RFC 9110
      * §9.2.2 is about requests that may have been received); a request that failed after it was
      * sent is never sent again. The body is read once (at most {@code gateway.max-api-body-size},
@@ -211,7 +206,7 @@ class Routes {
                 try {
                     return next.handle(adaptCachedBody().apply(request));
                 } catch (Exception e) {
-                    if (notConnected(e) && attempt < INSTANCE_ATTEMPTS) {
+                    if (InstanceFailover.notConnected(e) && attempt < InstanceFailover.ATTEMPTS) {
                         log.info("{}-service: an instance refused a connection; trying another", service);
                         continue;
                     }
@@ -222,18 +217,6 @@ class Routes {
                 }
             }
         };
-    }
-
-    /** The connection was never made (refused, no route, not accepted in time): nothing was sent. */
-    static boolean notConnected(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException
-                    || cause instanceof ConnectTimeoutException
-                    || cause instanceof NoRouteToHostException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

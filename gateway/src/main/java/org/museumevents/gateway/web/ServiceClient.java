@@ -1,8 +1,6 @@
 package org.museumevents.gateway.web;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.museumevents.gateway.routing.InstanceFailover;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.http.HttpHeaders;
@@ -36,12 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Each call goes to one of the service's instances, chosen by Spring Cloud LoadBalancer among
  * those passing their health check (routing.ServiceInstances: {@code gateway.services.*}); a call
  * whose connection an instance refused, or did not accept in time, is made again, to the next
- * instance, up to {@value #INSTANCE_ATTEMPTS} times: nothing of it had been sent.
+ * instance, up to {@value InstanceFailover#ATTEMPTS} times (routing.InstanceFailover): nothing of it had been sent.
  */
 abstract class ServiceClient {
-
-    /** Calls made in all when the instances before refused the connection. */
-    static final int INSTANCE_ATTEMPTS = 3;
 
     final RestClient http;
     private final String service;
@@ -96,23 +91,11 @@ abstract class ServiceClient {
             try {
                 return attempt(request);
             } catch (ServiceUnavailable e) {
-                if (attempt >= INSTANCE_ATTEMPTS || !notConnected(e)) {
+                if (attempt >= InstanceFailover.ATTEMPTS || !InstanceFailover.notConnected(e)) {
                     throw e;
                 }
             }
         }
-    }
-
-    /** The connection was never made (refused, no route, not accepted in time): nothing was sent. */
-    private static boolean notConnected(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException
-                    || cause instanceof ConnectTimeoutException
-                    || cause instanceof NoRouteToHostException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private <T> T attempt(Supplier<T> request) {
