@@ -34,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Negative controls, run once (issue 14): with the {@code Idempotency-Key} ignored by
  * registration-service, the retried attempts that had committed before the kill are refused as
  * already registered and the first test fails; with the gateway offering a request to one instance
- * only ({@code Routes.INSTANCE_ATTEMPTS} 1), the second fails with the burst's attempts after the
- * kill answered 503 (see the closing note of issue 14 for the runs).
+ * only ({@code InstanceFailover.ATTEMPTS} 1) and checking the instances hourly instead of every 2 s,
+ * the second fails: half the retries go to the killed instance and are answered 503 (see the
+ * closing note of issue 14 for the runs).
  */
 @Tag("platform")
 @Tag("faults")
