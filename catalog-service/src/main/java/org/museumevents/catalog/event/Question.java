@@ -46,7 +46,8 @@ public record Question(
                 @NotNull
                 @Size(min = 1, max = 3)
                 Map<Language, @NotNull @SingleLine @Size(max = 200) String> label,
-        @Schema(description = "2 to 50 for SINGLE_CHOICE and MULTIPLE_CHOICE, none for the other kinds") @Size(max = 50)
+        @Schema(description = "2 to 50 for SINGLE_CHOICE and MULTIPLE_CHOICE, none for the other kinds")
+                @Size(max = MAX_CHOICES)
                 List<@NotNull @Valid Choice> choices,
         @Schema(description = "whether a registration must answer it; false by default") Boolean required) {
 
