@@ -171,10 +171,12 @@ class ApiDocsTest {
                         "partners",
                         "tags",
                         "reminders",
+                        "questions",
                         "version");
         // Local times, as the contract writes them: no RFC 3339 offset.
         assertThat(schemas.at("/EventView/properties/start/format").isMissingNode())
                 .isTrue();
+        assertThat(fields(schemas.get("Question"))).contains("id", "kind", "label", "choices", "required");
         assertThat(fields(schemas.get("Recurrence"))).contains("rule", "start", "durationMinutes", "timeZone");
         assertThat(fields(schemas.get("Problem"))).contains("type", "title", "status", "detail", "errors");
     }

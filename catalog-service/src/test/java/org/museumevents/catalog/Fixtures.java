@@ -77,6 +77,42 @@ public final class Fixtures {
         return event;
     }
 
+    /**
+     * The questions of the example messages, as an organiser writes them: which institution one comes
+     * from (one choice, required) and a free question for the speakers (optional), in three
+     * languages.
+     */
+    public static List<Map<String, Object>> questions() {
+        Map<String, Object> institution = new LinkedHashMap<>();
+        institution.put("id", "institution");
+        institution.put("kind", "SINGLE_CHOICE");
+        institution.put("label", Map.of("fr", "Votre institution", "en", "Your institution", "es", "Su institución"));
+        institution.put(
+                "choices",
+                List.of(
+                        Map.of("id", "museum", "label", Map.of("fr", "Un musée", "en", "A museum", "es", "Un museo")),
+                        Map.of(
+                                "id",
+                                "university",
+                                "label",
+                                Map.of("fr", "Une université", "en", "A university", "es", "Una universidad")),
+                        Map.of("id", "other", "label", Map.of("fr", "Autre", "en", "Other", "es", "Otra"))));
+        institution.put("required", true);
+        Map<String, Object> forSpeakers = new LinkedHashMap<>();
+        forSpeakers.put("id", "question-for-speakers");
+        forSpeakers.put("kind", "TEXT");
+        forSpeakers.put(
+                "label",
+                Map.of(
+                        "fr",
+                        "Une question pour les intervenants ?",
+                        "en",
+                        "A question for the speakers?",
+                        "es",
+                        "¿Una pregunta para los ponentes?"));
+        return new java.util.ArrayList<>(List.of(institution, forSpeakers));
+    }
+
     /** Ocim's workshop in Dijon: in person, limited places. */
     public static Map<String, Object> workshop() {
         Map<String, Object> event = new LinkedHashMap<>();

@@ -317,6 +317,16 @@ class PublicEndpointsPropertyTest {
                 List.of("partners", 0),
                 List.of("tags", 0),
                 List.of("reminders", 0),
+                List.of("questions"),
+                List.of("questions", 0),
+                List.of("questions", 0, "id"),
+                List.of("questions", 0, "kind"),
+                List.of("questions", 0, "label", "fr"),
+                List.of("questions", 0, "choices"),
+                List.of("questions", 0, "choices", 1, "id"),
+                List.of("questions", 0, "choices", 1, "label", "es"),
+                List.of("questions", 0, "required"),
+                List.of("questions", 2, "kind"),
                 List.of("version"),
                 List.of("unknown")));
     }
@@ -351,7 +361,10 @@ class PublicEndpointsPropertyTest {
                 List.of("eventDefaults", "registration", "opensAt"),
                 List.of("eventDefaults", "people", 0, "name"),
                 List.of("eventDefaults", "partners", 0),
-                List.of("eventDefaults", "reminders", 0)));
+                List.of("eventDefaults", "reminders", 0),
+                List.of("eventDefaults", "questions"),
+                List.of("eventDefaults", "questions", 0, "kind"),
+                List.of("eventDefaults", "questions", 0, "choices", 0, "label", "fr")));
     }
 
     @Provide

@@ -28,7 +28,8 @@ import org.museumevents.starter.problem.InvalidFields.FieldProblem;
  * What an organiser writes about an event: the request body of create and replace, and the
  * document stored for it. Every text is bounded, and every one that lands in an email's subject or
  * first lines (titles, people, venue, partners, tags, meeting) is a single line; descriptions may
- * have several.
+ * have several. Its {@code questions} follow the rules of {@link Question}; a document stored before
+ * there were questions reads with none.
  */
 public record EventDetails(
         UUID seriesId,
@@ -67,7 +68,12 @@ public record EventDetails(
         @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 200) String> partners,
         @Size(max = 30) List<@NotBlank @SingleLine @Size(max = 50) String> tags,
         @Schema(description = "ISO-8601 durations before the start, e.g. `P1D`, `PT1H`") @Size(max = 10)
-                List<@NotBlank @Size(max = 20) String> reminders) {
+                List<@NotBlank @Size(max = 20) String> reminders,
+        @Schema(
+                        description = "what registrants are asked, in this order (issue 15): ids kept across edits,"
+                                + " given as q1, q2... where missing; the public sees them")
+                @Size(max = Question.MAX_QUESTIONS)
+                List<@NotNull @Valid Question> questions) {
 
     static final Duration LONGEST_REMINDER = Duration.ofDays(60);
 
@@ -79,6 +85,7 @@ public record EventDetails(
         partners = partners == null ? List.of() : partners;
         tags = tags == null ? List.of() : tags;
         reminders = reminders == null ? List.of() : reminders;
+        questions = questions == null ? List.of() : Question.withIds(questions);
     }
 
     /** Where an in-person or hybrid event takes place; each part one line, as it heads emails. */
@@ -174,6 +181,7 @@ public record EventDetails(
                         new FieldProblem("reminders[" + i + "]", "must be an ISO-8601 duration such as P1D or PT1H"));
             }
         }
+        problems.addAll(Question.problems(questions, "questions"));
         if (!problems.isEmpty()) {
             throw new InvalidFields(problems);
         }
@@ -197,7 +205,8 @@ public record EventDetails(
                 people,
                 partners,
                 tags,
-                reminders);
+                reminders,
+                questions);
     }
 
     /** Lower-cased words a participant may search for. */

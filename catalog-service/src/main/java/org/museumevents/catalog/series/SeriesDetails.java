@@ -1,6 +1,7 @@
 package org.museumevents.catalog.series;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,13 +15,15 @@ import java.util.Map;
 import org.museumevents.catalog.event.EventDetails;
 import org.museumevents.catalog.event.EventFormat;
 import org.museumevents.catalog.event.Language;
+import org.museumevents.catalog.event.Question;
 import org.museumevents.starter.input.SingleLine;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
 /**
  * What an organiser writes about a series: its texts, its recurrence, and optional defaults that
- * each new occurrence starts from (the organiser then edits each session's theme and speakers).
+ * each new occurrence starts from (the organiser then edits each session's theme and speakers),
+ * its registration questions among them.
  */
 public record SeriesDetails(
         @NotNull @Size(min = 1, max = 3) Map<Language, @NotNull @SingleLine @Size(max = 300) String> title,
@@ -53,13 +56,35 @@ public record SeriesDetails(
             @Size(max = 50) List<EventDetails.@NotNull @Valid Person> people,
             @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 200) String> partners,
             @Size(max = 30) List<@NotBlank @SingleLine @Size(max = 50) String> tags,
-            @Size(max = 10) List<@NotBlank @Size(max = 20) String> reminders) {
+            @Size(max = 10) List<@NotBlank @Size(max = 20) String> reminders,
+            @Schema(description = "the questions each occurrence asks, as an event's (issue 15)")
+                    @Size(max = Question.MAX_QUESTIONS)
+                    List<@NotNull @Valid Question> questions) {
 
-        static final EventDefaults NONE = new EventDefaults(null, null, null, null, null, null, null, null, null, null);
+        static final EventDefaults NONE =
+                new EventDefaults(null, null, null, null, null, null, null, null, null, null, null);
+
+        /**
+         * Gives the questions their ids once, with the series: every occurrence then asks the same
+         * questions under the same ids.
+         */
+        public EventDefaults {
+            questions = questions == null ? List.of() : Question.withIds(questions);
+        }
 
         EventDefaults withoutMeeting() {
             return new EventDefaults(
-                    format, venue, null, capacity, registration, interpretation, people, partners, tags, reminders);
+                    format,
+                    venue,
+                    null,
+                    capacity,
+                    registration,
+                    interpretation,
+                    people,
+                    partners,
+                    tags,
+                    reminders,
+                    questions);
         }
     }
 
@@ -70,6 +95,7 @@ public record SeriesDetails(
 
     void check() {
         List<FieldProblem> problems = new ArrayList<>(recurrence.problems("recurrence."));
+        problems.addAll(Question.problems(eventDefaults.questions(), "eventDefaults.questions"));
         if (defaultLanguage != null
                 && (title.get(defaultLanguage) == null
                         || title.get(defaultLanguage).isBlank())) {
@@ -100,6 +126,7 @@ public record SeriesDetails(
                 d.people(),
                 d.partners(),
                 d.tags(),
-                d.reminders());
+                d.reminders(),
+                d.questions());
     }
 }

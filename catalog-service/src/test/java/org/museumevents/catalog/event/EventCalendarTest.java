@@ -139,6 +139,7 @@ class EventCalendarTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         EventView event = new EventView(
                 UUID.randomUUID(),
@@ -194,6 +195,7 @@ class EventCalendarTest {
                 zone,
                 null,
                 new EventDetails.Meeting("https://zoom.example/j/1", "1", "secret"),
+                null,
                 null,
                 null,
                 null,

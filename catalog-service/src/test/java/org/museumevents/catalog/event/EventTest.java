@@ -311,6 +311,7 @@ class EventTest {
                 null,
                 null,
                 null,
-                List.of("P1D", "PT1H"));
+                List.of("P1D", "PT1H"),
+                null);
     }
 }

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.museumevents.catalog.CatalogIntegrationTest;
+import org.museumevents.catalog.CatalogRequests;
 import org.museumevents.catalog.Fixtures;
 import org.museumevents.testsupport.TestServers;
 import org.museumevents.testsupport.TestTokens;
@@ -62,6 +66,35 @@ class OutboxRelayTest {
             assertThat(stored).matches("00-" + traceId + "-[0-9a-f]{16}-01");
             assertThat(CatalogTopic.header(record, "traceparent")).isEqualTo(stored);
             assertThat(CatalogTopic.header(record, "ce_type")).isEqualTo("EventPublished");
+        }
+    }
+
+    @Test
+    void theEventsQuestionsTravelWithItOnTheTopic() throws Exception {
+        String organisation = Fixtures.organisation("icom-france");
+        Map<String, Object> event = Fixtures.onlineDebate();
+        event.put("questions", Fixtures.questions());
+        String id = CatalogRequests.publish(mvc, json, organisation, event);
+
+        try (CatalogTopic topic = new CatalogTopic(TestServers.kafkaBootstrapServers())) {
+            ConsumerRecord<String, String> record =
+                    topic.recordsFor(id, 1, Duration.ofSeconds(30)).get(0);
+            JsonNode questions = json.readTree(record.value()).path("event").path("questions");
+            // As the committed example carries them (messages/EventPublished.json), which consumers read.
+            JsonNode example = json.readTree(
+                            Files.readString(Path.of("src/test/resources/messages/EventPublished.json")))
+                    .path("event")
+                    .path("questions");
+            assertThat(questions).isEqualTo(example);
+            assertThat(questions
+                            .get(0)
+                            .path("choices")
+                            .get(2)
+                            .path("label")
+                            .path("es")
+                            .asString())
+                    .isEqualTo("Otra");
+            assertThat(questions.get(1).path("required").asBoolean()).isFalse();
         }
     }
 

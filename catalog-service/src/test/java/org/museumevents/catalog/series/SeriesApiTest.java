@@ -1,5 +1,7 @@
 package org.museumevents.catalog.series;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -72,6 +74,74 @@ class SeriesApiTest {
         mvc.perform(get("/api/series").param("organisation", icom))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content[*].id", hasItem(seriesId)));
+    }
+
+    @Test
+    void theSeriesQuestionsReachEachOfItsEventsUnderTheSameIds() throws Exception {
+        Map<String, Object> series = solidarity();
+        List<Map<String, Object>> questions = Fixtures.questions();
+        questions.get(1).remove("id"); // given once, with the series
+        series.put(
+                "eventDefaults",
+                Map.of("format", "ONLINE", "interpretation", List.of("fr", "en", "es"), "questions", questions));
+        String created = mvc.perform(post("/api/series")
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(series)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.eventDefaults.questions[*].id", contains("institution", "q1")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String seriesId = json.readTree(created).path("id").asString();
+        JsonNode defaults = json.readTree(created).path("eventDefaults").path("questions");
+        assertThat(defaults.get(0)
+                        .path("choices")
+                        .get(1)
+                        .path("label")
+                        .path("es")
+                        .asString())
+                .isEqualTo("Una universidad");
+
+        // Stored with the series: the public reads them too.
+        String read = mvc.perform(get("/api/series/{id}", seriesId))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(json.readTree(read).path("eventDefaults").path("questions")).isEqualTo(defaults);
+
+        JsonNode occurrences = occurrences(seriesId, icom, Map.of("count", 2));
+        assertThat(occurrences.path("events").size()).isEqualTo(2);
+        for (JsonNode event : occurrences.path("events")) {
+            assertThat(event.path("questions")).isEqualTo(defaults);
+            String stored = mvc.perform(get("/api/events/{id}", event.path("id").asString())
+                            .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(json.readTree(stored).path("questions")).isEqualTo(defaults);
+        }
+    }
+
+    @Test
+    void theSeriesQuestionsAreHeldToTheEventsRules() throws Exception {
+        List<Map<String, Object>> questions = Fixtures.questions();
+        questions.get(0).put("choices", List.of(Map.of("label", Map.of("fr", "Un musée"))));
+        questions.get(1).put("kind", "DATE");
+        for (var broken : List.of(
+                Map.entry(questions.subList(0, 1), "eventDefaults.questions[0].choices"),
+                Map.entry(questions, "eventDefaults.questions[1].kind"))) {
+            Map<String, Object> series = solidarity();
+            series.put("eventDefaults", Map.of("format", "ONLINE", "questions", broken.getKey()));
+            mvc.perform(post("/api/series")
+                            .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(series)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[*].field", hasItem(broken.getValue())));
+        }
     }
 
     @Test

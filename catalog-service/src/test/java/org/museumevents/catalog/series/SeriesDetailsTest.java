@@ -83,7 +83,8 @@ class SeriesDetailsTest {
                 null,
                 null,
                 List.of("solidarity"),
-                List.of("P1D"));
+                List.of("P1D"),
+                null);
         EventDetails fromDefaults = new SeriesDetails(
                         Map.of(Language.fr, "Solidarités"), null, null, THIRD_TUESDAYS, defaults)
                 .occurrence(seriesId, start);
