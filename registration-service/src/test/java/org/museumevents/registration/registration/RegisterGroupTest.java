@@ -257,7 +257,7 @@ class RegisterGroupTest {
 
     private Attempt attempt(String email, String key, String body) {
         RegistrationRequest request =
-                new RegistrationRequest("Élise Durand", email, null, "fr", "Europe/Paris", null, true);
+                new RegistrationRequest("Élise Durand", email, null, "fr", "Europe/Paris", null, true, null);
         return group.attempt(
                 eventOfTheTest,
                 request,
