@@ -1,5 +1,6 @@
 package org.museumevents.registration.event;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,7 +107,7 @@ public record Question(String id, Kind kind, Map<String, String> label, List<Cho
         if (given == null) {
             return Map.of();
         }
-        Map<String, String> kept = new java.util.HashMap<>();
+        Map<String, String> kept = new HashMap<>();
         for (String language : HEADING_LANGUAGES) {
             if (given.get(language) != null) {
                 kept.put(language, given.get(language));
