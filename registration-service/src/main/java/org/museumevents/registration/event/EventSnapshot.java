@@ -23,6 +23,7 @@ public record EventSnapshot(
         long version,
         List<Question> questions) {
 
+    /** Null questions are none: a catalog message without {@code questions} asks nothing. */
     public EventSnapshot {
         questions = questions == null ? List.of() : List.copyOf(questions);
     }

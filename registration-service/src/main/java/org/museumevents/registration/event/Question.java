@@ -22,6 +22,7 @@ public record Question(String id, Kind kind, Map<String, String> label, List<Cho
     /** The languages of labels, in the order a heading picks them: English, else French, else Spanish. */
     public static final List<String> HEADING_LANGUAGES = List.of("en", "fr", "es");
 
+    /** Null labels or choices are none; labels keep the contract's languages only, without nulls. */
     public Question {
         label = labels(label);
         choices = choices == null ? List.of() : List.copyOf(choices);
@@ -56,6 +57,7 @@ public record Question(String id, Kind kind, Map<String, String> label, List<Cho
      */
     public record Choice(String id, Map<String, String> label) {
 
+        /** A null label is none; the label keeps the contract's languages only, without nulls. */
         public Choice {
             label = labels(label);
         }
