@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,6 +20,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.museumevents.registration.Api.Response;
 import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.registration.event.Question;
 import org.museumevents.testsupport.TestServers;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +53,23 @@ class PublicEndpointsPropertiesTest {
                 "--spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.properties");
         api = TestInstance.api(app);
         EventSnapshot snapshot = TestCatalog.apply(app, TestCatalog.event("icom-france", 3));
+        // Optional questions of every kind with answers: the valid body still registers.
+        TestCatalog.apply(
+                app,
+                TestCatalog.questions(
+                        snapshot,
+                        Stream.of(Question.Kind.values())
+                                .map(kind -> new Question(
+                                        kind.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                                        kind,
+                                        Map.of("en", kind.name()),
+                                        kind == Question.Kind.SINGLE_CHOICE || kind == Question.Kind.MULTIPLE_CHOICE
+                                                ? List.of(
+                                                        new Question.Choice("c1", Map.of("en", "One")),
+                                                        new Question.Choice("c2", Map.of("en", "Two")))
+                                                : List.of(),
+                                        false))
+                                .toList()));
         event = snapshot.id();
     }
 
@@ -97,13 +120,35 @@ class PublicEndpointsPropertiesTest {
                 Arbitraries.just(true),
                 Arbitraries.just("elise+" + UUID.randomUUID() + "@example.org"),
                 Arbitraries.of("fr", "en", "es", "Europe/Paris", "UTC+1", "Z", "", " "));
+        Arbitrary<String> questionId = Arbitraries.of(
+                "text", "long-text", "single-choice", "multiple-choice", "yes-no", "country", "nope", "Bad key", "");
+        Arbitrary<Object> answer = Arbitraries.oneOf(
+                value,
+                Arbitraries.of("c1", "FR", "fr", false),
+                Arbitraries.of(List.of("c1", "c2"), List.of("c1", "c1"), List.of(1), List.of(), Map.of("c1", true)));
+        Arbitrary<Object> answers = Arbitraries.oneOf(
+                Combinators.combine(questionId, answer, questionId, answer).as((q1, a1, q2, a2) -> {
+                    Map<String, Object> map = new HashMap<>();
+                    map.put(q1, a1);
+                    map.put(q2, a2);
+                    return map;
+                }),
+                value);
         Arbitrary<String> field = Arbitraries.of(
-                "name", "email", "organisation", "language", "timeZone", "interpretationLanguage", "consent", "x");
-        Arbitrary<String> mutated = Combinators.combine(field, value, field, value)
-                .as((f1, v1, f2, v2) -> {
+                "name",
+                "email",
+                "organisation",
+                "language",
+                "timeZone",
+                "interpretationLanguage",
+                "consent",
+                "answers",
+                "x");
+        Arbitrary<String> mutated = Combinators.combine(field, value, answers, field, value, answers)
+                .as((f1, v1, a1, f2, v2, a2) -> {
                     ObjectNode node = (ObjectNode) JSON.readTree(VALID);
-                    node.putPOJO(f1, v1);
-                    node.putPOJO(f2, v2);
+                    node.putPOJO(f1, f1.equals("answers") ? a1 : v1);
+                    node.putPOJO(f2, f2.equals("answers") ? a2 : v2);
                     node.put("email", "p" + UUID.randomUUID() + "@example.org");
                     return JSON.writeValueAsString(node);
                 });

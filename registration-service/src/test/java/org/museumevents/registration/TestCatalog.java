@@ -2,8 +2,10 @@ package org.museumevents.registration;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.registration.event.Question;
 import org.museumevents.registration.registration.CatalogChanges;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +29,8 @@ public final class TestCatalog {
                 null,
                 start,
                 start.plus(Duration.ofHours(2)),
-                1);
+                1,
+                List.of());
     }
 
     public static EventSnapshot with(
@@ -43,7 +46,8 @@ public final class TestCatalog {
                 e.closesAt(),
                 e.startsAt(),
                 e.endsAt(),
-                e.version() + 1);
+                e.version() + 1,
+                e.questions());
     }
 
     public static EventSnapshot window(EventSnapshot e, Instant opensAt, Instant closesAt, Instant startsAt) {
@@ -58,7 +62,8 @@ public final class TestCatalog {
                 closesAt,
                 startsAt,
                 startsAt.plus(Duration.ofHours(2)),
-                e.version() + 1);
+                e.version() + 1,
+                e.questions());
     }
 
     /** The event moved to {@code startsAt}–{@code endsAt}, as the catalog's next version. */
@@ -74,7 +79,25 @@ public final class TestCatalog {
                 e.closesAt(),
                 startsAt,
                 endsAt,
-                e.version() + 1);
+                e.version() + 1,
+                e.questions());
+    }
+
+    /** The event asking {@code questions} (in this order), as the catalog's next version. */
+    public static EventSnapshot questions(EventSnapshot e, List<Question> questions) {
+        return new EventSnapshot(
+                e.id(),
+                e.organisation(),
+                e.status(),
+                e.capacity(),
+                e.requiresApproval(),
+                e.waitlist(),
+                e.opensAt(),
+                e.closesAt(),
+                e.startsAt(),
+                e.endsAt(),
+                e.version() + 1,
+                questions);
     }
 
     public static EventSnapshot apply(ApplicationContext context, EventSnapshot event) {

@@ -2,9 +2,13 @@ package org.museumevents.registration.attendees;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
-/** One line of the attendee list. */
+/**
+ * One line of the attendee list. {@code answers}: the answers to the event's questions by question
+ * id, as stored (also those to questions the event no longer asks); empty when none, or erased.
+ */
 record Attendee(
         UUID id,
         @Schema(allowableValues = {"CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED"}) String status,
@@ -15,5 +19,6 @@ record Attendee(
         String language,
         String timeZone,
         String interpretationLanguage,
+        Map<String, Object> answers,
         String cancelledBy,
         Instant registeredAt) {}

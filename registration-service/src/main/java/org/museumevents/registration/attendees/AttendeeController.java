@@ -46,7 +46,9 @@ class AttendeeController {
     @Operation(
             operationId = "listAttendees",
             summary = "The event's registrations, as JSON pages or (`Accept: text/csv`) one UTF-8 CSV",
-            description = "The CSV has a header row and every matching registration (up to 100,000), without paging.")
+            description = "The CSV has a header row and every matching registration (up to 100,000), without paging;"
+                    + " after the fixed columns, one column per current question of the event (headed by its"
+                    + " label), then one per question no longer asked that has answers (headed by its id).")
     Page<Attendee> list(
             @PathVariable UUID eventId,
             @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
@@ -71,7 +73,7 @@ class AttendeeController {
             @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
             @RequestParam(required = false) @Size(max = 200) String q) {
         organisersEvent(eventId);
-        String csv = Csv.of(attendees.list(eventId, status, q, 0, CSV_LIMIT));
+        String csv = Csv.of(attendees.list(eventId, status, q, 0, CSV_LIMIT), events.questions(eventId));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attendees-" + eventId + ".csv\"")
@@ -79,10 +81,12 @@ class AttendeeController {
     }
 
     @GetMapping("/api/events/{eventId}/registration-stats")
-    @Operation(operationId = "getRegistrationStats", summary = "Counts by status, headcounts by language")
+    @Operation(
+            operationId = "getRegistrationStats",
+            summary = "Counts by status, headcounts by language and by answer to the event's choice questions")
     RegistrationStats stats(@PathVariable UUID eventId) {
         Event event = organisersEvent(eventId);
-        return attendees.stats(eventId, event.capacity());
+        return attendees.stats(eventId, event.capacity(), events.questions(eventId));
     }
 
     private Event organisersEvent(UUID eventId) {

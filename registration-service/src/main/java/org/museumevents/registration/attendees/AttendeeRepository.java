@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.museumevents.registration.event.Question;
 import org.museumevents.starter.input.EmailAddresses;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Read-only queries over an event's registrations. */
 @Repository
@@ -31,10 +35,34 @@ class AttendeeRepository {
                     OR a.organisation ILIKE :pattern)
             """;
 
-    private final JdbcClient jdbc;
+    /**
+     * Confirmed headcounts per stored answer value of the given questions: a MULTIPLE_CHOICE's array
+     * counts once per choice, a scalar once (a boolean as {@code true}/{@code false}).
+     */
+    private static final String BY_ANSWER =
+            """
+            SELECT a.key AS question, jsonb_typeof(a.value) AS type, v.answer, count(*) AS n
+            FROM registration r
+            CROSS JOIN LATERAL jsonb_each(r.answers) AS a
+            CROSS JOIN LATERAL (
+                SELECT e AS answer FROM jsonb_array_elements_text(
+                    CASE WHEN jsonb_typeof(a.value) = 'array' THEN a.value ELSE '[]'::jsonb END) AS e
+                UNION ALL
+                SELECT a.value #>> '{}' WHERE jsonb_typeof(a.value) <> 'array'
+            ) AS v
+            WHERE r.event_id = :eventId AND r.status = 'CONFIRMED' AND a.key = ANY(CAST(:questions AS text[]))
+            GROUP BY a.key, jsonb_typeof(a.value), v.answer
+            ORDER BY count(*) DESC, v.answer
+            """;
 
-    AttendeeRepository(JdbcClient jdbc) {
+    private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AttendeeRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     List<Attendee> list(UUID eventId, String status, String q, int offset, int limit) {
@@ -46,7 +74,7 @@ class AttendeeRepository {
                 .param("emailPattern", pattern(asStoredEmail(q)))
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(AttendeeRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -60,7 +88,13 @@ class AttendeeRepository {
                 .single();
     }
 
-    RegistrationStats stats(UUID eventId, Integer capacity) {
+    /**
+     * The event's statistics.
+     *
+     * @param questions the event's current questions: those of a counted kind ({@link
+     *     Question.Kind#isCounted}) get a {@code byAnswer} entry
+     */
+    RegistrationStats stats(UUID eventId, Integer capacity, List<Question> questions) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         jdbc.sql("SELECT status, count(*) AS n FROM registration WHERE event_id = :eventId GROUP BY status")
                 .param("eventId", eventId)
@@ -75,7 +109,51 @@ class AttendeeRepository {
                 byStatus.getOrDefault("CANCELLED", 0L),
                 byStatus.getOrDefault("REJECTED", 0L),
                 headcount(eventId, "language"),
-                headcount(eventId, "interpretation_language"));
+                headcount(eventId, "interpretation_language"),
+                byAnswer(eventId, questions));
+    }
+
+    /**
+     * Headcounts (confirmed, as {@code byLanguage}) per answer of each counted question, in the
+     * question's order: every choice (or {@code true}, {@code false}) first, also at 0, in its
+     * order; then any other value stored (a country, a choice the question no longer offers) by
+     * headcount. A value of another type than the kind's (the kind changed since) is not counted.
+     */
+    private Map<String, Map<String, Long>> byAnswer(UUID eventId, List<Question> questions) {
+        Map<String, Map<String, Long>> byAnswer = new LinkedHashMap<>();
+        Map<String, Question> counted = new LinkedHashMap<>();
+        for (Question question : questions) {
+            if (question.kind().isCounted()) {
+                counted.put(question.id(), question);
+                Map<String, Long> counts = new LinkedHashMap<>();
+                question.choices().forEach(choice -> counts.put(choice.id(), 0L));
+                if (question.kind() == Question.Kind.YES_NO) {
+                    counts.put("true", 0L);
+                    counts.put("false", 0L);
+                }
+                byAnswer.put(question.id(), counts);
+            }
+        }
+        if (counted.isEmpty()) {
+            return byAnswer;
+        }
+        jdbc.sql(BY_ANSWER)
+                .param("eventId", eventId)
+                .param("questions", new SqlArrayValue("text", counted.keySet().toArray()))
+                .query(rs -> {
+                    String id = rs.getString("question");
+                    String type = rs.getString("type");
+                    boolean fits =
+                            switch (counted.get(id).kind()) {
+                                case YES_NO -> type.equals("boolean");
+                                case COUNTRY -> type.equals("string");
+                                default -> type.equals("string") || type.equals("array");
+                            };
+                    if (fits) {
+                        byAnswer.get(id).merge(rs.getString("answer"), rs.getLong("n"), Long::sum);
+                    }
+                });
+        return byAnswer;
     }
 
     private Map<String, Long> headcount(UUID eventId, String column) {
@@ -116,6 +194,10 @@ class AttendeeRepository {
                 .orElse(text);
     }
 
+    private Map<String, Object> answers(String stored) {
+        return stored == null || stored.equals("{}") ? Map.of() : json.readValue(stored, ANSWERS);
+    }
+
     private static String pattern(String q) {
         if (q == null || q.isBlank()) {
             return "";
@@ -124,7 +206,7 @@ class AttendeeRepository {
         return "%" + escaped + "%";
     }
 
-    private static Attendee map(ResultSet rs, int row) throws SQLException {
+    private Attendee map(ResultSet rs, int row) throws SQLException {
         // Read as an offset, not a java.sql.Timestamp, so that no default zone takes part.
         OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
         Object position = rs.getObject("position");
@@ -138,6 +220,7 @@ class AttendeeRepository {
                 rs.getString("language"),
                 rs.getString("time_zone"),
                 rs.getString("interpretation_language"),
+                answers(rs.getString("answers")),
                 rs.getString("cancelled_by"),
                 created.toInstant());
     }

@@ -2,7 +2,11 @@ package org.museumevents.registration.attendees;
 
 import java.util.Map;
 
-/** Counts by status; headcounts (confirmed) by language and by interpretation language. */
+/**
+ * Counts by status; headcounts (confirmed) by language, by interpretation language and, for each
+ * current question of kind SINGLE_CHOICE, MULTIPLE_CHOICE, YES_NO or COUNTRY, by answer ({@code
+ * byAnswer}: question id to choice id, {@code true}/{@code false} or country code to headcount).
+ */
 record RegistrationStats(
         Integer capacity,
         long confirmed,
@@ -11,4 +15,5 @@ record RegistrationStats(
         long cancelled,
         long rejected,
         Map<String, Long> byLanguage,
-        Map<String, Long> byInterpretationLanguage) {}
+        Map<String, Long> byInterpretationLanguage,
+        Map<String, Map<String, Long>> byAnswer) {}

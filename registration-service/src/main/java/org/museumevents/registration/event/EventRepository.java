@@ -12,10 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The event table: the catalog's facts and the place counters. */
+/** The event table: the catalog's facts (its registration questions among them) and the place counters. */
 @Repository
 public class EventRepository {
+
+    private static final TypeReference<List<Question>> QUESTIONS = new TypeReference<>() {};
 
     private static final String COLUMNS =
             """
@@ -24,9 +28,11 @@ public class EventRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    EventRepository(JdbcClient jdbc) {
+    EventRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
@@ -59,9 +65,10 @@ public class EventRepository {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Locked> lockToRegister(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", waitlist_seq FROM event WHERE id = :id FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS + ", waitlist_seq, questions FROM event WHERE id = :id FOR UPDATE")
                 .param("id", id)
-                .query((rs, row) -> new Locked(map(rs, row), rs.getLong("waitlist_seq")))
+                .query((rs, row) ->
+                        new Locked(map(rs, row), rs.getLong("waitlist_seq"), readQuestions(rs.getString("questions"))))
                 .optional();
     }
 
@@ -69,24 +76,39 @@ public class EventRepository {
      * An event read under its row lock.
      *
      * @param waitlistSeq the order of acceptance last given on its waiting list (0 before the first)
+     * @param questions its current registration questions, in order, that the answers are judged by
      */
-    public record Locked(Event event, long waitlistSeq) {}
+    public record Locked(Event event, long waitlistSeq, List<Question> questions) {}
 
-    /** Stores the catalog's description of the event, keeping the counters. */
+    /**
+     * The event's current registration questions, in the catalog's order, without a lock.
+     *
+     * @return empty when the event asks none, or is unknown
+     */
+    public List<Question> questions(UUID id) {
+        return jdbc.sql("SELECT questions FROM event WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(this::readQuestions)
+                .orElse(List.of());
+    }
+
+    /** Stores the catalog's description of the event, its questions replacing the former ones, keeping the counters. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void save(EventSnapshot e) {
         jdbc.sql(
                         """
                         INSERT INTO event (id, organisation, status, capacity, requires_approval, waitlist_enabled,
-                                            opens_at, closes_at, starts_at, ends_at, version)
+                                            opens_at, closes_at, starts_at, ends_at, version, questions)
                         VALUES (:id, :organisation, :status, :capacity, :requiresApproval, :waitlist,
-                                :opensAt, :closesAt, :startsAt, :endsAt, :version)
+                                :opensAt, :closesAt, :startsAt, :endsAt, :version, CAST(:questions AS jsonb))
                         ON CONFLICT (id) DO UPDATE SET
                             organisation = excluded.organisation, status = excluded.status,
                             capacity = excluded.capacity, requires_approval = excluded.requires_approval,
                             waitlist_enabled = excluded.waitlist_enabled, opens_at = excluded.opens_at,
                             closes_at = excluded.closes_at, starts_at = excluded.starts_at,
-                            ends_at = excluded.ends_at, version = excluded.version
+                            ends_at = excluded.ends_at, version = excluded.version, questions = excluded.questions
                         """)
                 .param("id", e.id())
                 .param("organisation", e.organisation())
@@ -99,6 +121,7 @@ public class EventRepository {
                 .param("startsAt", ts(e.startsAt()))
                 .param("endsAt", ts(e.endsAt()))
                 .param("version", e.version())
+                .param("questions", json.writeValueAsString(e.questions()))
                 .update();
     }
 
@@ -156,6 +179,11 @@ public class EventRepository {
                 rs.getLong("version"),
                 rs.getInt("taken"),
                 rs.getInt("waitlisted"));
+    }
+
+    private List<Question> readQuestions(String stored) {
+        // Most events ask nothing: no parsing under the registering lock for them.
+        return stored == null || stored.equals("[]") ? List.of() : json.readValue(stored, QUESTIONS);
     }
 
     // timestamptz read and written as UTC offsets: java.sql.Timestamp would go through the JVM's

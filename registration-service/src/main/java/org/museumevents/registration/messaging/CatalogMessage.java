@@ -2,13 +2,19 @@ package org.museumevents.registration.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.registration.event.Question;
 import org.museumevents.starter.messaging.UnreadableMessage;
 
 /**
  * A message of {@code catalog.events} ({@code EventPublished}, {@code EventUpdated},
- * {@code EventCancelled}), with only the fields this service reads.
+ * {@code EventCancelled}), with only the fields this service reads. {@code event.questions} (issue
+ * 15) is the event's current list of registration questions; a message without it asks none.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent event) {
@@ -22,7 +28,16 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
             Rules registration,
             Instant startsAt,
             Instant endsAt,
-            Long version) {}
+            Long version,
+            List<CatalogQuestion> questions) {}
+
+    /** A registration question as the catalog sends it; the kind is read as text, see {@link #snapshot}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CatalogQuestion(
+            String id, String kind, Map<String, String> label, List<CatalogChoice> choices, Boolean required) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CatalogChoice(String id, Map<String, String> label) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Rules(Instant opensAt, Instant closesAt, Boolean requiresApproval, Boolean waitlist) {}
@@ -53,6 +68,37 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
                 rules.closesAt(),
                 event.startsAt(),
                 event.endsAt(),
-                event.version());
+                event.version(),
+                questions());
+    }
+
+    /**
+     * The catalog checks its questions (docs/api.md); a question this service cannot judge answers
+     * by (no id, a kind it does not know, from a newer catalog) is left out rather than making the
+     * whole event unreadable: an answer to it is then refused as an unknown question.
+     */
+    private List<Question> questions() {
+        if (event.questions() == null) {
+            return List.of();
+        }
+        return event.questions().stream()
+                .filter(Objects::nonNull)
+                .filter(q -> q.id() != null && isKnownKind(q.kind()))
+                .map(q -> new Question(
+                        q.id(),
+                        Question.Kind.valueOf(q.kind()),
+                        q.label(),
+                        q.choices() == null
+                                ? List.of()
+                                : q.choices().stream()
+                                        .filter(c -> c != null && c.id() != null)
+                                        .map(c -> new Question.Choice(c.id(), c.label()))
+                                        .toList(),
+                        Boolean.TRUE.equals(q.required())))
+                .toList();
+    }
+
+    private static boolean isKnownKind(String kind) {
+        return Arrays.stream(Question.Kind.values()).anyMatch(k -> k.name().equals(kind));
     }
 }

@@ -14,8 +14,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.museumevents.registration.event.Event;
 import org.museumevents.registration.event.EventRepository;
+import org.museumevents.registration.event.Question;
 import org.museumevents.registration.event.Refusal;
 import org.museumevents.starter.outbox.Outbox;
+import org.museumevents.starter.problem.InvalidFields;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -38,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       started, not open yet, closed): {@code Event.isVisible} and {@code Event.refusalAt}, applied
  *       here to the event read under its lock: a catalog change waits for the lock, so the group
  *       judges the newest version, and one made after it commits finds the registrations made.
+ *   <li>Answers to the event's questions (issue 15): {@link Answers#check}, against the questions
+ *       read with the locked row, after the window and before the email; the shape that needs no
+ *       questions is refused before the group, on the request's thread ({@link Answers#checkShape}).
  *   <li>Approval (a place is PENDING when the event requires approval, else CONFIRMED): {@link
  *       Registration#statusWithAPlace}.
  *   <li>Places and the waiting list, and the waiting order: {@link Places}, counting from the locked
@@ -70,15 +75,17 @@ class RegisterGroup {
                 WHERE id = :eventId
             ), registered AS (
                 INSERT INTO registration (id, event_id, status, waitlist_seq, name, email, email_key, organisation,
-                                          language, time_zone, interpretation_language, created_at, updated_at)
+                                          language, time_zone, interpretation_language, answers, created_at,
+                                          updated_at)
                 SELECT r.id, :eventId, r.status, r.seq, r.name, r.email, r.email_key, r.organisation,
-                       r.language, r.time_zone, r.interpretation_language, r.at, r.at
+                       r.language, r.time_zone, r.interpretation_language, CAST(r.answers AS jsonb), r.at, r.at
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:seqs AS bigint[]),
                             CAST(:names AS text[]), CAST(:emails AS text[]), CAST(:emailKeys AS text[]),
                             CAST(:organisations AS text[]), CAST(:languages AS text[]), CAST(:timeZones AS text[]),
-                            CAST(:interpretationLanguages AS text[]), CAST(:at AS timestamptz[]))
+                            CAST(:interpretationLanguages AS text[]), CAST(:answers AS text[]),
+                            CAST(:at AS timestamptz[]))
                      WITH ORDINALITY AS r(id, status, seq, name, email, email_key, organisation, language, time_zone,
-                                          interpretation_language, at, n)
+                                          interpretation_language, answers, at, n)
                 ORDER BY r.n
                 RETURNING id
             ), token AS (
@@ -182,7 +189,8 @@ class RegisterGroup {
             Instant now) {
         UUID id = UUID.randomUUID();
         UUID messageId = UUID.randomUUID();
-        Registration draft = Registration.fromRequest(id, eventId, request, null, null, now);
+        // The message carries no answers: they are judged later, and never leave this service.
+        Registration draft = Registration.fromRequest(id, eventId, request, null, null, Map.of(), now);
         String template = json.writeValueAsString(RegistrationMessages.of(
                 messageId, null, now, draft, null, null, null, properties.manageUrl(id, token)));
         return new Attempt(
@@ -218,6 +226,9 @@ class RegisterGroup {
 
     /** The key was first used with another body. */
     record KeyReused() implements Answer {}
+
+    /** The answers do not fit the event's current questions ({@link Answers}): one problem per answer. */
+    record InvalidAnswers(List<InvalidFields.FieldProblem> problems) implements Answer {}
 
     /**
      * Judges and registers the attempts, in the order given (their order of arrival), in one
@@ -258,6 +269,7 @@ class RegisterGroup {
         Places places = locked.map(l -> new Places(l.event(), l.waitlistSeq())).orElse(null);
         Map<String, Attempt> keysUsedHere = new HashMap<>();
         Map<String, Placed> placedByKey = new HashMap<>();
+        List<Question> questions = locked.map(EventRepository.Locked::questions).orElse(List.of());
         List<Answer> answers = new ArrayList<>(attempts.size());
         List<Row> rows = new ArrayList<>(attempts.size());
         for (Attempt attempt : attempts) {
@@ -277,10 +289,11 @@ class RegisterGroup {
                                 : new KeyReused());
                 continue;
             }
-            Answer answer = judge(locked.map(EventRepository.Locked::event), places, takenEmails, attempt);
+            Answers.Checked checked = Answers.check(questions, attempt.request().answers());
+            Answer answer = judge(locked.map(EventRepository.Locked::event), places, takenEmails, attempt, checked);
             if (answer instanceof Placed placed) {
                 Long seq = placed.status() == RegistrationStatus.WAITLISTED ? places.lastWaitlistSeq() : null;
-                rows.add(row(eventId, attempt, placed, seq));
+                rows.add(row(eventId, attempt, placed, seq, checked.answers()));
                 if (key != null) {
                     keysUsedHere.put(key, attempt);
                     placedByKey.put(key, placed);
@@ -300,14 +313,22 @@ class RegisterGroup {
         return answers;
     }
 
-    /** One attempt that is not a replay: the event's rules, then the email's, then the places. */
-    private static Answer judge(Optional<Event> event, Places places, Set<String> takenEmails, Attempt attempt) {
+    /**
+     * One attempt that is not a replay: the event's rules, then the answers (judged against the
+     * questions read under the lock, so a catalog change never slips in between), then the email's,
+     * then the places.
+     */
+    private static Answer judge(
+            Optional<Event> event, Places places, Set<String> takenEmails, Attempt attempt, Answers.Checked answers) {
         if (event.isEmpty() || !event.get().isVisible()) {
             return new NotFound();
         }
         Optional<Refusal> refusal = event.get().refusalAt(attempt.now());
         if (refusal.isPresent()) {
             return new Refused(refusal.get());
+        }
+        if (!answers.isValid()) {
+            return new InvalidAnswers(answers.problems());
         }
         // add() is false when the email is registered already, or earlier in this group.
         if (!takenEmails.add(RegistrationRepository.emailKey(attempt.request().email()))) {
@@ -354,9 +375,9 @@ class RegisterGroup {
     /** A registration to insert, with its message's type and the position it was given. */
     private record Row(Attempt attempt, Registration registration, String type, Integer position) {}
 
-    private static Row row(UUID eventId, Attempt a, Placed placed, Long seq) {
-        Registration registration =
-                Registration.fromRequest(a.registrationId(), eventId, a.request(), placed.status(), seq, a.now());
+    private static Row row(UUID eventId, Attempt a, Placed placed, Long seq, Map<String, Object> answers) {
+        Registration registration = Registration.fromRequest(
+                a.registrationId(), eventId, a.request(), placed.status(), seq, answers, a.now());
         String type = RegistrationMessageType.ofNewRegistration(placed.status()).typeName();
         return new Row(a, registration, type, placed.waitlistPosition());
     }
@@ -387,6 +408,12 @@ class RegisterGroup {
                 .param("timeZones", array(rows, "text", r -> r.registration().timeZone()))
                 .param("interpretationLanguages", array(rows, "text", r -> r.registration()
                         .interpretationLanguage()))
+                .param(
+                        "answers",
+                        array(
+                                rows,
+                                "text",
+                                r -> registrations.answersJson(r.registration().answers())))
                 .param("at", array(rows, "text", r -> r.attempt().now().toString()))
                 .param("tokenHashes", array(rows, "text", r -> r.attempt().tokenHash()))
                 .param("keys", array(rows, "text", r -> r.attempt().idempotencyKey()))

@@ -3,6 +3,7 @@ package org.museumevents.registration.registration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.museumevents.registration.event.Event.Phase;
 
@@ -19,7 +20,8 @@ import org.museumevents.registration.event.Event.Phase;
  * registration around the event live here (docs/api.md, "Changing a registration around the
  * event"): once the event has ended nothing changes any more; from its start nobody is given a place
  * (no approval, no promotion), while cancelling and rejecting still free one, given to nobody.
- * Erasing personal data is not a change of the registration and is allowed at any time (GDPR).
+ * Erasing personal data is not a change of the registration and is allowed at any time (GDPR); the
+ * answers to the event's questions are personal data and go with the name and email.
  */
 class Registration {
 
@@ -33,6 +35,7 @@ class Registration {
     private final String language;
     private final String timeZone;
     private final String interpretationLanguage;
+    private Map<String, Object> answers;
     private CancelledBy cancelledBy;
     private Instant personalDataErasedAt;
     private final Instant createdAt;
@@ -52,6 +55,7 @@ class Registration {
             String language,
             String timeZone,
             String interpretationLanguage,
+            Map<String, Object> answers,
             CancelledBy cancelledBy,
             Instant personalDataErasedAt,
             Instant createdAt) {
@@ -65,6 +69,7 @@ class Registration {
         this.language = language;
         this.timeZone = timeZone;
         this.interpretationLanguage = interpretationLanguage;
+        this.answers = answers == null ? Map.of() : answers;
         this.cancelledBy = cancelledBy;
         this.personalDataErasedAt = personalDataErasedAt;
         this.createdAt = createdAt;
@@ -76,6 +81,7 @@ class Registration {
      *
      * @param status where the group placed it, or null while undecided (for its message's template)
      * @param waitlistSeq its place in the waiting list's order, or null
+     * @param answers the request's answers as {@link Answers#check} accepted them; empty while undecided
      * @param createdAt the instant of the request (UTC, microseconds)
      */
     static Registration fromRequest(
@@ -84,6 +90,7 @@ class Registration {
             RegistrationRequest request,
             RegistrationStatus status,
             Long waitlistSeq,
+            Map<String, Object> answers,
             Instant createdAt) {
         return new Registration(
                 id,
@@ -96,6 +103,7 @@ class Registration {
                 request.language(),
                 request.timeZone(),
                 request.interpretationLanguage(),
+                answers,
                 null,
                 null,
                 createdAt);
@@ -185,7 +193,7 @@ class Registration {
     }
 
     /**
-     * Forgets who the person was; the place, the status and the counts stay.
+     * Forgets who the person was, their answers included; the place, the status and the counts stay.
      *
      * @return whether this call erased it (false when it was erased before)
      */
@@ -196,6 +204,7 @@ class Registration {
         name = null;
         email = null;
         organisation = null;
+        answers = Map.of();
         personalDataErasedAt = now;
         return true;
     }
@@ -260,6 +269,11 @@ class Registration {
 
     String interpretationLanguage() {
         return interpretationLanguage;
+    }
+
+    /** The answers to the event's questions by question id; empty when none, or erased. */
+    Map<String, Object> answers() {
+        return answers;
     }
 
     CancelledBy cancelledBy() {

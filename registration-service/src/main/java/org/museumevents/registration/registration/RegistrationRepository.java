@@ -19,6 +19,8 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The registration table, with its token hashes and idempotency keys. New registrations are
@@ -30,13 +32,22 @@ class RegistrationRepository {
     private static final String COLUMNS =
             """
             id, event_id, status, waitlist_seq, name, email, organisation, language, time_zone,
-            interpretation_language, cancelled_by, personal_data_erased_at, created_at
+            interpretation_language, answers, cancelled_by, personal_data_erased_at, created_at
             """;
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {};
 
-    RegistrationRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    RegistrationRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The answers as stored in the {@code answers} jsonb column. */
+    String answersJson(Map<String, Object> answers) {
+        return answers.isEmpty() ? "{}" : json.writeValueAsString(answers);
     }
 
     static String emailKey(String email) {
@@ -46,7 +57,7 @@ class RegistrationRepository {
     Optional<Registration> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = :id")
                 .param("id", id)
-                .query(RegistrationRepository::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -55,7 +66,7 @@ class RegistrationRepository {
     Optional<Registration> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE id = :id FOR UPDATE")
                 .param("id", id)
-                .query(RegistrationRepository::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -65,7 +76,7 @@ class RegistrationRepository {
                         + " FROM registration WHERE event_id = :eventId AND status = 'WAITLISTED'"
                         + " ORDER BY waitlist_seq LIMIT 1 FOR UPDATE")
                 .param("eventId", eventId)
-                .query(RegistrationRepository::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -75,7 +86,7 @@ class RegistrationRepository {
                         + " FROM registration WHERE event_id = :eventId"
                         + " AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED') ORDER BY created_at FOR UPDATE")
                 .param("eventId", eventId)
-                .query(RegistrationRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -84,7 +95,7 @@ class RegistrationRepository {
         return jdbc.sql("SELECT " + COLUMNS
                         + " FROM registration WHERE event_id = :eventId AND personal_data_erased_at IS NULL FOR UPDATE")
                 .param("eventId", eventId)
-                .query(RegistrationRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -149,7 +160,8 @@ class RegistrationRepository {
         jdbc.sql(
                         """
                         UPDATE registration SET status = :status, waitlist_seq = :seq, name = :name, email = :email,
-                            email_key = :emailKey, organisation = :organisation, cancelled_by = :cancelledBy,
+                            email_key = :emailKey, organisation = :organisation, answers = CAST(:answers AS jsonb),
+                            cancelled_by = :cancelledBy,
                             personal_data_erased_at = :erasedAt, updated_at = :now
                         WHERE id = :id
                         """)
@@ -159,6 +171,7 @@ class RegistrationRepository {
                 .param("email", r.email())
                 .param("emailKey", emailKey(r.email()))
                 .param("organisation", r.organisation())
+                .param("answers", answersJson(r.answers()))
                 .param(
                         "cancelledBy",
                         r.cancelledBy() == null ? null : r.cancelledBy().name())
@@ -240,7 +253,7 @@ class RegistrationRepository {
                 .update();
     }
 
-    private static Registration map(ResultSet rs, int row) throws SQLException {
+    private Registration map(ResultSet rs, int row) throws SQLException {
         String cancelledBy = rs.getString("cancelled_by");
         return new Registration(
                 rs.getObject("id", UUID.class),
@@ -253,9 +266,14 @@ class RegistrationRepository {
                 rs.getString("language"),
                 rs.getString("time_zone"),
                 rs.getString("interpretation_language"),
+                answers(rs.getString("answers")),
                 cancelledBy == null ? null : CancelledBy.valueOf(cancelledBy),
                 instant(rs, "personal_data_erased_at"),
                 instant(rs, "created_at"));
+    }
+
+    private Map<String, Object> answers(String stored) {
+        return stored == null || stored.equals("{}") ? Map.of() : json.readValue(stored, ANSWERS);
     }
 
     // timestamptz read and written as UTC offsets: java.sql.Timestamp would go through the JVM's

@@ -87,13 +87,20 @@ class RegistrationService {
      *
      * @param idempotencyKey the request's {@code Idempotency-Key} header, or null
      * @return the new registration with its token; for a replayed key the first result, without one
-     * @throws org.museumevents.starter.problem.InvalidFields for a time zone that is not region-based
+     * @throws org.museumevents.starter.problem.InvalidFields for a time zone that is not region-based,
+     *     or answers that do not fit the event's current questions ({@link Answers}), each named
+     *     {@code answers.<questionId>}
      * @throws RegistrationRefused when the event is full or outside its registration window
      * @throws AlreadyRegistered when the email already has an active registration for the event
      * @throws IdempotencyKeyReused when the key was first used with another body
      */
     Registered register(UUID eventId, RegistrationRequest given, String idempotencyKey) {
         checkTimeZone(given.timeZone());
+        // Refused here, not by the group's leader under the event's lock: it owes them no work.
+        List<InvalidFields.FieldProblem> shape = Answers.checkShape(given.answers());
+        if (!shape.isEmpty()) {
+            throw new InvalidFields(shape);
+        }
         RegistrationRequest request = given.withDeliverableEmail();
         byte[] requestHash = idempotencyKey == null ? null : sha256(json.writeValueAsBytes(request));
         String token = Tokens.newToken();
@@ -116,6 +123,9 @@ class RegistrationService {
         }
         if (answer instanceof RegisterGroup.KeyReused) {
             throw new IdempotencyKeyReused();
+        }
+        if (answer instanceof RegisterGroup.InvalidAnswers invalid) {
+            throw new InvalidFields(invalid.problems());
         }
         throw Problems.notFound("The event");
     }

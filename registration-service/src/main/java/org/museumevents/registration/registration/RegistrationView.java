@@ -2,9 +2,14 @@ package org.museumevents.registration.registration;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
-/** A registration as its registrant (with the token) or its event's organiser sees it. */
+/**
+ * A registration as its registrant (with the token) or its event's organiser sees it; {@code
+ * answers} are the answers to the event's questions by question id, as accepted ({@link Answers}),
+ * and empty once the personal data is erased.
+ */
 record RegistrationView(
         UUID id,
         UUID eventId,
@@ -16,6 +21,7 @@ record RegistrationView(
         String language,
         String timeZone,
         String interpretationLanguage,
+        Map<String, Object> answers,
         String cancelledBy,
         Instant registeredAt) {
 
@@ -31,6 +37,7 @@ record RegistrationView(
                 r.language(),
                 r.timeZone(),
                 r.interpretationLanguage(),
+                r.answers(),
                 r.cancelledBy() == null ? null : r.cancelledBy().name(),
                 r.createdAt());
     }

@@ -90,7 +90,8 @@ class TimeZonesTest {
                 startsAt.minus(Duration.ofDays(1)),
                 startsAt,
                 endsAt,
-                1);
+                1,
+                java.util.List.of());
 
         Event read = tx.execute(status -> {
             jdbc.sql("SELECT set_config('TimeZone', :zone, true)")

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -15,17 +16,21 @@ import org.museumevents.registration.RegistrationIntegrationTest;
 import org.museumevents.registration.TestCatalog;
 import org.museumevents.registration.event.EventRepository;
 import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.registration.event.Question;
 import org.museumevents.registration.event.Refusal;
 import org.museumevents.registration.registration.RegisterGroup.Attempt;
+import org.museumevents.starter.problem.InvalidFields;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.BooleanNode;
 
 /**
  * One group's transaction on real PostgreSQL: each attempt answered alone (a duplicate or a replay
  * never aborts the others), places and waiting-list positions in order of arrival within and across
- * groups, and an event judged as it stands under its row lock.
+ * groups, and an event (its questions included) judged as it stands under its row lock.
  */
 @RegistrationIntegrationTest
 class RegisterGroupTest {
@@ -73,6 +78,41 @@ class RegisterGroupTest {
                         .list())
                 .containsExactly("PENDING", "WAITLISTED");
         assertThat(counters(event.id())).isEqualTo(List.of(1, 1));
+    }
+
+    @Test
+    void answersThatDoNotFitAreRefusedAloneTakingNeitherPlaceNorEmail() {
+        EventSnapshot event = use(TestCatalog.apply(
+                context,
+                TestCatalog.questions(
+                        TestCatalog.with(TestCatalog.event("icom-france", 1), "PUBLISHED", 1, false, false),
+                        List.of(new Question(
+                                "member", Question.Kind.YES_NO, Map.of("en", "Member?"), List.of(), true)))));
+        String email = email();
+        Attempt unanswered = attempt(email, Map.of());
+        Attempt answered = attempt(email, Map.of("member", BooleanNode.FALSE));
+
+        List<RegisterGroup.Answer> answers = group.run(event.id(), List.of(unanswered, answered));
+
+        assertThat(answers.get(0))
+                .isInstanceOfSatisfying(RegisterGroup.InvalidAnswers.class, invalid -> assertThat(invalid.problems())
+                        .extracting(InvalidFields.FieldProblem::field)
+                        .containsExactly("answers.member"));
+        assertThat(answers.get(1))
+                .isEqualTo(new RegisterGroup.Placed(answered.registrationId(), RegistrationStatus.CONFIRMED, null));
+        assertThat(counters(event.id())).isEqualTo(List.of(1, 0));
+        assertThat(messageTypes(event.id())).containsExactly("RegistrationConfirmed");
+        assertThat(jdbc.sql("SELECT CAST(answers AS text) FROM registration WHERE event_id = :id")
+                        .param("id", event.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("{\"member\": false}");
+
+        // The questions as they stand under the lock judge: once "member" is no longer asked, it is unknown.
+        TestCatalog.apply(context, TestCatalog.questions(event, List.of()));
+        assertThat(group.run(event.id(), List.of(attempt(email(), Map.of("member", BooleanNode.TRUE)))))
+                .singleElement()
+                .isInstanceOf(RegisterGroup.InvalidAnswers.class);
     }
 
     @Test
@@ -255,9 +295,17 @@ class RegisterGroupTest {
         return attempt(email, null, null);
     }
 
+    private Attempt attempt(String email, Map<String, JsonNode> answers) {
+        return attempt(email, null, null, answers);
+    }
+
     private Attempt attempt(String email, String key, String body) {
+        return attempt(email, key, body, null);
+    }
+
+    private Attempt attempt(String email, String key, String body, Map<String, JsonNode> answers) {
         RegistrationRequest request =
-                new RegistrationRequest("Élise Durand", email, null, "fr", "Europe/Paris", null, true);
+                new RegistrationRequest("Élise Durand", email, null, "fr", "Europe/Paris", null, true, answers);
         return group.attempt(
                 eventOfTheTest,
                 request,

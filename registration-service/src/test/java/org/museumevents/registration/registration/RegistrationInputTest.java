@@ -177,7 +177,15 @@ class RegistrationInputTest {
                 Arguments.of(
                         "an interpretation language that is not one",
                         VALID.replace("\"en\"", "\"English!\""),
-                        "interpretationLanguage"));
+                        "interpretationLanguage"),
+                Arguments.of(
+                        "answers that are not an object",
+                        VALID.replace("\"consent\": true", "\"consent\": true, \"answers\": [\"x\"]"),
+                        "answers"),
+                Arguments.of(
+                        "answers that are a string",
+                        VALID.replace("\"consent\": true", "\"consent\": true, \"answers\": \"x\""),
+                        "answers"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,6 +30,7 @@ class RegistrationTest {
                 "fr",
                 "Europe/Paris",
                 "en",
+                java.util.Map.of("q1", "Curator", "q2", true),
                 null,
                 null,
                 CREATED);
@@ -233,10 +234,12 @@ class RegistrationTest {
         void forgetsWhoThePersonWasAndKeepsThePlace() {
             Registration r = registration(RegistrationStatus.CONFIRMED);
             Instant now = CREATED.plusSeconds(60);
+            assertThat(r.answers()).isNotEmpty();
 
             r.erasePersonalData(now);
 
             assertThat(r.name()).isNull();
+            assertThat(r.answers()).as("answers are personal data").isEmpty();
             assertThat(r.email()).isNull();
             assertThat(r.organisation()).isNull();
             assertThat(r.isErased()).isTrue();
