@@ -35,6 +35,7 @@ public record Event(
         List<String> partners,
         List<String> tags,
         List<String> reminders,
+        List<Question> questions,
         Instant startsAt,
         Instant endsAt,
         long version) {
@@ -48,6 +49,7 @@ public record Event(
         partners = partners == null ? List.of() : partners;
         tags = tags == null ? List.of() : tags;
         reminders = reminders == null ? List.of() : reminders;
+        questions = questions == null ? List.of() : questions;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -68,6 +70,34 @@ public record Event(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Person(String name, String affiliation, String role) {}
+
+    /**
+     * A registration question the organiser asks (docs/api.md, Catalog: {@code questions}).
+     *
+     * @param id stable across edits; answers are keyed by it ({@code answers.<id>})
+     * @param kind {@code TEXT}, {@code LONG_TEXT}, {@code SINGLE_CHOICE}, {@code MULTIPLE_CHOICE},
+     *     {@code YES_NO} or {@code COUNTRY}
+     * @param label by language ({@code fr}, {@code en}, {@code es}), at least one
+     * @param choices for the two choice kinds, empty otherwise
+     * @param required whether a registration must answer it
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Question(String id, String kind, Map<String, String> label, List<Choice> choices, boolean required) {
+
+        public Question {
+            label = label == null ? Map.of() : label;
+            choices = choices == null ? List.of() : choices;
+        }
+    }
+
+    /** One choice of a choice question: {@code id} is what an answer names. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Choice(String id, Map<String, String> label) {
+
+        public Choice {
+            label = label == null ? Map.of() : label;
+        }
+    }
 
     /** Whether a participant may register now, as registration-service decides it. */
     public enum RegistrationState {
@@ -103,6 +133,7 @@ public record Event(
                         partners,
                         tags,
                         reminders,
+                        questions,
                         startsAt,
                         endsAt,
                         version);
