@@ -1,5 +1,7 @@
 package org.museumevents.gateway.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.core.ParameterizedTypeReference;
@@ -24,7 +26,13 @@ public class RegistrationClient extends ServiceClient {
         super("registration", instances, builder, requests, json);
     }
 
-    /** The body of {@code POST /api/events/{eventId}/registrations}. */
+    /**
+     * The body of {@code POST /api/events/{eventId}/registrations}.
+     *
+     * @param answers by question id, only the answered questions: a string (a text, a choice id,
+     *     a country code), a list of choice ids or a boolean; left out of the JSON when empty, so
+     *     that a registration without questions sends what it sent before they existed
+     */
     public record RegistrationRequest(
             String name,
             String email,
@@ -32,7 +40,8 @@ public class RegistrationClient extends ServiceClient {
             String language,
             String timeZone,
             String interpretationLanguage,
-            Boolean consent) {}
+            Boolean consent,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> answers) {}
 
     /** A double submission with the same {@code idempotencyKey} answers the first result. */
     public Registered register(UUID eventId, RegistrationRequest request, String idempotencyKey) {

@@ -2,6 +2,7 @@ package org.museumevents.gateway.web.participant;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -14,12 +15,16 @@ import org.museumevents.gateway.web.Registered;
 import org.museumevents.gateway.web.RegistrationClient;
 import org.museumevents.gateway.web.ServiceProblem;
 import org.museumevents.gateway.web.ServiceUnavailable;
+import org.museumevents.gateway.web.Views;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -32,11 +37,13 @@ class EventPageController {
     private final CatalogClient catalog;
     private final RegistrationClient registrations;
     private final PlainWords words;
+    private final Views views;
 
-    EventPageController(CatalogClient catalog, RegistrationClient registrations, PlainWords words) {
+    EventPageController(CatalogClient catalog, RegistrationClient registrations, PlainWords words, Views views) {
         this.catalog = catalog;
         this.registrations = registrations;
         this.words = words;
+        this.views = views;
     }
 
     @GetMapping("/events/{id}")
@@ -54,10 +61,12 @@ class EventPageController {
     String register(
             @PathVariable UUID id,
             @ModelAttribute("form") RegistrationForm form,
+            @RequestParam MultiValueMap<String, String> parameters,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
         Event event = catalog.event(id);
+        form.readAnswers(event, parameters);
         Map<String, String> errors = form.check(event, words);
         if (!errors.isEmpty()) {
             response.setStatus(400);
@@ -117,6 +126,30 @@ class EventPageController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("languages", Languages.CODES);
+        model.addAttribute("errorLabels", errorLabels(event, errors));
+        if (event.questions().stream().anyMatch(question -> "COUNTRY".equals(question.kind()))) {
+            model.addAttribute("countries", Countries.in(LocaleContextHolder.getLocale()));
+        }
         return "event";
+    }
+
+    /**
+     * What the error summary calls an answer's error: its question's label in the page's language;
+     * an error on answers the event does not ask (or on {@code answers} itself), "Your answers".
+     */
+    private Map<String, String> errorLabels(Event event, Map<String, String> errors) {
+        Map<String, String> labels = new HashMap<>();
+        for (String field : errors.keySet()) {
+            if (field.equals("answers") || field.startsWith("answers.")) {
+                labels.put(field, words.message("field.answers"));
+            }
+        }
+        for (Event.Question question : event.questions()) {
+            String field = "answers." + question.id();
+            if (labels.containsKey(field)) {
+                labels.put(field, views.text(question.label(), event.defaultLanguage()));
+            }
+        }
+        return labels;
     }
 }
