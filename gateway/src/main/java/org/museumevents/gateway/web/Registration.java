@@ -2,10 +2,15 @@ package org.museumevents.gateway.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** A registration as its registrant (with the token) or its event's organisers see it. */
+/**
+ * A registration as its registrant (with the token) or its event's organisers see it; {@code
+ * answers} are its answers to the event's questions by question id (a string, a list of choice ids
+ * or a boolean, docs/api.md), empty when none.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Registration(
         UUID id,
@@ -19,7 +24,12 @@ public record Registration(
         String timeZone,
         String interpretationLanguage,
         String cancelledBy,
-        Instant registeredAt) {
+        Instant registeredAt,
+        Map<String, Object> answers) {
+
+    public Registration {
+        answers = answers == null ? Map.of() : answers;
+    }
 
     private static final Set<String> ACTIVE = Set.of("CONFIRMED", "WAITLISTED", "PENDING");
 

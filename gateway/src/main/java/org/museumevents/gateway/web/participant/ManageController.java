@@ -1,6 +1,7 @@
 package org.museumevents.gateway.web.participant;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.UUID;
 import org.museumevents.gateway.web.CatalogClient;
 import org.museumevents.gateway.web.Event;
@@ -9,6 +10,7 @@ import org.museumevents.gateway.web.Problem;
 import org.museumevents.gateway.web.Registration;
 import org.museumevents.gateway.web.RegistrationClient;
 import org.museumevents.gateway.web.ServiceProblem;
+import org.museumevents.gateway.web.Views;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,22 +30,29 @@ class ManageController {
     private final RegistrationClient registrations;
     private final CatalogClient catalog;
     private final PlainWords words;
+    private final Views views;
     private final Clock clock;
 
     ManageController(
-            RegistrationClient registrations, CatalogClient catalog, PlainWords words, ObjectProvider<Clock> clock) {
+            RegistrationClient registrations,
+            CatalogClient catalog,
+            PlainWords words,
+            Views views,
+            ObjectProvider<Clock> clock) {
         this.registrations = registrations;
         this.catalog = catalog;
         this.words = words;
+        this.views = views;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @GetMapping("/registrations/{id}")
-    String manage(@PathVariable UUID id, @RequestParam(required = false) String token, Model model) {
+    String manage(@PathVariable UUID id, @RequestParam(required = false) String token, Model model, Locale locale) {
         Registration registration = registrations.registration(id, required(token));
         model.addAttribute("registration", registration);
         Event event = eventOf(registration);
         model.addAttribute("event", event);
+        model.addAttribute("answers", ShownAnswer.of(event, registration.answers(), views, words, locale));
         model.addAttribute("ended", event != null && event.hasEnded(clock.instant()));
         model.addAttribute("token", token);
         return "registration";
