@@ -387,6 +387,22 @@ class RegistrationQuestionsPagesTest {
         assertThat(registration.received("POST", REGISTRATIONS)).hasSize(1);
     }
 
+    /** Text the form lets through but JSON may choke on: a lone surrogate, emoji, right-to-left marks. */
+    @Test
+    void oddUnicodeInATextIsAPageNeverAFailure() throws Exception {
+        for (String text : java.util.List.of("\uD800", "a\uDC00b", "😀\u200F\u202Eabc", "\uFEFF")) {
+            MockHttpServletResponse answer = mvc.perform(registering()
+                            .param("answer-institution", "museum")
+                            .param("answer-newsletter", "true")
+                            .param("answer-question-for-speakers", text)
+                            .param("answer-bio", text))
+                    .andReturn()
+                    .getResponse();
+            assertThat(answer.getStatus()).as(text).isIn(302, 400);
+            assertThat(answer.getContentAsString()).doesNotContain("Exception", "\tat org.");
+        }
+    }
+
     private static MockHttpServletRequestBuilder manyParameters(MockHttpServletRequestBuilder request) {
         String[] values = new String[5000];
         java.util.Arrays.fill(values, "digital");
