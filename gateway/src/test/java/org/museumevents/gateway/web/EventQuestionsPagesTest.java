@@ -30,12 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The event editor's registration questions against the stand-in catalog: the editor posts back
  * what its own page holds (read from the page's HTML as a browser would), so questions made through
  * the API survive an unrelated edit; question buttons change the form without calling the catalog;
- * the catalog's refusals are shown by the question they name.
+ * the catalog's refusals are shown by the question they name. Also the attendee page's answers and
+ * counts by answer.
  */
 @GatewayIntegrationTest
 class EventQuestionsPagesTest {
 
+    static final String PUBLISHED_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
     static final StandIn catalog = StandIns.CATALOG;
+    static final StandIn registration = StandIns.REGISTRATION;
     static final JsonMapper json = JsonMapper.builder().build();
 
     /** Questions as the catalog answers them: every field, labels that are awkward to type back. */
@@ -346,6 +349,64 @@ class EventQuestionsPagesTest {
         assertThat(catalog.received("PUT", ".*")).allSatisfy(put -> assertThat(
                         json.readTree(put.body()).get("questions").size())
                 .isLessThanOrEqualTo(30));
+    }
+
+    @Test
+    void theAttendeePageShowsEachRegistrationsAnswersAndCountsByAnswer() throws Exception {
+        catalog.on(
+                "GET",
+                "/api/events/" + PUBLISHED_ID,
+                new StandIn.Answer(
+                        200,
+                        "application/json",
+                        eventWithQuestions(PUBLISHED_ID, "PUBLISHED", QUESTIONS),
+                        Map.of("ETag", "\"4\"")));
+        String answered = Contract.registration(Contract.REGISTRATION_ID, "CONFIRMED")
+                .replace(
+                        "\"registeredAt\"",
+                        """
+                        "answers": {"institution": "museum", "q2": ["a", "b"], "newsletter": false, "country": "MX",
+                                    "job": "Conservatrice", "gone": "kept for the CSV"},
+                        "registeredAt\"""");
+        registration
+                .on(
+                        "GET",
+                        "/api/events/" + PUBLISHED_ID + "/attendees",
+                        json(Contract.page(
+                                answered, Contract.registration("1a2b3c4d-0000-4000-8000-000000000001", "PENDING"))))
+                .on(
+                        "GET",
+                        "/api/events/" + PUBLISHED_ID + "/registration-stats",
+                        json(
+                                Contract.stats()
+                                        .replace(
+                                                "\"byInterpretationLanguage\"",
+                                                """
+                                        "byAnswer": {"institution": {"museum": 70, "c2": 0, "other": 50},
+                                                     "newsletter": {"true": 3, "false": 117},
+                                                     "country": {"FR": 100, "MX": 20}},
+                                        "byInterpretationLanguage\"""")));
+        String page = mvc.perform(get("/organiser/events/" + PUBLISHED_ID + "/attendees")
+                        .with(user("estelle").roles("ORGANISER"))
+                        .header("Accept-Language", "es"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("id=\"answer-col-0\">Su institución</th>")
+                // No Spanish label: the default language's, else any.
+                .contains("id=\"answer-col-2\">Lettre d’information\u202F?</th>")
+                .contains("id=\"answer-col-1\">Topics?</th>")
+                .contains("<td class=\"answer\">Un museo</td>")
+                .contains("<td class=\"answer\">Access; Budget</td>")
+                .contains("<td class=\"answer\">No</td>")
+                .contains("<td class=\"answer\">México</td>")
+                .contains("<td class=\"answer\">Conservatrice</td>")
+                .doesNotContain("kept for the CSV")
+                .contains("id=\"stats-by-answer-institution\"", "Confirmadas, por respuesta: Su institución")
+                .contains("<th scope=\"row\">Un museo</th>", "<td class=\"count\">70</td>")
+                .contains("<th scope=\"row\">Sí</th>", "<td class=\"count\">117</td>")
+                .contains("id=\"stats-by-answer-country\"", "<th scope=\"row\">Francia</th>");
     }
 
     private static final Pattern FORM = Pattern.compile("<form id=\"event-form\".*?</form>", Pattern.DOTALL);
