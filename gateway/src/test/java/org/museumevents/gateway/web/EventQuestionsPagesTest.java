@@ -286,6 +286,9 @@ class EventQuestionsPagesTest {
                 .contains("aria-describedby=\"question-1-label-en-error\"")
                 .contains("<p class=\"field-error\" id=\"question-0-choices-error\">is used twice</p>")
                 .contains("id=\"error-questions[3]\"", "is not a valid id")
+                .contains("id=\"question-3\" aria-describedby=\"error-questions[3]\"")
+                // The summary names each field in words.
+                .contains("<strong>Question 2, label in English</strong>", "<strong>Question 1, choices")
                 .contains("id=\"question-4-kind-error\"", "aria-describedby=\"question-4-kind-error\"")
                 .contains("value=\"Your institution\"");
     }

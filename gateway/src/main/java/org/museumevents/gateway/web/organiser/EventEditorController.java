@@ -256,10 +256,35 @@ class EventEditorController {
         return show(form, event, errors, organiser, model);
     }
 
+    /** What the error summary calls each question's field: "Question 2, label in English". */
+    private Map<String, String> errorLabels(Map<String, String> errors) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String key : errors.keySet()) {
+            Matcher question = QUESTION_FIELD.matcher(key);
+            if (!question.matches()) {
+                continue;
+            }
+            int n = Integer.parseInt(question.group(1).replaceAll("\\D", "")) + 1;
+            String rest = question.group(2);
+            String code = rest == null
+                    ? "organiser.question.legend"
+                    : switch (rest) {
+                        case "kind" -> "organiser.question.kind";
+                        case "label" -> "organiser.question.label";
+                        case "label.fr", "label.en", "label.es" -> "organiser.question." + rest;
+                        case "choices" -> "organiser.question.choices";
+                        default -> "organiser.question.legend";
+                    };
+            labels.put(key, words.message(code, n));
+        }
+        return labels;
+    }
+
     private String show(EventForm form, Event event, Map<String, String> errors, Organiser organiser, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("event", event);
         model.addAttribute("errors", errors);
+        model.addAttribute("errorLabels", errorLabels(errors));
         model.addAttribute("languages", Languages.CODES);
         model.addAttribute("formats", FORMATS);
         model.addAttribute("roles", ROLES);
