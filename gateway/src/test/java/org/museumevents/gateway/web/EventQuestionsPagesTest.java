@@ -56,7 +56,9 @@ class EventQuestionsPagesTest {
              {"id": "newsletter", "kind": "YES_NO", "label": {"fr": "Lettre d’information\u202F?"}, "choices": [], "required": false},
              {"id": "country", "kind": "COUNTRY", "label": {"fr": "Pays", "en": "Country"}, "choices": [], "required": true},
              {"id": "job", "kind": "TEXT", "label": {"es": "Cargo"}, "choices": [], "required": false},
-             {"id": "needs", "kind": "LONG_TEXT", "label": {"en": "Needs"}, "choices": [], "required": false}]""";
+             {"id": "needs", "kind": "LONG_TEXT", "label": {"en": "Needs"}, "choices": [], "required": false},
+             {"id": "later", "kind": "SOME_LATER_KIND", "label": {"en": "A kind this page does not know"},
+              "choices": [{"id": "x", "label": {"en": "X"}}], "required": false}]""";
 
     @Autowired
     MockMvc mvc;
@@ -124,8 +126,8 @@ class EventQuestionsPagesTest {
     void theEditorListsTheQuestionsInOrderEachWithItsLabelledFields() throws Exception {
         String page = editPage();
         assertThat(page)
-                .contains("id=\"questions\"", "id=\"question-0\"", "id=\"question-5\"")
-                .doesNotContain("id=\"question-6\"");
+                .contains("id=\"questions\"", "id=\"question-0\"", "id=\"question-6\"")
+                .doesNotContain("id=\"question-7\"");
         assertThat(page.indexOf("data-question-id=\"institution\""))
                 .isLessThan(page.indexOf("data-question-id=\"q2\""));
         for (String field : List.of("kind", "label-fr", "label-en", "label-es", "choices", "required")) {
@@ -134,8 +136,8 @@ class EventQuestionsPagesTest {
         assertThat(page)
                 .contains("museum = Un musée | A museum | Un museo")
                 .contains("name=\"questionAction\" value=\"remove-0\"")
-                .doesNotContain("value=\"up-0\"", "value=\"down-5\"")
-                .contains("value=\"down-0\"", "value=\"up-5\"")
+                .doesNotContain("value=\"up-0\"", "value=\"down-6\"")
+                .contains("value=\"down-0\"", "value=\"up-6\"")
                 // An online event: no dietary question offered.
                 .contains("id=\"add-question-institution\"", "id=\"add-question-custom\"")
                 .doesNotContain("id=\"add-question-dietary-needs\"");
@@ -250,7 +252,7 @@ class EventQuestionsPagesTest {
         JsonNode questions = lastPut().get("questions");
         List<String> ids = new ArrayList<>();
         questions.forEach(q -> ids.add(q.get("id").asString()));
-        assertThat(ids).containsExactly("q2", "institution", "country", "needs", "job");
+        assertThat(ids).containsExactly("q2", "institution", "country", "needs", "job", "later");
         assertThat(questions.at("/0/kind").asString()).isEqualTo("SINGLE_CHOICE");
         JsonNode institution = questions.get(1);
         assertThat(institution.get("label").properties()).hasSize(2);
@@ -323,7 +325,7 @@ class EventQuestionsPagesTest {
     void hostileQuestionPostsAreAPageNeverAFailure() throws Exception {
         String page = editPage();
         for (String action : List.of(
-                "up-0", "down-5", "remove-99", "up-", "add-nothing", "add-", "<script>", "remove--1", "down-999")) {
+                "up-0", "down-6", "remove-99", "up-", "add-nothing", "add-", "<script>", "remove--1", "down-999")) {
             MockHttpServletResponse answer = submit(page, Map.of(), action);
             assertThat(answer.getStatus()).as(action).isEqualTo(400);
             assertThat(answer.getContentAsString()).as(action).contains("id=\"error-questions\"");

@@ -27,6 +27,7 @@ public class QuestionRow {
     static final Set<String> CHOICE_KINDS = Set.of("SINGLE_CHOICE", "MULTIPLE_CHOICE");
     private static final Pattern ID_PREFIX = Pattern.compile("^\\s*([a-z0-9][a-z0-9-]{0,39})\\s*=(.*)$");
     private static final int MAX_CHOICE_LINES = 200;
+    private static final Pattern KIND = Pattern.compile("[A-Z][A-Z_]{0,39}");
 
     private String id;
     private String kind = "TEXT";
@@ -95,7 +96,9 @@ public class QuestionRow {
      */
     QuestionBody toBody(int index, Map<String, String> errors, PlainWords words) {
         String prefix = "questions[" + index + "]";
-        if (blank(kind) || !KINDS.contains(kind)) {
+        // A kind this page does not know yet (one the catalog added later) is sent back as it came,
+        // for the catalog to judge: never silently turned into the first of the list.
+        if (blank(kind) || !KIND.matcher(kind).matches()) {
             errors.put(prefix + ".kind", words.message("form.error.choose"));
         }
         Map<String, String> label = texts(labelFr, labelEn, labelEs);
@@ -103,9 +106,9 @@ public class QuestionRow {
             errors.put(prefix + ".label", words.message("question.error.label"));
         }
         List<ChoiceBody> parsed = List.of();
-        if (CHOICE_KINDS.contains(kind)) {
+        if (CHOICE_KINDS.contains(kind) || (!KINDS.contains(kind) && !blank(choices))) {
             parsed = parseChoices(prefix, errors, words);
-            if (parsed != null && parsed.size() < 2) {
+            if (parsed != null && parsed.size() < 2 && CHOICE_KINDS.contains(kind)) {
                 errors.put(prefix + ".choices", words.message("question.error.choices"));
             }
         }
