@@ -10,7 +10,9 @@ import org.museumevents.gateway.web.PageOf;
 import org.museumevents.gateway.web.PlainWords;
 import org.museumevents.gateway.web.Registration;
 import org.museumevents.gateway.web.RegistrationClient;
+import org.museumevents.gateway.web.RegistrationStats;
 import org.museumevents.gateway.web.ServiceProblem;
+import org.museumevents.gateway.web.Views;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,16 +39,19 @@ class AttendeesController {
     private final RegistrationClient registrations;
     private final NotificationClient notifications;
     private final PlainWords words;
+    private final Views views;
 
     AttendeesController(
             CatalogClient catalog,
             RegistrationClient registrations,
             NotificationClient notifications,
-            PlainWords words) {
+            PlainWords words,
+            Views views) {
         this.catalog = catalog;
         this.registrations = registrations;
         this.notifications = notifications;
         this.words = words;
+        this.views = views;
     }
 
     @GetMapping("/organiser/events/{id}/attendees")
@@ -75,8 +80,10 @@ class AttendeesController {
         try {
             PageOf<Registration> list =
                     registrations.attendees(id, statusFilter, search, Math.max(0, page), PAGE_SIZE, organiser.token());
+            RegistrationStats stats = registrations.stats(id, organiser.token());
             model.addAttribute("attendees", list);
-            model.addAttribute("stats", registrations.stats(id, organiser.token()));
+            model.addAttribute("stats", stats);
+            model.addAttribute("answers", AnswerTable.of(event, list.content(), stats, views, words));
         } catch (ServiceProblem e) {
             if (e.status() != 404) {
                 throw e;

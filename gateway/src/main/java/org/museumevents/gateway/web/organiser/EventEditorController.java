@@ -1,24 +1,34 @@
 package org.museumevents.gateway.web.organiser;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.museumevents.gateway.web.CatalogClient;
 import org.museumevents.gateway.web.CatalogClient.Versioned;
 import org.museumevents.gateway.web.Event;
 import org.museumevents.gateway.web.Languages;
 import org.museumevents.gateway.web.PlainWords;
 import org.museumevents.gateway.web.ServiceProblem;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,12 +45,20 @@ class EventEditorController {
             .sorted()
             .toList();
 
+    /** The most questions an event has (docs/api.md). */
+    static final int MAX_QUESTIONS = 30;
+
+    private static final Pattern QUESTION_ACTION = Pattern.compile("(up|down|remove)-(\\d{1,3})|add-([a-z-]{1,40})");
+    private static final Pattern QUESTION_FIELD = Pattern.compile("^(questions\\[\\d+])(?:\\.(.*))?$");
+
     private final CatalogClient catalog;
     private final PlainWords words;
+    private final StandardQuestions standardQuestions;
 
-    EventEditorController(CatalogClient catalog, PlainWords words) {
+    EventEditorController(CatalogClient catalog, PlainWords words, StandardQuestions standardQuestions) {
         this.catalog = catalog;
         this.words = words;
+        this.standardQuestions = standardQuestions;
     }
 
     @GetMapping("/organiser/events/new")
@@ -60,6 +78,9 @@ class EventEditorController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
+        if (!FormValues.blank(form.getQuestionAction())) {
+            return questionAction(form, null, organiser, model, response);
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         EventForm.EventBody body = form.toBody(errors, words);
         if (!errors.isEmpty()) {
@@ -98,6 +119,9 @@ class EventEditorController {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         Event current = catalog.event(id, organiser.token()).value();
+        if (!FormValues.blank(form.getQuestionAction())) {
+            return questionAction(form, current, organiser, model, response);
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         EventForm.EventBody body = form.toBody(errors, words);
         if (!errors.isEmpty()) {
@@ -117,6 +141,66 @@ class EventEditorController {
         }
     }
 
+    /**
+     * A question button: the form comes back with the change made (nothing is sent to the catalog
+     * until the organiser saves), or with an error for a button that cannot apply.
+     */
+    private String questionAction(
+            EventForm form, Event event, Organiser organiser, Model model, HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<QuestionRow> questions = form.getQuestions();
+        questions.replaceAll(row -> row == null ? new QuestionRow() : row);
+        Matcher action = QUESTION_ACTION.matcher(form.getQuestionAction());
+        if (!action.matches()) {
+            errors.put("questions", words.message("question.error.action"));
+        } else if (action.group(3) != null) {
+            Set<String> taken = new HashSet<>();
+            questions.forEach(q -> taken.add(q.getId()));
+            QuestionRow added = standardQuestions.create(action.group(3), taken);
+            if (added == null) {
+                errors.put("questions", words.message("question.error.action"));
+            } else if (questions.size() >= MAX_QUESTIONS) {
+                errors.put("questions", words.message("question.error.tooMany", MAX_QUESTIONS));
+            } else {
+                questions.add(added);
+            }
+        } else {
+            int i = Integer.parseInt(action.group(2));
+            int other =
+                    switch (action.group(1)) {
+                        case "up" -> i - 1;
+                        case "down" -> i + 1;
+                        default -> i;
+                    };
+            if (i >= questions.size() || other < 0 || other >= questions.size()) {
+                errors.put("questions", words.message("question.error.action"));
+            } else if ("remove".equals(action.group(1))) {
+                questions.remove(i);
+            } else {
+                Collections.swap(questions, i, other);
+            }
+        }
+        form.setQuestionAction(null);
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+        }
+        form.compactPeople();
+        return again(form, event, errors, organiser, model);
+    }
+
+    /**
+     * A post naming a row far past any the page shows ({@code questions[100000].kind}) cannot be
+     * bound: a 400 page, never a failure.
+     */
+    @ExceptionHandler(InvalidPropertyException.class)
+    ModelAndView unreadable(Principal principal) {
+        ModelAndView page = new ModelAndView("problem", HttpStatus.BAD_REQUEST);
+        page.addObject("problemMessage", words.message("organiser.form.unreadable"));
+        page.addObject("problemReason", "unreadable-form");
+        page.addObject("organiserName", principal == null ? null : principal.getName());
+        return page;
+    }
+
     private String refused(ServiceProblem e, EventForm form, Event event, Organiser organiser, Model model) {
         Map<String, String> fieldErrors = fieldErrors(e);
         if (e.status() != 400 || fieldErrors.isEmpty()) {
@@ -132,10 +216,39 @@ class EventEditorController {
         e.problem()
                 .fieldErrors()
                 .forEach((field, message) -> errors.merge(
-                        field.replaceAll("^(reminders|tags|partners|interpretation)\\[\\d+]$", "$1"),
+                        questionField(field.replaceAll("^(reminders|tags|partners|interpretation)\\[\\d+]$", "$1")),
                         message,
                         (a, b) -> a + "; " + b));
         return errors;
+    }
+
+    /**
+     * Where a question's error is shown: {@code questions[2].label[fr]} by its French label,
+     * {@code questions[2].choices[1].label} by its choices, {@code questions[2].kind} by its kind,
+     * {@code questions[2].label} by its labels, anything else ({@code id}, {@code required}) by the
+     * question as a whole.
+     */
+    static String questionField(String field) {
+        Matcher question = QUESTION_FIELD.matcher(field);
+        if (!question.matches()) {
+            return field;
+        }
+        String prefix = question.group(1);
+        String rest = question.group(2);
+        if (rest == null) {
+            return prefix;
+        }
+        if (rest.equals("kind") || rest.equals("label")) {
+            return prefix + "." + rest;
+        }
+        Matcher language = Pattern.compile("^label\\[(fr|en|es)]$").matcher(rest);
+        if (language.matches()) {
+            return prefix + ".label." + language.group(1);
+        }
+        if (rest.startsWith("choices")) {
+            return prefix + ".choices";
+        }
+        return prefix;
     }
 
     private String again(EventForm form, Event event, Map<String, String> errors, Organiser organiser, Model model) {
@@ -143,14 +256,46 @@ class EventEditorController {
         return show(form, event, errors, organiser, model);
     }
 
+    /** What the error summary calls each question's field: "Question 2, label in English". */
+    private Map<String, String> errorLabels(Map<String, String> errors) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String key : errors.keySet()) {
+            Matcher question = QUESTION_FIELD.matcher(key);
+            if (!question.matches()) {
+                continue;
+            }
+            int n = Integer.parseInt(question.group(1).replaceAll("\\D", "")) + 1;
+            String rest = question.group(2);
+            String code = rest == null
+                    ? "organiser.question.legend"
+                    : switch (rest) {
+                        case "kind" -> "organiser.question.kind";
+                        case "label" -> "organiser.question.label";
+                        case "label.fr", "label.en", "label.es" -> "organiser.question." + rest;
+                        case "choices" -> "organiser.question.choices";
+                        default -> "organiser.question.legend";
+                    };
+            labels.put(key, words.message(code, n));
+        }
+        return labels;
+    }
+
     private String show(EventForm form, Event event, Map<String, String> errors, Organiser organiser, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("event", event);
         model.addAttribute("errors", errors);
+        model.addAttribute("errorLabels", errorLabels(errors));
         model.addAttribute("languages", Languages.CODES);
         model.addAttribute("formats", FORMATS);
         model.addAttribute("roles", ROLES);
         model.addAttribute("zones", ZONES);
+        model.addAttribute("questionKinds", QuestionRow.KINDS);
+        model.addAttribute(
+                "standardQuestions",
+                StandardQuestions.offered(form.getFormat()).stream()
+                        .map(StandardQuestions.Standard::key)
+                        .toList());
+        model.addAttribute("maxQuestions", MAX_QUESTIONS);
         model.addAttribute(
                 "series",
                 catalog.seriesList(organiser.organisation(), organiser.token()).content());

@@ -56,6 +56,8 @@ public class EventForm {
     private String partners;
     private String tags;
     private String reminders = "P1D, PT1H";
+    private List<QuestionRow> questions = new ArrayList<>();
+    private String questionAction;
     private String etag;
 
     /** The request body of {@code POST /api/events} and {@code PUT /api/events/{id}}. */
@@ -76,7 +78,8 @@ public class EventForm {
             List<Event.Person> people,
             List<String> partners,
             List<String> tags,
-            List<String> reminders) {}
+            List<String> reminders,
+            List<QuestionRow.QuestionBody> questions) {}
 
     static EventForm of(Event event, String etag) {
         EventForm form = new EventForm();
@@ -121,6 +124,8 @@ public class EventForm {
         form.partners = String.join("\n", event.partners());
         form.tags = String.join(", ", event.tags());
         form.reminders = String.join(", ", event.reminders());
+        form.questions =
+                new ArrayList<>(event.questions().stream().map(QuestionRow::of).toList());
         form.etag = etag;
         return form;
     }
@@ -209,7 +214,21 @@ public class EventForm {
                 persons,
                 list(partners, "\\R"),
                 list(tags, ","),
-                list(reminders, "[,\\s]+").stream().map(String::toUpperCase).toList());
+                list(reminders, "[,\\s]+").stream().map(String::toUpperCase).toList(),
+                questionBodies(errors, words));
+    }
+
+    private List<QuestionRow.QuestionBody> questionBodies(Map<String, String> errors, PlainWords words) {
+        List<QuestionRow.QuestionBody> bodies = new ArrayList<>();
+        if (questions.size() > EventEditorController.MAX_QUESTIONS) {
+            errors.put("questions", words.message("question.error.tooMany", EventEditorController.MAX_QUESTIONS));
+        }
+        for (int i = 0; i < questions.size(); i++) {
+            QuestionRow row = questions.get(i) == null ? new QuestionRow() : questions.get(i);
+            questions.set(i, row);
+            bodies.add(row.toBody(i, errors, words));
+        }
+        return bodies;
     }
 
     private static LocalDateTime localDateTime(
@@ -478,6 +497,26 @@ public class EventForm {
 
     public void setReminders(String reminders) {
         this.reminders = reminders;
+    }
+
+    public List<QuestionRow> getQuestions() {
+        return questions;
+    }
+
+    public void setQuestions(List<QuestionRow> questions) {
+        this.questions = questions;
+    }
+
+    /**
+     * @return the question button pressed, such as {@code add-institution}, {@code up-2} or
+     *     {@code remove-0}; null when the form is saved
+     */
+    public String getQuestionAction() {
+        return questionAction;
+    }
+
+    public void setQuestionAction(String questionAction) {
+        this.questionAction = questionAction;
     }
 
     public String getEtag() {
