@@ -26,8 +26,11 @@ class CatalogMessageTest {
 
     private static CatalogMessage read(String questions) throws Exception {
         ObjectNode message = (ObjectNode) JSON.readTree(Files.readAllBytes(EXAMPLE));
-        if (questions != null) {
-            ((ObjectNode) message.get("event")).set("questions", JSON.readTree(questions));
+        ObjectNode event = (ObjectNode) message.get("event");
+        if (questions == null) {
+            event.remove("questions"); // a message from before issue 15
+        } else {
+            event.set("questions", JSON.readTree(questions));
         }
         CatalogMessage read = JSON.readValue(JSON.writeValueAsBytes(message), CatalogMessage.class);
         read.check();
