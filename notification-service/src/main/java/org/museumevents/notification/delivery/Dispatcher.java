@@ -457,7 +457,8 @@ class Dispatcher implements SmartLifecycle {
             case CONFIRMATION, PROMOTED -> !registrant.confirmed() || event.cancelled();
             case WAITLISTED, PENDING -> registrant.status() == RegistrationStatus.CANCELLED || event.cancelled();
             case EVENT_UPDATED -> !registrant.active() || event.cancelled();
-            case REJECTED, CANCELLED, EVENT_CANCELLED -> false;
+            // An organiser's message went to those it was meant for when it fell due: still sent.
+            case REJECTED, CANCELLED, EVENT_CANCELLED, MESSAGE -> false;
         };
     }
 
