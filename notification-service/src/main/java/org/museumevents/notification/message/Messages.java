@@ -107,8 +107,7 @@ class Messages {
         Map<String, String> body = given(request.body());
         byte[] hash = idempotencyKey == null
                 ? null
-                : sha256(json.writeValueAsString(
-                        new Canonical(recipients, subject, body, request.sendAt() == null ? null : request.sendAt())));
+                : sha256(json.writeValueAsString(new Canonical(recipients, subject, body, request.sendAt())));
         if (idempotencyKey != null) {
             var first = messages.findByKey(eventId, idempotencyKey);
             if (first.isPresent()) {
