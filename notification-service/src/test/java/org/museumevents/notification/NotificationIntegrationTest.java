@@ -36,6 +36,7 @@ import org.springframework.context.annotation.Import;
             "spring.cloud.stream.bindings.catalogEvents-in-0.consumer.back-off-initial-interval=100",
             "spring.cloud.stream.bindings.registrationEvents-in-0.consumer.back-off-initial-interval=100",
             "notification.delivery.poll-interval=200ms",
+            "notification.messages.poll-interval=PT0.2S",
             "notification.delivery.first-retry-after=10s",
             "notification.delivery.longest-retry-after=1m",
             "notification.delivery.give-up-after=2h",

@@ -7,6 +7,8 @@ import static org.museumevents.notification.Examples.catalog;
 import static org.museumevents.notification.Examples.publish;
 import static org.museumevents.notification.Examples.registration;
 import static org.museumevents.notification.Examples.unique;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,16 +21,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.museumevents.notification.delivery.DeliveryLogEntry;
+import org.museumevents.notification.event.KnownEventRepository;
+import org.museumevents.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Two instances on one database and one consumer group, both dispatching every 200 ms in small
@@ -53,6 +60,12 @@ class TwoInstancesTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    KnownEventRepository events;
 
     @DynamicPropertySource
     static void ownConsumerGroup(DynamicPropertyRegistry registry) {
@@ -86,6 +99,7 @@ class TwoInstancesTest {
                 "spring.cloud.stream.kafka.bindings.catalogEvents-in-0.consumer.start-offset",
                 "spring.cloud.stream.kafka.bindings.registrationEvents-in-0.consumer.start-offset",
                 "notification.delivery.poll-interval",
+                "notification.messages.poll-interval",
                 "notification.delivery.batch-size",
                 "notification.delivery.senders",
                 "logging.level.org.apache.kafka")) {
@@ -142,6 +156,57 @@ class TwoInstancesTest {
                 "Reminders sent: %d by the first instance, %d by the second%n",
                 sent.size() - bySecond,
                 bySecond);
+    }
+
+    /**
+     * Issue 15: an organiser's message scheduled for later is planned and sent once, at its time,
+     * though both instances look for due messages and dispatch every 200 ms.
+     */
+    @Test
+    void twoInstancesSendAScheduledMessageOnceAtItsTime() throws Exception {
+        TestClock secondClock = secondInstance();
+        clock.set("2027-01-10T09:00:00Z");
+        secondClock.set("2027-01-10T09:00:00Z");
+        UUID eventId = UUID.randomUUID();
+        publish(catalog("EventPublished", eventId));
+        await().until(() -> events.find(eventId).isPresent());
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < PEOPLE; i++) {
+            String email = unique("message-" + i);
+            people.add(email);
+            announce(registration("RegistrationConfirmed", eventId, UUID.randomUUID(), email));
+        }
+        people.forEach(Inbox::awaitOne);
+        mvc.perform(
+                        post("/api/events/" + eventId + "/messages")
+                                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        """
+                                {"recipients": ["CONFIRMED"], "sendAt": "2027-01-10T10:00:00Z",
+                                 "subject": {"fr": "Programme de {event}"}, "body": {"fr": "Bonjour {name}"}}
+                                """))
+                .andExpect(status().isAccepted());
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        assertThat(log.of(eventId, "MESSAGE")).isEmpty();
+
+        // Both instances reach the message's time together.
+        clock.set("2027-01-10T10:00:01Z");
+        secondClock.set("2027-01-10T10:00:01Z");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(log.of(eventId, "MESSAGE"))
+                .hasSize(PEOPLE)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo("SENT")));
+        await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+
+        assertThat(log.of(eventId, "MESSAGE"))
+                .hasSize(PEOPLE)
+                .extracting(DeliveryLogEntry::attempts)
+                .containsOnly(1);
+        assertThat(people).allSatisfy(email -> assertThat(Inbox.to(email))
+                .extracting(Inbox.Email::subject)
+                .containsExactly(
+                        "Inscription confirmée\u202f: Le numérique est-il solidaire ?",
+                        "Programme de Le numérique est-il solidaire ?"));
     }
 
     /**

@@ -25,4 +25,5 @@ record Claim(
         Integer waitlistPosition,
         String reminderOffset,
         String traceId,
-        String traceparent) {}
+        String traceparent,
+        UUID messageId) {}

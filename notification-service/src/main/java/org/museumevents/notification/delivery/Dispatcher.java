@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.museumevents.notification.email.EmailKind;
 import org.museumevents.notification.email.Letter;
 import org.museumevents.notification.email.Mailer;
+import org.museumevents.notification.email.MessageText;
 import org.museumevents.notification.event.EventSnapshot;
 import org.museumevents.notification.event.KnownEventRepository;
 import org.museumevents.notification.registrant.Registrant;
@@ -91,6 +92,7 @@ class Dispatcher implements SmartLifecycle {
     private final TraceContexts traces;
     private final Clock clock;
     private final DispatcherWakeUp wakeUp;
+    private final MessageTexts messageTexts;
 
     private volatile boolean running;
     private Thread loop;
@@ -106,7 +108,8 @@ class Dispatcher implements SmartLifecycle {
             EmailCounters counters,
             TraceContexts traces,
             Clock clock,
-            DispatcherWakeUp wakeUp) {
+            DispatcherWakeUp wakeUp,
+            MessageTexts messageTexts) {
         this.notifications = notifications;
         this.events = events;
         this.registrants = registrants;
@@ -116,6 +119,7 @@ class Dispatcher implements SmartLifecycle {
         this.traces = traces;
         this.clock = clock;
         this.wakeUp = wakeUp;
+        this.messageTexts = messageTexts;
     }
 
     @Override
@@ -357,6 +361,17 @@ class Dispatcher implements SmartLifecycle {
                 dropped.add(claim.id());
                 return Optional.empty();
             }
+            MessageText message = null;
+            if (claim.kind() == EmailKind.MESSAGE) {
+                message = claim.messageId() == null
+                        ? null
+                        : messageTexts.find(claim.messageId()).orElse(null);
+                if (message == null) {
+                    // Its message is gone: nothing left to write.
+                    dropped.add(claim.id());
+                    return Optional.empty();
+                }
+            }
             Optional<String> address = EmailAddresses.deliverable(claim.recipient());
             if (address.isEmpty()) {
                 // Stored before registration-service refused such addresses: no retry can deliver it.
@@ -383,7 +398,8 @@ class Dispatcher implements SmartLifecycle {
                                 && registrant.get().confirmed()
                                 && !event.get().cancelled(),
                         claim.calendar(),
-                        claim.waitlistPosition()))));
+                        claim.waitlistPosition(),
+                        message))));
             } catch (Exception e) {
                 // Not written (the calendar SEQUENCE could not be taken, say): a failed attempt.
                 failed(email, e, clock.instant());
@@ -457,7 +473,8 @@ class Dispatcher implements SmartLifecycle {
             case CONFIRMATION, PROMOTED -> !registrant.confirmed() || event.cancelled();
             case WAITLISTED, PENDING -> registrant.status() == RegistrationStatus.CANCELLED || event.cancelled();
             case EVENT_UPDATED -> !registrant.active() || event.cancelled();
-            case REJECTED, CANCELLED, EVENT_CANCELLED -> false;
+            // An organiser's message went to those it was meant for when it fell due: still sent.
+            case REJECTED, CANCELLED, EVENT_CANCELLED, MESSAGE -> false;
         };
     }
 

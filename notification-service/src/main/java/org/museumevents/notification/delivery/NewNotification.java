@@ -41,6 +41,24 @@ public record NewNotification(
                 null);
     }
 
+    /**
+     * An organiser's message to a registrant (issue 15), due at {@code at}: with the join details
+     * while they are confirmed (the dispatcher checks it again when it writes the email), never the
+     * calendar entry.
+     */
+    public static NewNotification message(Registrant registrant, Instant at) {
+        return new NewNotification(
+                registrant.eventId(),
+                registrant.registrationId(),
+                deliverable(registrant.email()),
+                EmailKind.MESSAGE,
+                at,
+                registrant.confirmed(),
+                false,
+                null,
+                null);
+    }
+
     public static NewNotification reminder(Registrant registrant, Duration offset, Instant due) {
         return new NewNotification(
                 registrant.eventId(),

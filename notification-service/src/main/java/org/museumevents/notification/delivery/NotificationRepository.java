@@ -143,7 +143,22 @@ public class NotificationRepository {
      * @return how many were added
      */
     public int scheduleAll(List<NewNotification> all, Instant now) {
-        return insertAll(all, now, false);
+        return insertAll(all, now, false, null);
+    }
+
+    /**
+     * Adds the emails of an organiser's message (kind {@code MESSAGE}), in one statement, as
+     * {@link #scheduleAll} would: one per registration at most, whoever plans it (the unique index
+     * on message and registration skips a second), so two instances planning the same message
+     * send it once.
+     *
+     * @param messageId the message the emails carry
+     * @param all one notification per registrant, any number (none: no statement)
+     * @param now when they are planned (UTC instant)
+     * @return how many were added
+     */
+    public int scheduleMessage(UUID messageId, List<NewNotification> all, Instant now) {
+        return insertAll(all, now, false, messageId);
     }
 
     /**
@@ -155,10 +170,10 @@ public class NotificationRepository {
      * @return how many were added
      */
     public int scheduleUpdates(List<NewNotification> all, Instant now) {
-        return insertAll(all, now, true);
+        return insertAll(all, now, true, null);
     }
 
-    private int insertAll(List<NewNotification> all, Instant now, boolean unlessUpdateWaiting) {
+    private int insertAll(List<NewNotification> all, Instant now, boolean unlessUpdateWaiting, UUID messageId) {
         if (all.isEmpty()) {
             return 0;
         }
@@ -193,10 +208,10 @@ public class NotificationRepository {
                         """
                         INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
                             scheduled_for, next_attempt_at, join_details, calendar, waitlist_position, reminder_offset,
-                            created_at, trace_id, traceparent)
+                            created_at, trace_id, traceparent, message_id)
                         SELECT r.id, r.event_id, r.registration_id, r.recipient, r.kind, 'SCHEDULED', 0,
                             r.scheduled_for, greatest(r.scheduled_for, :now), r.join_details, r.calendar, r.waitlist_position,
-                            r.reminder_offset, :now, :traceId, :traceparent
+                            r.reminder_offset, :now, :traceId, :traceparent, CAST(:messageId AS uuid)
                         FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id uuid, event_id uuid,
                             registration_id uuid, recipient text, kind text, scheduled_for timestamptz,
                             join_details boolean, calendar boolean, waitlist_position integer, reminder_offset text,
@@ -209,6 +224,7 @@ public class NotificationRepository {
                         """)
                 .param("rows", json.writeValueAsString(rows))
                 .param("now", Timestamp.from(now))
+                .param("messageId", messageId)
                 .param("traceId", trace.traceId())
                 .param("traceparent", trace.traceparent())
                 .update();
@@ -520,7 +536,8 @@ public class NotificationRepository {
                             FROM due WHERE n.id = due.id
                             RETURNING n.claim_id, n.claimed_until, n.id, n.event_id, n.registration_id, n.recipient,
                                 n.kind, n.attempts, n.scheduled_for, n.next_attempt_at, n.created_at, n.join_details,
-                                n.calendar, n.waitlist_position, n.reminder_offset, n.trace_id, n.traceparent, n.seq)
+                                n.calendar, n.waitlist_position, n.reminder_offset, n.trace_id, n.traceparent, n.seq,
+                                n.message_id)
                         -- In the order they fell due, then were written: a confirmation before the late
                         -- reminder planned with it, though both are due at the same instant.
                         SELECT * FROM claimed ORDER BY next_attempt_at, seq
@@ -548,7 +565,8 @@ public class NotificationRepository {
                         (Integer) rs.getObject("waitlist_position"),
                         rs.getString("reminder_offset"),
                         rs.getString("trace_id"),
-                        rs.getString("traceparent")))
+                        rs.getString("traceparent"),
+                        rs.getObject("message_id", UUID.class)))
                 .list();
     }
 
@@ -611,13 +629,13 @@ public class NotificationRepository {
                         """
                         INSERT INTO notification (id, event_id, registration_id, recipient, kind, status, attempts,
                             scheduled_for, next_attempt_at, sent_at, join_details, calendar, waitlist_position,
-                            reminder_offset, created_at, trace_id, traceparent)
+                            reminder_offset, created_at, trace_id, traceparent, message_id)
                         VALUES (:id, :eventId, :registrationId,
                             CASE WHEN EXISTS (SELECT 1 FROM registrant r WHERE r.registration_id = :registrationId
                                 AND r.erased_at IS NOT NULL) THEN NULL ELSE :recipient END,
                             :kind, 'SENT', :attempts, :scheduledFor,
                             :nextAttemptAt, :now, :join, :calendar, :position, :offset, :createdAt, :traceId,
-                            :traceparent)
+                            :traceparent, CAST(:messageId AS uuid))
                         ON CONFLICT DO NOTHING
                         """)
                 .param("id", claim.id())
@@ -636,6 +654,7 @@ public class NotificationRepository {
                 .param("createdAt", Timestamp.from(claim.createdAt()))
                 .param("traceId", claim.traceId())
                 .param("traceparent", claim.traceparent())
+                .param("messageId", claim.messageId())
                 .update();
     }
 
@@ -776,6 +795,47 @@ public class NotificationRepository {
                         FailureReason.isOne(rs.getString("status")) ? rs.getString("status") : null))
                 .list();
     }
+
+    /**
+     * What became of the emails of an event's organiser messages, by message: those planned, sent,
+     * failed for good (FAILED or a {@link FailureReason}), and still to send (scheduled, retrying).
+     *
+     * @param eventId the event
+     * @return the counts of each message that has emails; a message without any is absent
+     */
+    public Map<UUID, MessageCounts> countsOfMessages(UUID eventId) {
+        Map<UUID, MessageCounts> counts = new HashMap<>();
+        jdbc.sql(
+                        """
+                        SELECT message_id, count(*) AS planned,
+                            count(*) FILTER (WHERE status = 'SENT') AS sent,
+                            count(*) FILTER (WHERE status IN ('SCHEDULED', 'RETRYING')) AS unsent
+                        FROM notification WHERE event_id = :eventId AND message_id IS NOT NULL
+                        GROUP BY message_id
+                        """)
+                .param("eventId", eventId)
+                .query((rs, row) -> {
+                    int planned = rs.getInt("planned");
+                    int sent = rs.getInt("sent");
+                    int unsent = rs.getInt("unsent");
+                    counts.put(
+                            rs.getObject("message_id", UUID.class),
+                            new MessageCounts(planned, sent, planned - sent - unsent, unsent));
+                    return null;
+                })
+                .list();
+        return counts;
+    }
+
+    /**
+     * The emails of one organiser message.
+     *
+     * @param planned how many were planned (one per registrant it went to)
+     * @param sent how many went out
+     * @param failed how many were given up on
+     * @param unsent how many are still to be sent (scheduled or retrying)
+     */
+    public record MessageCounts(int planned, int sent, int failed, int unsent) {}
 
     private static boolean isUnsent(String status) {
         return DeliveryStatus.SCHEDULED.name().equals(status)

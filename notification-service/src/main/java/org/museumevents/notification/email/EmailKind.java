@@ -10,7 +10,9 @@ public enum EmailKind {
     CANCELLED,
     REMINDER,
     EVENT_UPDATED,
-    EVENT_CANCELLED;
+    EVENT_CANCELLED,
+    /** An organiser's message to the event's registrants (issue 15): their text, not the service's. */
+    MESSAGE;
 
     /** The join link, meeting ID and passcode go to confirmed registrants only, in these emails (and updates). */
     public boolean carriesJoinDetails() {

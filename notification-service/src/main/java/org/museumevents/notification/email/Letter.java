@@ -10,6 +10,7 @@ import org.museumevents.notification.registrant.Registrant;
  * @param notificationId gives the stable Message-ID, so a resent email is recognisably the same
  * @param joinDetails whether the join link, meeting ID and passcode may appear
  * @param calendar whether to attach the iCalendar entry
+ * @param message for a {@link EmailKind#MESSAGE}, the organiser's subject and body; null otherwise
  */
 public record Letter(
         UUID notificationId,
@@ -19,7 +20,21 @@ public record Letter(
         String recipient,
         boolean joinDetails,
         boolean calendar,
-        Integer waitlistPosition) {
+        Integer waitlistPosition,
+        MessageText message) {
+
+    /** A letter of the service's own kinds, which carry no organiser's text. */
+    public Letter(
+            UUID notificationId,
+            EmailKind kind,
+            EventSnapshot event,
+            Registrant registrant,
+            String recipient,
+            boolean joinDetails,
+            boolean calendar,
+            Integer waitlistPosition) {
+        this(notificationId, kind, event, registrant, recipient, joinDetails, calendar, waitlistPosition, null);
+    }
 
     /**
      * Whether the email may still offer what comes with a place (see or cancel the registration,

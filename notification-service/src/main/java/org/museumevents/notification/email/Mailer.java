@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -185,7 +186,29 @@ public class Mailer {
         }
     }
 
+    /**
+     * The subject and plain text of the letter as its registrant would receive it, nothing sent
+     * and no calendar SEQUENCE taken (an organiser's preview of a message, issue 15).
+     *
+     * @return the subject and the plain-text part
+     */
+    public Preview preview(Letter letter) {
+        Written email = write(letter);
+        return new Preview(email.subject(), email.text());
+    }
+
+    /**
+     * An email as written, not sent.
+     *
+     * @param subject its subject line
+     * @param text its plain-text part
+     */
+    public record Preview(String subject, String text) {}
+
     Written write(Letter letter) {
+        if (letter.kind() == EmailKind.MESSAGE) {
+            return writeMessage(letter);
+        }
         EventSnapshot event = letter.event();
         String language = LANGUAGES.contains(letter.registrant().language())
                 ? letter.registrant().language()
@@ -243,6 +266,74 @@ public class Mailer {
         context.setVariable(
                 "eventUrl",
                 event.cancelled() || letter.kind().withdrawsCalendarEntry() ? null : properties.eventUrl(event.id()));
+        return new Written(
+                language, subject, templates.process("email.txt", context), templates.process("email.html", context));
+    }
+
+    /**
+     * An organiser's message (issue 15): their subject and body in the registrant's language, else
+     * the event's default language, else any given ({@link MessageText#languageOf}), placeholders
+     * filled; the body, plain text, is escaped in the HTML part by the template like any other
+     * text. Below it the event's title, time and place, and the links, as in the other emails; the
+     * join details appear only through the placeholders, and only when {@link Letter#joinDetails()}
+     * and the event is online with a meeting (the same rule as the other emails'), else empty.
+     */
+    private Written writeMessage(Letter letter) {
+        EventSnapshot event = letter.event();
+        MessageText text = letter.message();
+        String registrantLanguage = letter.registrant().language();
+        String language = MessageText.languageOf(text.body(), registrantLanguage, event.defaultLanguage());
+        if (!LANGUAGES.contains(language)) {
+            language = event.defaultLanguage();
+        }
+        Locale locale = Locale.forLanguageTag(language);
+        String title = event.title(language);
+        boolean join = letter.joinDetails()
+                && !event.cancelled()
+                && event.online()
+                && event.meeting() != null
+                && event.meeting().url() != null;
+        Map<String, String> values = new HashMap<>();
+        values.put(
+                "name",
+                letter.registrant().name() == null ? "" : letter.registrant().name());
+        values.put("event", title);
+        values.put("start", when(event, event.zone(), locale));
+        values.put("joinUrl", join ? event.meeting().url() : "");
+        values.put(
+                "meetingId",
+                join && event.meeting().meetingId() != null ? event.meeting().meetingId() : "");
+        values.put(
+                "passcode",
+                join && event.meeting().passcode() != null ? event.meeting().passcode() : "");
+        String subjectLanguage = MessageText.languageOf(text.subject(), registrantLanguage, event.defaultLanguage());
+        // One line whatever a name holds: a line break in a subject would let it write headers.
+        String subject = MessageText.fill(text.subject().getOrDefault(subjectLanguage, ""), values)
+                .replaceAll("[\r\n\u0085\u2028\u2029]+", " ")
+                .strip();
+        String body = MessageText.fill(text.body().getOrDefault(language, ""), values)
+                .replace("\r\n", "\n")
+                .strip();
+
+        Context context = new Context(locale);
+        context.setVariable("lang", language);
+        context.setVariable("subject", subject);
+        context.setVariable("intro", null);
+        context.setVariable("body", body);
+        context.setVariable("paragraphs", List.of(body.split("\n\\s*\n")));
+        context.setVariable("name", letter.registrant().name());
+        context.setVariable("title", title);
+        context.setVariable("description", null);
+        context.setVariable("when", when(event, event.zone(), locale));
+        context.setVariable(
+                "whenLocal", whenForRegistrant(event, letter.registrant().timeZone(), locale));
+        context.setVariable("venue", CalendarEntry.venue(event));
+        context.setVariable("join", null);
+        context.setVariable("joinLater", false);
+        context.setVariable("interpretation", null);
+        boolean mayAttend = letter.mayAttend();
+        context.setVariable("manageUrl", mayAttend ? letter.registrant().manageUrl() : null);
+        context.setVariable("eventUrl", event.cancelled() ? null : properties.eventUrl(event.id()));
         return new Written(
                 language, subject, templates.process("email.txt", context), templates.process("email.html", context));
     }

@@ -97,6 +97,7 @@ class DeliveryPropertiesTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 }

@@ -64,6 +64,14 @@ class EmailTextsTest {
                 2);
     }
 
+    /** An organiser's message with every placeholder, in the three languages. */
+    static final MessageText MESSAGE = new MessageText(
+            Map.of("fr", "Bientôt {event}", "en", "Soon {event}", "es", "Pronto {event}"),
+            Map.of(
+                    "fr", "Bonjour {name},\n\nnous vous attendons le {start}.\n\n{joinUrl} {meetingId} {passcode}",
+                    "en", "Hello {name},\n\nsee you on {start}.\n\n{joinUrl} {meetingId} {passcode}",
+                    "es", "Hola {name},\n\nle esperamos el {start}.\n\n{joinUrl} {meetingId} {passcode}"));
+
     static Letter letter(
             EmailKind kind, RegistrationStatus status, EventSnapshot event, String language, Integer position) {
         Registrant registrant = new Registrant(
@@ -78,8 +86,19 @@ class EmailTextsTest {
                 MANAGE_URL,
                 position);
         // As the dispatcher decides it: join details only while confirmed and the event on.
-        boolean join = kind.carriesJoinDetails() && status == RegistrationStatus.CONFIRMED && !event.cancelled();
-        return new Letter(UUID.randomUUID(), kind, event, registrant, "ada@example.org", join, false, position);
+        boolean join = (kind.carriesJoinDetails() || kind == EmailKind.MESSAGE)
+                && status == RegistrationStatus.CONFIRMED
+                && !event.cancelled();
+        return new Letter(
+                UUID.randomUUID(),
+                kind,
+                event,
+                registrant,
+                "ada@example.org",
+                join,
+                false,
+                position,
+                kind == EmailKind.MESSAGE ? MESSAGE : null);
     }
 
     /** Every kind × registration status × event on or cancelled × language, a waiting list with and without a position. */
@@ -184,9 +203,10 @@ class EmailTextsTest {
             }
         }
         assertThat(breaches).isEmpty();
-        // Not vacuous: the emails of a registration still on keep the link to manage it (7 of
-        // them, counting the waiting list twice, × 3 active statuses × 3 languages).
-        assertThat(stillActive).isEqualTo(63);
+        // Not vacuous: the emails of a registration still on keep the link to manage it (8 of
+        // them, counting the waiting list twice and an organiser's message, × 3 active statuses ×
+        // 3 languages).
+        assertThat(stillActive).isEqualTo(72);
     }
 
     /** The typographic conventions, one per language. */

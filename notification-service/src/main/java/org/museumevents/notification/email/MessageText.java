@@ -1,0 +1,75 @@
+package org.museumevents.notification.email;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an organiser wrote to an event's registrants (issue 15): a subject and a plain-text body,
+ * each in one or more of the platform's languages ({@code fr}, {@code en}, {@code es}), with
+ * placeholders that are filled for each registrant when the email is written.
+ *
+ * <p>The placeholders: {@code {name}}, {@code {event}} (the title in the email's language), {@code
+ * {start}} (date and time in the event's own zone, as the other emails write it), and {@code
+ * {joinUrl}}, {@code {meetingId}}, {@code {passcode}}, which are filled for confirmed registrants
+ * of an online event only, and left empty for everyone else. They are replaced in one pass: a
+ * value that itself looks like a placeholder (a registrant named "{passcode}") stays as it is.
+ *
+ * @param subject the subject by language code, one line each
+ * @param body the body by language code, plain text
+ */
+public record MessageText(Map<String, String> subject, Map<String, String> body) {
+
+    /** The placeholders, in the order the API documentation lists them. */
+    public static final List<String> PLACEHOLDERS =
+            List.of("name", "event", "start", "joinUrl", "meetingId", "passcode");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(name|event|start|joinUrl|meetingId|passcode)}");
+
+    private static final List<String> LANGUAGES = List.of("fr", "en", "es");
+
+    public MessageText {
+        subject = subject == null ? Map.of() : Map.copyOf(subject);
+        body = body == null ? Map.of() : Map.copyOf(body);
+    }
+
+    /**
+     * The language to write in from {@code texts}: the registrant's, else the event's default, else
+     * the first given of {@code fr}, {@code en}, {@code es}.
+     *
+     * @return a language code among the texts' keys; {@code preferred} when none is given at all
+     */
+    static String languageOf(Map<String, String> texts, String preferred, String defaultLanguage) {
+        if (given(texts, preferred)) {
+            return preferred;
+        }
+        if (given(texts, defaultLanguage)) {
+            return defaultLanguage;
+        }
+        return LANGUAGES.stream()
+                .filter(language -> given(texts, language))
+                .findFirst()
+                .orElse(preferred);
+    }
+
+    private static boolean given(Map<String, String> texts, String language) {
+        String text = language == null ? null : texts.get(language);
+        return text != null && !text.isBlank();
+    }
+
+    /**
+     * The text with its placeholders replaced by {@code values} (a missing value: empty), in one
+     * pass.
+     */
+    static String fill(String text, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(value == null ? "" : value));
+        }
+        matcher.appendTail(filled);
+        return filled.toString();
+    }
+}
