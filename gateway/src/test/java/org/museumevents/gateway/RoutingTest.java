@@ -92,6 +92,10 @@ class RoutingTest {
         assertThat(serviceOf("GET", "/api/events/" + event + "/availability")).isEqualTo("registration");
 
         assertThat(serviceOf("GET", "/api/events/" + event + "/notifications")).isEqualTo("notification");
+        assertThat(serviceOf("GET", "/api/events/" + event + "/messages")).isEqualTo("notification");
+        assertThat(serviceOf("POST", "/api/events/" + event + "/messages")).isEqualTo("notification");
+        assertThat(serviceOf("POST", "/api/events/" + event + "/messages/preview"))
+                .isEqualTo("notification");
     }
 
     @Test

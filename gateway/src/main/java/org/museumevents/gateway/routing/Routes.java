@@ -126,7 +126,11 @@ class Routes {
 
     @Bean
     RouterFunction<ServerResponse> notificationRoutes() {
-        return to(ServicesProperties.NOTIFICATION, path("/api/events/*/notifications"));
+        return to(
+                ServicesProperties.NOTIFICATION,
+                path("/api/events/*/notifications")
+                        .or(path("/api/events/*/messages"))
+                        .or(path("/api/events/*/messages/**")));
     }
 
     /**

@@ -43,7 +43,7 @@ final class MessageRules {
         } else {
             for (int i = 0; i < message.recipients().size(); i++) {
                 String status = message.recipients().get(i);
-                if (!RECIPIENTS.contains(status)) {
+                if (status == null || !RECIPIENTS.contains(status)) {
                     problems.add(new FieldProblem("recipients[" + i + "]", "must be one of " + RECIPIENTS));
                 }
             }

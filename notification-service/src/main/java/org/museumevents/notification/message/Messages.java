@@ -174,10 +174,23 @@ class Messages {
         }
         Registrant registrant;
         if (request.registrationId() != null) {
-            registrant = registrants
+            Registrant found = registrants
                     .find(request.registrationId())
-                    .filter(found -> found.eventId().equals(eventId) && found.reachable())
+                    .filter(candidate -> candidate.eventId().equals(eventId) && candidate.reachable())
                     .orElseThrow(() -> Problems.notFound("Registration " + request.registrationId()));
+            // Without the manage link: it carries the registrant's own token, which only they may
+            // hold (docs/api.md); with it an organiser could act as the registrant.
+            registrant = new Registrant(
+                    found.registrationId(),
+                    found.eventId(),
+                    found.status(),
+                    found.name(),
+                    found.email(),
+                    found.organisation(),
+                    found.language(),
+                    found.timeZone(),
+                    null,
+                    found.waitlistPosition());
         } else {
             registrant = new Registrant(
                     UUID.randomUUID(),

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import java.util.TreeMap;
 import org.museumevents.starter.input.EmailAddresses;
 import org.museumevents.starter.input.SingleLine;
 import tools.jackson.databind.JsonNode;
@@ -40,10 +41,24 @@ record RegistrationRequest(
                         example = "{\"q1\": \"Curator\", \"q2\": [\"c1\", \"c3\"], \"q3\": true, \"q4\": \"FR\"}")
                 Map<String, JsonNode> answers) {
 
-    /** The same request with the email as stored and sent ({@link EmailAddresses#deliverable}). */
+    /**
+     * The same request with the email as stored and sent ({@link EmailAddresses#deliverable}) and the
+     * answers in one canonical form: ordered by question id, a {@code null} answer left out as no
+     * answer. The body's hash an {@code Idempotency-Key} is compared by is taken of this, so a retry
+     * whose client wrote the same answers in another order is the same request.
+     */
     RegistrationRequest withDeliverableEmail() {
         String deliverable = EmailAddresses.deliverable(email).orElse(email);
+        Map<String, JsonNode> canonical = null;
+        if (answers != null) {
+            canonical = new TreeMap<>();
+            for (Map.Entry<String, JsonNode> answer : answers.entrySet()) {
+                if (answer.getValue() != null && !answer.getValue().isNull()) {
+                    canonical.put(answer.getKey(), answer.getValue());
+                }
+            }
+        }
         return new RegistrationRequest(
-                name, deliverable, organisation, language, timeZone, interpretationLanguage, consent, answers);
+                name, deliverable, organisation, language, timeZone, interpretationLanguage, consent, canonical);
     }
 }

@@ -264,11 +264,19 @@ class RegistrationQuestionsTest {
         String email = "retry-" + UUID.randomUUID() + "@example.org";
         Response first = api.post(path(event), body(email, ALL_KINDS.replace("GR", "FR")), "Idempotency-Key", key);
         Response again = api.post(path(event), body(email, ALL_KINDS.replace("GR", "FR")), "Idempotency-Key", key);
+        // The same answers written in another order, with a null answer for an unanswered question.
+        String reordered =
+                """
+                {"country": "FR", "member": true, "topics": ["c3", "c1"], "size": "large",
+                 "why": "Line one\\nLine two, \\"quoted\\"", "job": "Curator-of-secrets", "unasked": null}""";
+        Response reorderedRetry = api.post(path(event), body(email, reordered), "Idempotency-Key", key);
         Response other = api.post(path(event), body(email, ALL_KINDS), "Idempotency-Key", key);
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
         assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(reorderedRetry.status()).as(reorderedRetry.toString()).isEqualTo(201);
+        assertThat(reorderedRetry.json().get("id")).isEqualTo(first.json().get("id"));
         assertThat(other.status()).as(other.toString()).isEqualTo(422);
         assertThat(registrations(event.id())).isEqualTo(1);
     }
