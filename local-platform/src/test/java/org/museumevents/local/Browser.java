@@ -1,10 +1,15 @@
 package org.museumevents.local;
 
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -81,6 +86,59 @@ final class Browser implements AutoCloseable {
                                     text.substring(0, Math.min(3000, text.length()))),
                     e);
         }
+    }
+
+    /**
+     * Runs axe-core's WCAG 2.1 A and AA rules ({@code wcag2a}, {@code wcag2aa}, {@code wcag21a},
+     * {@code wcag21aa}) on the page the browser shows now, and fails with one line per violation: the
+     * rule's id, its impact, the CSS selectors of the elements at fault and the rule's help. No rule
+     * and no element is ever excluded: a violation is fixed in the gateway's templates or CSS.
+     *
+     * <p>Checked to fail: with the {@code <label>} of the login page's password field removed, this
+     * method failed with {@code label (critical) at [#password]: Form elements must have labels};
+     * the label was then restored.
+     *
+     * @param where a few words naming the page, for the failure message
+     * @throws AssertionError listing the violations, if there are any
+     */
+    void assertAccessible(String where) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        if (results.isErrored()) {
+            throw new AssertionError("axe-core could not check " + where + ": " + results.getErrorMessage());
+        }
+        List<Rule> violations = results.getViolations();
+        if (!violations.isEmpty()) {
+            screenshot("axe-failure");
+            StringBuilder report = new StringBuilder("%d accessibility violation(s) on %s (%s):"
+                    .formatted(violations.size(), where, driver.getCurrentUrl()));
+            for (Rule rule : violations) {
+                List<String> targets = new java.util.ArrayList<>();
+                for (CheckedNode node : rule.getNodes()) {
+                    targets.add(String.valueOf(node.getTarget()));
+                }
+                report.append(
+                        "%n- %s (%s) at %s: %s".formatted(rule.getId(), rule.getImpact(), targets, rule.getHelp()));
+            }
+            throw new AssertionError(report.toString());
+        }
+    }
+
+    /**
+     * Logs in on the gateway's login page as a demo organiser (password {@code demo-secret}), checks
+     * the login page with axe-core, and waits for the dashboard.
+     *
+     * @param username {@code icom-france} or {@code ocim}
+     */
+    void logIn(Platform platform, String username) {
+        driver.get(platform.gatewayUrl("/organiser"));
+        until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("demo-secret");
+        assertAccessible("the login page");
+        driver.findElement(By.id("login-submit")).click();
+        until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("new-event")));
     }
 
     /** Saves what the browser shows, for the README (docs/screenshots). */

@@ -46,10 +46,12 @@ class OrganiserBrowserTest {
                     .sendKeys("ocim");
             browser.driver.findElement(By.id("password")).sendKeys("demo-secret");
             browser.screenshot("login");
+            browser.assertAccessible("the login page");
             browser.driver.findElement(By.id("login-submit")).click();
 
             browser.until(ExpectedConditions.elementToBeClickable(By.id("new-event")));
             browser.screenshot("organiser-dashboard");
+            browser.assertAccessible("the organiser's dashboard");
             browser.driver.findElement(By.id("new-event")).click();
 
             browser.wait
@@ -66,6 +68,7 @@ class OrganiserBrowserTest {
             browser.driver.findElement(By.id("event-venue-country")).sendKeys("FR");
             browser.driver.findElement(By.id("event-capacity")).sendKeys("12");
             browser.screenshot("organiser-event-form");
+            browser.assertAccessible("the event form");
             browser.driver.findElement(By.id("event-save")).click();
 
             WebElement status = browser.until(ExpectedConditions.elementToBeClickable(By.id("publish-event")));
@@ -73,6 +76,7 @@ class OrganiserBrowserTest {
             status.click();
             browser.until(ExpectedConditions.attributeToBe(By.id("event-status"), "data-status", "PUBLISHED"));
             browser.screenshot("organiser-event");
+            browser.assertAccessible("the organiser's event page");
 
             // A participant registers through the public API, as the form would.
             HttpResponse<String> registered = HttpClient.newHttpClient()
@@ -93,6 +97,7 @@ class OrganiserBrowserTest {
             assertThat(browser.driver.findElement(By.id("stats-confirmed")).getText())
                     .contains("1");
             browser.screenshot("organiser-attendees");
+            browser.assertAccessible("the attendee page");
 
             // The export, fetched with the organiser's session as the browser would download it.
             String csvHref = browser.driver.findElement(By.id("export-csv")).getDomAttribute("href");

@@ -37,6 +37,7 @@ class ParticipantBrowserTest {
         try (Browser browser = Browser.open("es")) {
             browser.driver.get(platform.gatewayUrl("/"));
             browser.screenshot("home");
+            browser.assertAccessible("the home page");
             browser.wait
                     .until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Sesión 4")))
                     .click();
@@ -46,6 +47,7 @@ class ParticipantBrowserTest {
                     .contains("Sesión 4");
             assertThat(browser.driver.getPageSource()).doesNotContain("010934", "82342861023");
             browser.screenshot("event");
+            browser.assertAccessible("the event page");
 
             browser.driver.findElement(By.id("registration-name")).sendKeys("Lucía Fernández");
             browser.driver.findElement(By.id("registration-email")).sendKeys(email);
@@ -57,16 +59,18 @@ class ParticipantBrowserTest {
                     browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("registration-status")));
             assertThat(status.getDomAttribute("data-status")).isEqualTo("CONFIRMED");
             browser.screenshot("registration-result");
+            browser.assertAccessible("the registration result");
 
             String manage = browser.driver.findElement(By.id("manage-link")).getDomAttribute("href");
             browser.driver.findElement(By.id("manage-link")).click();
-            browser.wait
-                    .until(ExpectedConditions.elementToBeClickable(By.id("cancel-registration")))
-                    .click();
-            browser.wait
-                    .until(ExpectedConditions.elementToBeClickable(By.id("confirm-cancel")))
-                    .click();
+            browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel-registration")));
+            browser.assertAccessible("the manage page");
+            browser.driver.findElement(By.id("cancel-registration")).click();
+            browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-cancel")));
+            browser.assertAccessible("the cancellation's confirmation");
+            browser.driver.findElement(By.id("confirm-cancel")).click();
             browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-done")));
+            browser.assertAccessible("the cancelled registration");
 
             // The registration really is cancelled, as the API tells its owner.
             URI page = URI.create(platform.gatewayUrl("/")).resolve(manage);
@@ -99,6 +103,7 @@ class ParticipantBrowserTest {
                     .as("the focus, and the view, go to the errors")
                     .isEqualTo("error-summary");
             browser.screenshot("registration-errors-phone");
+            browser.assertAccessible("the registration form with its errors, on a phone");
             Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
                     .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
             assertThat(overflow.intValue())
