@@ -94,9 +94,11 @@ final class Browser implements AutoCloseable {
      * rule's id, its impact, the CSS selectors of the elements at fault and the rule's help. No rule
      * and no element is ever excluded: a violation is fixed in the gateway's templates or CSS.
      *
-     * <p>Checked to fail: with the {@code <label>} of the login page's password field removed, this
-     * method failed with {@code label (critical) at [#password]: Form elements must have labels};
-     * the label was then restored.
+     * <p>Checked to fail, once, on purpose (2026-11-30, with a throwaway test not kept): on the login
+     * page with the {@code <label for="password">} removed in the browser (by JavaScript), this method failed with
+     * {@code 1 accessibility violation(s) on ... - label (critical) at [[#password]]: Form elements
+     * must have labels}; with the label in place the same page passes. Nothing was changed in the
+     * templates for it.
      *
      * @param where a few words naming the page, for the failure message
      * @throws AssertionError listing the violations, if there are any
