@@ -218,9 +218,10 @@ class MessagesPagesTest {
                         """
                         {"type":"https://museum-events.org/problems/validation","title":"Invalid request","status":400,
                          "detail":"The request has invalid fields.",
-                         "errors":[{"field":"recipients","message":"must name at least one status"},
-                                   {"field":"subject.en","message":"must be one line of at most 200 characters"},
-                                   {"field":"body","message":"needs at least one language"}]}""",
+                         "errors":[{"field":"recipients","message":"must name at least one of [CONFIRMED, WAITLISTED, PENDING]"},
+                                   {"field":"subject.en","message":"must be at most 200 characters"},
+                                   {"field":"body","message":"must be given in at least one of fr, en, es"},
+                                   {"field":"sendAt","message":"a refusal the page does not know"}]}""",
                         Map.of()));
         mvc.perform(post(PAGE)
                         .with(estelle())
@@ -235,7 +236,10 @@ class MessagesPagesTest {
                         .string(allOf(
                                 containsString("id=\"error-summary\""),
                                 containsString("<p class=\"field-error\" id=\"message-recipients-error\">"
-                                        + "must name at least one status</p>"),
+                                        + "Cochez au moins un état.</p>"),
+                                containsString("200 caractères au plus."),
+                                containsString("Écrivez-le dans une langue au moins."),
+                                containsString("a refusal the page does not know"),
                                 containsString("id=\"message-subject-en-error\""),
                                 containsString("aria-describedby=\"message-subject-en-error\""),
                                 containsString("id=\"message-body-error\""),
@@ -280,6 +284,12 @@ class MessagesPagesTest {
                         .param("action", "send"))
                 .andExpect(status().isNotFound());
         mvc.perform(post(PAGE).with(estelle()).param("action", "send")).andExpect(status().isForbidden());
+        mvc.perform(post(PAGE)
+                        .with(estelle())
+                        .with(csrf())
+                        .param("recipients[100000]", "CONFIRMED")
+                        .param("action", "send"))
+                .andExpect(status().isBadRequest());
         mvc.perform(get(PAGE)).andExpect(redirectedUrl("/login"));
         assertThat(notification.received("POST", ".*")).isEmpty();
     }

@@ -1,6 +1,7 @@
 package org.museumevents.gateway.web.organiser;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.museumevents.gateway.web.CatalogClient;
 import org.museumevents.gateway.web.Event;
 import org.museumevents.gateway.web.EventMessage;
@@ -15,13 +18,17 @@ import org.museumevents.gateway.web.NotificationClient;
 import org.museumevents.gateway.web.PlainWords;
 import org.museumevents.gateway.web.ServiceProblem;
 import org.museumevents.gateway.web.Views;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,6 +44,19 @@ class MessagesController {
 
     /** The statuses a message may be written to, in the order the form offers them. */
     static final List<String> RECIPIENTS = List.of("CONFIRMED", "WAITLISTED", "PENDING");
+
+    /** The beginnings of notification-service's refusals, and the bundle key that says each. */
+    private static final Map<String, String> KNOWN_REFUSALS = Map.of(
+            "must name at least one of", "messages.error.recipientsMissing",
+            "must be one of", "messages.error.recipientsUnknown",
+            "must be given in at least one of", "messages.error.textsMissing",
+            "is not one of fr, en, es", "messages.error.language",
+            "must be a single line without control characters", "messages.error.singleLine",
+            "must not contain control characters", "messages.error.controlCharacters",
+            "must not be in the past", "messages.error.sendAtPast",
+            "must be within a year from now", "messages.error.sendAtTooFar");
+
+    private static final Pattern TOO_LONG = Pattern.compile("must be at most (\\d{1,9}) characters");
 
     private final CatalogClient catalog;
     private final NotificationClient notifications;
@@ -117,13 +137,27 @@ class MessagesController {
                 // The key went with another message (a page kept from before a send): a new one.
                 form.setIdempotencyKey(UUID.randomUUID().toString());
             }
-            Map<String, String> fieldErrors = fieldErrors(e);
+            Map<String, String> fieldErrors = new LinkedHashMap<>();
+            fieldErrors(e).forEach((field, message) -> fieldErrors.put(field, inWords(message)));
             if (e.status() != 400 || fieldErrors.isEmpty()) {
                 model.addAttribute("problemMessage", words.of(e.problem(), "messages"));
                 model.addAttribute("problemReason", e.reason());
             }
             return show(event, form, fieldErrors, organiser, model);
         }
+    }
+
+    /**
+     * A post naming a list index far past any the page shows ({@code recipients[100000]}) cannot be
+     * bound: a 400 page, never a failure.
+     */
+    @ExceptionHandler(InvalidPropertyException.class)
+    ModelAndView unreadable(Principal principal) {
+        ModelAndView page = new ModelAndView("problem", HttpStatus.BAD_REQUEST);
+        page.addObject("problemMessage", words.message("organiser.form.unreadable"));
+        page.addObject("problemReason", "unreadable-form");
+        page.addObject("organiserName", principal == null ? null : principal.getName());
+        return page;
     }
 
     /** The instant of the form's local date and time in the event's zone; null for "now". */
@@ -161,6 +195,23 @@ class MessagesController {
                         message,
                         (a, b) -> a + "; " + b));
         return errors;
+    }
+
+    /**
+     * notification-service's refusals (its MessageRules, in English) in the page's language; a
+     * message it does not know stays as the service wrote it.
+     */
+    private String inWords(String message) {
+        Matcher tooLong = TOO_LONG.matcher(message);
+        if (tooLong.matches()) {
+            return words.message("messages.error.tooLong", Integer.parseInt(tooLong.group(1)));
+        }
+        for (Map.Entry<String, String> known : KNOWN_REFUSALS.entrySet()) {
+            if (message.startsWith(known.getKey())) {
+                return words.message(known.getValue());
+            }
+        }
+        return message;
     }
 
     private static boolean validKey(String key) {
