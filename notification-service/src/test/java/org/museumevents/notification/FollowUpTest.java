@@ -112,10 +112,10 @@ class FollowUpTest {
      * Spanish text exists, the Spanish title does not: the event's default one), with the links,
      * without join details or the link to manage a registration.
      *
-     * <p>The "confirmed only" assertion was seen to fail once on purpose: with the follow-up's
-     * recipients widened to {@code WAITLISTED} in {@code FollowUps} and the dispatcher's
-     * confirmed-only check removed, the waiting registrant received it and {@code
-     * containsExactlyInAnyOrder} failed; both were then restored.
+     * <p>The "confirmed only" assertions were seen to fail once on purpose (2026-11-30): with the
+     * follow-up's recipients widened to {@code WAITLISTED} in {@code FollowUps} and the
+     * dispatcher's confirmed-only check removed, the waiting registrant received it too, and the
+     * wait for exactly three {@code FOLLOW_UP} lines failed with four; both were then restored.
      */
     @Test
     void aFollowUpReachesExactlyTheConfirmedOnceAtTheEndPlusItsDelayInTheirLanguage() throws Exception {
