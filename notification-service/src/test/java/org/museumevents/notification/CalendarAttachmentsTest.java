@@ -345,7 +345,8 @@ class CalendarAttachmentsTest {
                 List.of(),
                 null,
                 null,
-                5);
+                5,
+                null);
         Registrant registrant = new Registrant(
                 UUID.randomUUID(),
                 event.id(),

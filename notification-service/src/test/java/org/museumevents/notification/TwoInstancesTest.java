@@ -210,6 +210,46 @@ class TwoInstancesTest {
     }
 
     /**
+     * Issue 15: an event's follow-up falls due on both instances at once (two hours after the
+     * end): each confirmed registrant receives it once.
+     */
+    @Test
+    void twoInstancesSendAFollowUpOnce() {
+        TestClock secondClock = secondInstance();
+        clock.set("2027-01-10T09:00:00Z");
+        secondClock.set("2027-01-10T09:00:00Z");
+        UUID eventId = UUID.randomUUID();
+        var published = Examples.catalogWithFollowUp("EventPublished", eventId);
+        Examples.event(published).putArray("reminders");
+        publish(published);
+        await().until(() -> events.find(eventId).isPresent());
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < PEOPLE; i++) {
+            String email = unique("follow-up-" + i);
+            people.add(email);
+            announce(registration("RegistrationConfirmed", eventId, UUID.randomUUID(), email));
+        }
+        people.forEach(Inbox::awaitOne);
+
+        clock.set("2027-02-16T15:30:01Z");
+        secondClock.set("2027-02-16T15:30:01Z");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(log.of(eventId, "FOLLOW_UP"))
+                .hasSize(PEOPLE)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo("SENT")));
+        await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+
+        assertThat(log.of(eventId, "FOLLOW_UP"))
+                .hasSize(PEOPLE)
+                .extracting(DeliveryLogEntry::attempts)
+                .containsOnly(1);
+        assertThat(people).allSatisfy(email -> assertThat(Inbox.to(email))
+                .extracting(Inbox.Email::subject)
+                .containsExactly(
+                        "Inscription confirmée\u202f: Le numérique est-il solidaire ?",
+                        "Après «\u202fLe numérique est-il solidaire ?\u202f»"));
+    }
+
+    /**
      * Issue 13: with many reminders due at once on two instances, some went out twice. Here both
      * instances send hundreds of reminders due together, in small batches (many claims, side by
      * side), while new registrations are planned and confirmed on both: every email goes out

@@ -28,8 +28,9 @@ import org.museumevents.starter.problem.InvalidFields.FieldProblem;
  * What an organiser writes about an event: the request body of create and replace, and the
  * document stored for it. Every text is bounded, and every one that lands in an email's subject or
  * first lines (titles, people, venue, partners, tags, meeting) is a single line; descriptions may
- * have several. Its {@code questions} follow the rules of {@link Question}; a document stored before
- * there were questions reads with none.
+ * have several. Its {@code questions} follow the rules of {@link Question}, its {@code followUp}
+ * those of {@link FollowUp}; a document stored before there were questions reads with none, one
+ * stored before follow-ups with none ({@code null}).
  */
 public record EventDetails(
         UUID seriesId,
@@ -73,7 +74,11 @@ public record EventDetails(
                         description = "what registrants are asked, in this order (issue 15): ids kept across edits,"
                                 + " given as q1, q2... where missing; the public sees them")
                 @Size(max = Question.MAX_QUESTIONS)
-                List<@NotNull @Valid Question> questions) {
+                List<@NotNull @Valid Question> questions,
+        @Schema(
+                        description = "sent to the registrants confirmed then, `after` the end (issue 15); null: none;"
+                                + " the public sees it")
+                FollowUp followUp) {
 
     static final Duration LONGEST_REMINDER = Duration.ofDays(60);
 
@@ -182,6 +187,7 @@ public record EventDetails(
             }
         }
         problems.addAll(Question.problems(questions, "questions"));
+        problems.addAll(FollowUp.problems(followUp, "followUp"));
         if (!problems.isEmpty()) {
             throw new InvalidFields(problems);
         }
@@ -206,7 +212,8 @@ public record EventDetails(
                 partners,
                 tags,
                 reminders,
-                questions);
+                questions,
+                followUp);
     }
 
     /** Lower-cased words a participant may search for. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.museumevents.catalog.event.EventDetails;
 import org.museumevents.catalog.event.EventFormat;
+import org.museumevents.catalog.event.FollowUp;
 import org.museumevents.catalog.event.Language;
 import org.museumevents.catalog.event.Question;
 import org.museumevents.starter.input.SingleLine;
@@ -23,7 +24,7 @@ import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 /**
  * What an organiser writes about a series: its texts, its recurrence, and optional defaults that
  * each new occurrence starts from (the organiser then edits each session's theme and speakers),
- * its registration questions among them.
+ * its registration questions and follow-up among them.
  */
 public record SeriesDetails(
         @NotNull @Size(min = 1, max = 3) Map<Language, @NotNull @SingleLine @Size(max = 300) String> title,
@@ -59,10 +60,12 @@ public record SeriesDetails(
             @Size(max = 10) List<@NotBlank @Size(max = 20) String> reminders,
             @Schema(description = "the questions each occurrence asks, as an event's (issue 15)")
                     @Size(max = Question.MAX_QUESTIONS)
-                    List<@NotNull @Valid Question> questions) {
+                    List<@NotNull @Valid Question> questions,
+            @Schema(description = "the follow-up each occurrence sends, as an event's (issue 15); null: none")
+                    FollowUp followUp) {
 
         static final EventDefaults NONE =
-                new EventDefaults(null, null, null, null, null, null, null, null, null, null, null);
+                new EventDefaults(null, null, null, null, null, null, null, null, null, null, null, null);
 
         /**
          * Gives the questions their ids once, with the series: every occurrence then asks the same
@@ -84,7 +87,8 @@ public record SeriesDetails(
                     partners,
                     tags,
                     reminders,
-                    questions);
+                    questions,
+                    followUp);
         }
     }
 
@@ -96,6 +100,7 @@ public record SeriesDetails(
     void check() {
         List<FieldProblem> problems = new ArrayList<>(recurrence.problems("recurrence."));
         problems.addAll(Question.problems(eventDefaults.questions(), "eventDefaults.questions"));
+        problems.addAll(FollowUp.problems(eventDefaults.followUp(), "eventDefaults.followUp"));
         if (defaultLanguage != null
                 && (title.get(defaultLanguage) == null
                         || title.get(defaultLanguage).isBlank())) {
@@ -127,6 +132,7 @@ public record SeriesDetails(
                 d.partners(),
                 d.tags(),
                 d.reminders(),
-                d.questions());
+                d.questions(),
+                d.followUp());
     }
 }

@@ -140,6 +140,7 @@ class EventCalendarTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         EventView event = new EventView(
                 UUID.randomUUID(),
@@ -195,6 +196,7 @@ class EventCalendarTest {
                 zone,
                 null,
                 new EventDetails.Meeting("https://zoom.example/j/1", "1", "secret"),
+                null,
                 null,
                 null,
                 null,

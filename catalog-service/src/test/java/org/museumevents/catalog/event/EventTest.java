@@ -312,6 +312,7 @@ class EventTest {
                 null,
                 null,
                 List.of("P1D", "PT1H"),
+                null,
                 null);
     }
 }

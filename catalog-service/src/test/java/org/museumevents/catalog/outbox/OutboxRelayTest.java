@@ -99,6 +99,28 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theEventsFollowUpTravelsWithItOnTheTopic() throws Exception {
+        String organisation = Fixtures.organisation("icom-france");
+        JsonNode example = json.readTree(Files.readString(Path.of("src/test/resources/messages/EventPublished.json")))
+                .path("event")
+                .path("followUp");
+        Map<String, Object> event = Fixtures.onlineDebate();
+        event.put("followUp", json.convertValue(example, Map.class));
+        String id = CatalogRequests.publish(mvc, json, organisation, event);
+
+        try (CatalogTopic topic = new CatalogTopic(TestServers.kafkaBootstrapServers())) {
+            ConsumerRecord<String, String> record =
+                    topic.recordsFor(id, 1, Duration.ofSeconds(30)).get(0);
+            // As the committed example carries it (messages/EventPublished.json), which notification reads.
+            JsonNode followUp = json.readTree(record.value()).path("event").path("followUp");
+            assertThat(followUp).isEqualTo(example);
+            assertThat(followUp.path("text").path("es").asString()).contains("\n");
+            assertThat(followUp.path("links").get(1).path("url").asString())
+                    .isEqualTo("https://survey.example.org/s/solidarity-4?lang=fr");
+        }
+    }
+
+    @Test
     void publishUpdateAndCancelReachTheRealBrokerInOrderKeyedByEvent() throws Exception {
         String token = TestTokens.bearer("icom-france");
         String body = json.writeValueAsString(Fixtures.onlineDebate());

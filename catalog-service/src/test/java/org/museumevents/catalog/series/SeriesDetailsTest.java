@@ -84,6 +84,7 @@ class SeriesDetailsTest {
                 null,
                 List.of("solidarity"),
                 List.of("P1D"),
+                null,
                 null);
         EventDetails fromDefaults = new SeriesDetails(
                         Map.of(Language.fr, "Solidarités"), null, null, THIRD_TUESDAYS, defaults)

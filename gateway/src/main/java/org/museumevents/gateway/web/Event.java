@@ -36,6 +36,7 @@ public record Event(
         List<String> tags,
         List<String> reminders,
         List<Question> questions,
+        FollowUp followUp,
         Instant startsAt,
         Instant endsAt,
         long version) {
@@ -90,6 +91,27 @@ public record Event(
         }
     }
 
+    /**
+     * What the event's confirmed registrants receive a while after its end (docs/api.md, Catalog:
+     * {@code followUp}, issue 15); null when none.
+     *
+     * @param after an ISO-8601 duration after the end, from {@code PT0S} to {@code P30D}
+     * @param text by language ({@code fr}, {@code en}, {@code es}), several lines allowed
+     * @param links in order, at most 10
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FollowUp(String after, Map<String, String> text, List<Link> links) {
+
+        public FollowUp {
+            text = text == null ? Map.of() : text;
+            links = links == null ? List.of() : links;
+        }
+    }
+
+    /** A follow-up's link: what the reader sees, and an absolute http(s) URL. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Link(String label, String url) {}
+
     /** One choice of a choice question: {@code id} is what an answer names. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Choice(String id, Map<String, String> label) {
@@ -134,6 +156,7 @@ public record Event(
                         tags,
                         reminders,
                         questions,
+                        followUp,
                         startsAt,
                         endsAt,
                         version);

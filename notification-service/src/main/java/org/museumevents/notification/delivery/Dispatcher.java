@@ -361,8 +361,14 @@ class Dispatcher implements SmartLifecycle {
                 dropped.add(claim.id());
                 return Optional.empty();
             }
+            if (claim.kind() == EmailKind.FOLLOW_UP
+                    && (!registrant.get().confirmed() || event.get().cancelled())) {
+                // A follow-up goes to those confirmed when it is sent, of an event that took place.
+                dropped.add(claim.id());
+                return Optional.empty();
+            }
             MessageText message = null;
-            if (claim.kind() == EmailKind.MESSAGE) {
+            if (claim.kind() == EmailKind.MESSAGE || claim.kind() == EmailKind.FOLLOW_UP) {
                 message = claim.messageId() == null
                         ? null
                         : messageTexts.find(claim.messageId()).orElse(null);
@@ -474,6 +480,7 @@ class Dispatcher implements SmartLifecycle {
             case WAITLISTED, PENDING -> registrant.status() == RegistrationStatus.CANCELLED || event.cancelled();
             case EVENT_UPDATED -> !registrant.active() || event.cancelled();
             // An organiser's message went to those it was meant for when it fell due: still sent.
+            case FOLLOW_UP -> !registrant.confirmed() || event.cancelled();
             case REJECTED, CANCELLED, EVENT_CANCELLED, MESSAGE -> false;
         };
     }

@@ -59,6 +59,23 @@ public record NewNotification(
                 null);
     }
 
+    /**
+     * An event's follow-up to a confirmed registrant (issue 15), due at {@code at} (the event's end
+     * plus the follow-up's delay): never the join details nor the calendar entry.
+     */
+    public static NewNotification followUp(Registrant registrant, Instant at) {
+        return new NewNotification(
+                registrant.eventId(),
+                registrant.registrationId(),
+                deliverable(registrant.email()),
+                EmailKind.FOLLOW_UP,
+                at,
+                false,
+                false,
+                null,
+                null);
+    }
+
     public static NewNotification reminder(Registrant registrant, Duration offset, Instant due) {
         return new NewNotification(
                 registrant.eventId(),

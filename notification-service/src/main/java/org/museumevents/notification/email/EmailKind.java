@@ -12,7 +12,12 @@ public enum EmailKind {
     EVENT_UPDATED,
     EVENT_CANCELLED,
     /** An organiser's message to the event's registrants (issue 15): their text, not the service's. */
-    MESSAGE;
+    MESSAGE,
+    /**
+     * An event's follow-up (issue 15): the organiser's text and links, sent a while after the end
+     * to the registrants confirmed then; never the join details.
+     */
+    FOLLOW_UP;
 
     /** The join link, meeting ID and passcode go to confirmed registrants only, in these emails (and updates). */
     public boolean carriesJoinDetails() {

@@ -206,7 +206,7 @@ public class Mailer {
     public record Preview(String subject, String text) {}
 
     Written write(Letter letter) {
-        if (letter.kind() == EmailKind.MESSAGE) {
+        if (letter.kind() == EmailKind.MESSAGE || letter.kind() == EmailKind.FOLLOW_UP) {
             return writeMessage(letter);
         }
         EventSnapshot event = letter.event();
@@ -277,6 +277,12 @@ public class Mailer {
      * text. Below it the event's title, time and place, and the links, as in the other emails; the
      * join details appear only through the placeholders, and only when {@link Letter#joinDetails()}
      * and the event is online with a meeting (the same rule as the other emails'), else empty.
+     *
+     * <p>An event's follow-up ({@link EmailKind#FOLLOW_UP}) is written the same way, except: its
+     * subject is the service's ("After «title»", {@code subject.FOLLOW_UP}) in the language of the
+     * text chosen, its text is written as given (no placeholders), its links follow the text (label
+     * and URL, escaped in the HTML part by the template), and it offers neither the join details
+     * nor the link to manage the registration: the event is over.
      */
     private Written writeMessage(Letter letter) {
         EventSnapshot event = letter.event();
@@ -306,14 +312,21 @@ public class Mailer {
         values.put(
                 "passcode",
                 join && event.meeting().passcode() != null ? event.meeting().passcode() : "");
-        String subjectLanguage = MessageText.languageOf(text.subject(), registrantLanguage, event.defaultLanguage());
-        // One line whatever a name holds: a line break in a subject would let it write headers.
-        String subject = MessageText.fill(text.subject().getOrDefault(subjectLanguage, ""), values)
-                .replaceAll("[\r\n\u0085\u2028\u2029]+", " ")
-                .strip();
-        String body = MessageText.fill(text.body().getOrDefault(language, ""), values)
-                .replace("\r\n", "\n")
-                .strip();
+        boolean followUp = letter.kind() == EmailKind.FOLLOW_UP;
+        String subject;
+        String body;
+        if (followUp) {
+            subject = messages.getMessage("subject.FOLLOW_UP", new Object[] {title}, locale);
+            body = text.body().getOrDefault(language, "");
+        } else {
+            String subjectLanguage =
+                    MessageText.languageOf(text.subject(), registrantLanguage, event.defaultLanguage());
+            subject = MessageText.fill(text.subject().getOrDefault(subjectLanguage, ""), values);
+            body = MessageText.fill(text.body().getOrDefault(language, ""), values);
+        }
+        // One line whatever a name or a title holds: a line break in a subject would let it write headers.
+        subject = subject.replaceAll("[\r\n\u0085\u2028\u2029]+", " ").strip();
+        body = body.replace("\r\n", "\n").replace('\r', '\n').strip();
 
         Context context = new Context(locale);
         context.setVariable("lang", language);
@@ -331,7 +344,18 @@ public class Mailer {
         context.setVariable("join", null);
         context.setVariable("joinLater", false);
         context.setVariable("interpretation", null);
-        boolean mayAttend = letter.mayAttend();
+        context.setVariable("links", text.links().isEmpty() ? null : text.links());
+        // The plain-text part: each link as its label, then its URL on a line of its own.
+        context.setVariable(
+                "linksText",
+                text.links().isEmpty()
+                        ? null
+                        : String.join(
+                                "\n\n",
+                                text.links().stream()
+                                        .map(link -> link.label() + "\n" + link.url())
+                                        .toList()));
+        boolean mayAttend = letter.mayAttend() && !followUp;
         context.setVariable("manageUrl", mayAttend ? letter.registrant().manageUrl() : null);
         context.setVariable("eventUrl", event.cancelled() ? null : properties.eventUrl(event.id()));
         return new Written(

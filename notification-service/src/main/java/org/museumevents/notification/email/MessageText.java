@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.museumevents.notification.event.FollowUp;
 
 /**
  * What an organiser wrote to an event's registrants (issue 15): a subject and a plain-text body,
@@ -16,10 +17,15 @@ import java.util.regex.Pattern;
  * of an online event only, and left empty for everyone else. They are replaced in one pass: a
  * value that itself looks like a placeholder (a registrant named "{passcode}") stays as it is.
  *
- * @param subject the subject by language code, one line each
+ * <p>An event's follow-up (kind {@code FOLLOW_UP}) is written from the same shape: its text as the
+ * body, its links, and no subject (the service writes one from the event's title); its text is
+ * written as given, without placeholders.
+ *
+ * @param subject the subject by language code, one line each (empty for a follow-up)
  * @param body the body by language code, plain text
+ * @param links a follow-up's links, in order; empty (never null) for a message
  */
-public record MessageText(Map<String, String> subject, Map<String, String> body) {
+public record MessageText(Map<String, String> subject, Map<String, String> body, List<FollowUp.Link> links) {
 
     /** The placeholders, in the order the API documentation lists them. */
     public static final List<String> PLACEHOLDERS =
@@ -32,6 +38,12 @@ public record MessageText(Map<String, String> subject, Map<String, String> body)
     public MessageText {
         subject = subject == null ? Map.of() : Map.copyOf(subject);
         body = body == null ? Map.of() : Map.copyOf(body);
+        links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    /** An organiser's message: a subject and a body, no links. */
+    public MessageText(Map<String, String> subject, Map<String, String> body) {
+        this(subject, body, List.of());
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * The fields of a catalog event that emails and reminders read, as the catalog announces it on
- * {@code catalog.events}. Unknown fields are ignored so the catalog can add some freely.
+ * {@code catalog.events}. Unknown fields are ignored so the catalog can add some freely. {@code
+ * followUp} is null when the event has none (and in a copy kept before issue 15).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EventSnapshot(
@@ -35,7 +36,8 @@ public record EventSnapshot(
         List<String> reminders,
         Instant startsAt,
         Instant endsAt,
-        long version) {
+        long version,
+        FollowUp followUp) {
 
     public EventSnapshot {
         title = title == null ? Map.of() : title;
@@ -62,6 +64,17 @@ public record EventSnapshot(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Meeting(String url, String meetingId, String passcode) {}
+
+    /**
+     * When the follow-up falls due: the end plus its delay (UTC instant, to the microsecond as
+     * PostgreSQL keeps it); empty when there is none, or its delay cannot be read.
+     */
+    public java.util.Optional<Instant> followUpAt() {
+        if (followUp == null || endsAt == null) {
+            return java.util.Optional.empty();
+        }
+        return followUp.delay().map(delay -> endsAt.plus(delay).truncatedTo(ChronoUnit.MICROS));
+    }
 
     /** Whether the announced fields are enough to write an email about the event. */
     @JsonIgnore

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.museumevents.notification.delivery.NewNotification;
 import org.museumevents.notification.delivery.NotificationRepository;
+import org.museumevents.notification.email.EmailKind;
 import org.museumevents.notification.registrant.RegistrantRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Plans the emails of the messages that have fallen due: one {@code MESSAGE} row per registrant
  * whose status is then among the message's recipients and whose personal data is not erased, due
  * at the message's {@code sendAt}, for the dispatcher to send (retries, delivery log, per-address
- * limit). Recipients are judged now, when the message falls due, not when it was posted.
+ * limit). Recipients are judged now, when the message falls due, not when it was posted. An
+ * event's follow-up (kind {@code FOLLOW_UP}, see {@link FollowUps}) is planned the same way, to
+ * {@code CONFIRMED} registrants, as emails of kind {@code FOLLOW_UP}.
  *
  * <p>Runs every {@code notification.messages.poll-interval} (PT5S by default) on every instance,
  * and at once after a message due now is posted. Each message is planned once across instances:
@@ -74,7 +77,9 @@ class DueMessages {
             List<NewNotification> emails = registrants.ofEvent(message.eventId()).stream()
                     .filter(registrant -> registrant.reachable()
                             && statuses.contains(registrant.status().name()))
-                    .map(registrant -> NewNotification.message(registrant, message.sendAt()))
+                    .map(registrant -> message.kind() == EmailKind.FOLLOW_UP
+                            ? NewNotification.followUp(registrant, message.sendAt())
+                            : NewNotification.message(registrant, message.sendAt()))
                     .toList();
             int added = notifications.scheduleMessage(message.id(), emails, now);
             messages.markPlanned(message.id(), now);

@@ -9,23 +9,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.museumevents.notification.delivery.MessageTexts;
+import org.museumevents.notification.email.EmailKind;
 import org.museumevents.notification.email.MessageText;
+import org.museumevents.notification.event.FollowUp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The organisers' messages (table {@code message}); also where the dispatcher reads a message's
- * text ({@link MessageTexts}).
+ * The organisers' messages and the events' follow-ups (table {@code message}); also where the
+ * dispatcher reads a message's text ({@link MessageTexts}).
  */
 @Repository
 class MessageRepository implements MessageTexts {
 
     private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
     private static final TypeReference<List<String>> STATUSES = new TypeReference<>() {};
+    private static final TypeReference<List<FollowUp.Link>> LINKS = new TypeReference<>() {};
     private static final String COLUMNS =
-            "id, event_id, recipients, subject, body, send_at, planned_at, created_at, request_hash";
+            "id, event_id, kind, recipients, subject, body, links, send_at, planned_at, created_at, request_hash";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -36,8 +39,11 @@ class MessageRepository implements MessageTexts {
     }
 
     /**
-     * A message as stored.
+     * A message as stored: an organiser's ({@code MESSAGE}) or an event's follow-up ({@code
+     * FOLLOW_UP}, one per event at most, its subject empty: the email writes it from the title).
      *
+     * @param kind {@code MESSAGE} or {@code FOLLOW_UP}, the kind of its emails
+     * @param links a follow-up's links; empty for a message
      * @param plannedAt when its emails were planned (UTC instant); null until it falls due
      * @param requestHash the SHA-256 of the request that created it, when it came with an
      *     Idempotency-Key; null otherwise
@@ -45,9 +51,11 @@ class MessageRepository implements MessageTexts {
     record Stored(
             UUID id,
             UUID eventId,
+            EmailKind kind,
             List<String> recipients,
             Map<String, String> subject,
             Map<String, String> body,
+            List<FollowUp.Link> links,
             Instant sendAt,
             Instant plannedAt,
             Instant createdAt,
@@ -126,9 +134,45 @@ class MessageRepository implements MessageTexts {
                 .update();
     }
 
+    /**
+     * Plans the event's follow-up, or re-plans it while it is not planned yet: its text, links and
+     * due time replace the ones kept. Once planned (its emails written), it stays as it was: a
+     * follow-up is sent once, whatever the event becomes afterwards.
+     *
+     * @param sendAt when it falls due: the event's end plus the follow-up's delay (UTC instant)
+     * @return whether it was added or changed
+     */
+    boolean saveFollowUp(UUID eventId, FollowUp followUp, Instant sendAt, Instant now) {
+        return jdbc.sql(
+                                """
+                        INSERT INTO message (id, event_id, kind, recipients, subject, body, links, send_at, created_at)
+                        VALUES (:id, :eventId, 'FOLLOW_UP', CAST(:recipients AS jsonb), CAST('{}' AS jsonb),
+                            CAST(:body AS jsonb), CAST(:links AS jsonb), :sendAt, :now)
+                        ON CONFLICT (event_id) WHERE kind = 'FOLLOW_UP'
+                        DO UPDATE SET body = excluded.body, links = excluded.links, send_at = excluded.send_at
+                        WHERE message.planned_at IS NULL
+                        """)
+                        .param("id", UUID.randomUUID())
+                        .param("eventId", eventId)
+                        .param("recipients", json.writeValueAsString(FollowUps.RECIPIENTS))
+                        .param("body", json.writeValueAsString(followUp.text()))
+                        .param("links", json.writeValueAsString(followUp.links()))
+                        .param("sendAt", Timestamp.from(sendAt))
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** Forgets the event's follow-up unless it is planned already (then it went, or is going). */
+    void dropUnplannedFollowUp(UUID eventId) {
+        jdbc.sql("DELETE FROM message WHERE event_id = :eventId AND kind = 'FOLLOW_UP' AND planned_at IS NULL")
+                .param("eventId", eventId)
+                .update();
+    }
+
     @Override
     public Optional<MessageText> find(UUID messageId) {
-        return load(messageId).map(message -> new MessageText(message.subject(), message.body()));
+        return load(messageId).map(message -> new MessageText(message.subject(), message.body(), message.links()));
     }
 
     private Stored map(ResultSet rs, int row) throws SQLException {
@@ -136,9 +180,11 @@ class MessageRepository implements MessageTexts {
         return new Stored(
                 rs.getObject("id", UUID.class),
                 rs.getObject("event_id", UUID.class),
+                EmailKind.valueOf(rs.getString("kind")),
                 json.readValue(rs.getString("recipients"), STATUSES),
                 json.readValue(rs.getString("subject"), TEXTS),
                 json.readValue(rs.getString("body"), TEXTS),
+                json.readValue(rs.getString("links"), LINKS),
                 rs.getTimestamp("send_at").toInstant(),
                 planned == null ? null : planned.toInstant(),
                 rs.getTimestamp("created_at").toInstant(),

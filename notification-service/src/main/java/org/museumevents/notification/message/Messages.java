@@ -117,9 +117,11 @@ class Messages {
         MessageRepository.Stored message = new MessageRepository.Stored(
                 UUID.randomUUID(),
                 eventId,
+                EmailKind.MESSAGE,
                 recipients,
                 subject,
                 body,
+                List.of(),
                 request.sendAt() == null ? now : request.sendAt(),
                 null,
                 now,
@@ -143,7 +145,10 @@ class Messages {
         return view(first, countsOf(first.eventId()));
     }
 
-    /** The event's messages, the newest posted first, each with what became of its emails. */
+    /**
+     * The event's messages, the newest posted first, each with what became of its emails; its
+     * follow-up among them (kind {@code FOLLOW_UP}) once the catalog announced one.
+     */
     List<MessageView> list(UUID eventId) {
         checkOrganiser(eventId);
         Map<UUID, MessageCounts> counts = countsOf(eventId);
@@ -234,9 +239,11 @@ class Messages {
         return new MessageView(
                 message.id(),
                 message.eventId(),
+                message.kind().name(),
                 message.recipients(),
                 message.subject(),
                 message.body(),
+                message.links(),
                 message.sendAt(),
                 message.createdAt(),
                 status,

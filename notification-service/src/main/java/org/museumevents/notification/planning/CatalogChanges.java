@@ -9,6 +9,7 @@ import org.museumevents.notification.delivery.NotificationRepository;
 import org.museumevents.notification.email.EmailKind;
 import org.museumevents.notification.event.EventSnapshot;
 import org.museumevents.notification.event.KnownEventRepository;
+import org.museumevents.notification.message.FollowUps;
 import org.museumevents.notification.registrant.Registrant;
 import org.museumevents.notification.registrant.RegistrantRepository;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies an event as the catalog announced it: keeps the latest version, tells active registrants
  * of a practical change or a cancellation ({@link EventChange}) while the event is not over, and
- * re-plans the reminders. An older version changes nothing.
+ * re-plans the reminders and the follow-up ({@link FollowUps}). An older version changes nothing.
  *
  * <p>Whether the event was over is judged at the time the change happened in the catalog ({@code
  * occurredAt}), not when the message is processed (issue 13): a cancellation made before the end
@@ -35,13 +36,15 @@ public class CatalogChanges {
             EmailKind.PENDING,
             EmailKind.PROMOTED,
             EmailKind.REMINDER,
-            EmailKind.EVENT_UPDATED);
+            EmailKind.EVENT_UPDATED,
+            EmailKind.FOLLOW_UP);
 
     private final EventLocks locks;
     private final KnownEventRepository events;
     private final RegistrantRepository registrants;
     private final NotificationRepository notifications;
     private final ReminderPlanner reminders;
+    private final FollowUps followUps;
     private final Clock clock;
 
     CatalogChanges(
@@ -50,12 +53,14 @@ public class CatalogChanges {
             RegistrantRepository registrants,
             NotificationRepository notifications,
             ReminderPlanner reminders,
+            FollowUps followUps,
             Clock clock) {
         this.locks = locks;
         this.events = events;
         this.registrants = registrants;
         this.notifications = notifications;
         this.reminders = reminders;
+        this.followUps = followUps;
         this.clock = clock;
     }
 
@@ -114,6 +119,7 @@ public class CatalogChanges {
             case NOTHING_TO_TELL -> {}
         }
         reminders.planEvent(incoming, all, occurredAt, now);
+        followUps.plan(incoming, now);
         return true;
     }
 }

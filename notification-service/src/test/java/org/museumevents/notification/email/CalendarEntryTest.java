@@ -71,7 +71,8 @@ class CalendarEntryTest {
                 List.of(),
                 startsAt,
                 startsAt == null ? null : startsAt.plus(Duration.ofMinutes(90)),
-                2);
+                2,
+                null);
     }
 
     static Letter letter(EventSnapshot event) {
@@ -254,7 +255,8 @@ class CalendarEntryTest {
                 List.of(),
                 null,
                 null,
-                base.version());
+                base.version(),
+                null);
         String text = calendar.write(withManageUrl(letter(event)), Locale.forLanguageTag(language), messages, 9);
 
         List<String> lines = FoldedLines.assertFolded(text);

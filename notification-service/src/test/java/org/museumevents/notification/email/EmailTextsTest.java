@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.museumevents.notification.event.EventSnapshot;
+import org.museumevents.notification.event.FollowUp;
 import org.museumevents.notification.registrant.Registrant;
 import org.museumevents.notification.registrant.RegistrationStatus;
 
@@ -61,7 +62,8 @@ class EmailTextsTest {
                 List.of("P1D"),
                 null,
                 null,
-                2);
+                2,
+                null);
     }
 
     /** An organiser's message with every placeholder, in the three languages. */
@@ -71,6 +73,17 @@ class EmailTextsTest {
                     "fr", "Bonjour {name},\n\nnous vous attendons le {start}.\n\n{joinUrl} {meetingId} {passcode}",
                     "en", "Hello {name},\n\nsee you on {start}.\n\n{joinUrl} {meetingId} {passcode}",
                     "es", "Hola {name},\n\nle esperamos el {start}.\n\n{joinUrl} {meetingId} {passcode}"));
+
+    /** An event's follow-up in the three languages, with two links (one with markup to escape). */
+    static final MessageText FOLLOW_UP = new MessageText(
+            Map.of(),
+            Map.of(
+                    "fr", "Merci d’avoir suivi le débat.\n\nLa prochaine séance aura lieu le 16 mars.",
+                    "en", "Thank you for joining the debate.\n\nThe next session is on 16 March.",
+                    "es", "Gracias por seguir el debate.\n\nLa próxima sesión será el 16 de marzo."),
+            List.of(
+                    new FollowUp.Link("The recording", "https://video.example.org/solidarity-4"),
+                    new FollowUp.Link("<b>Survey</b>", "https://survey.example.org/s/4?lang=fr&x=1")));
 
     static Letter letter(
             EmailKind kind, RegistrationStatus status, EventSnapshot event, String language, Integer position) {
@@ -98,7 +111,7 @@ class EmailTextsTest {
                 join,
                 false,
                 position,
-                kind == EmailKind.MESSAGE ? MESSAGE : null);
+                kind == EmailKind.MESSAGE ? MESSAGE : kind == EmailKind.FOLLOW_UP ? FOLLOW_UP : null);
     }
 
     /** Every kind × registration status × event on or cancelled × language, a waiting list with and without a position. */
@@ -207,6 +220,37 @@ class EmailTextsTest {
         // them, counting the waiting list twice and an organiser's message, × 3 active statuses ×
         // 3 languages).
         assertThat(stillActive).isEqualTo(72);
+    }
+
+    /**
+     * Issue 15: a follow-up is titled after the event in the text's language, carries the text and
+     * each link (label and URL; the label escaped in the HTML part), and neither join details nor
+     * the link to manage the registration: the event is over.
+     */
+    @Test
+    void aFollowUpCarriesItsTextAndLinksAndNothingToJoinOrManage() {
+        EventSnapshot event = event("PUBLISHED");
+        Mailer.Written english =
+                mailer.write(letter(EmailKind.FOLLOW_UP, RegistrationStatus.CONFIRMED, event, "en", null));
+        assertThat(english.subject()).isEqualTo("After \u201cDigital workshop\u201d");
+        assertThat(english.text())
+                .contains("Thank you for joining the debate.\n\nThe next session is on 16 March.")
+                .contains("The recording\nhttps://video.example.org/solidarity-4\n\n<b>Survey</b>\n"
+                        + "https://survey.example.org/s/4?lang=fr&x=1");
+        assertThat(english.html())
+                .contains("<a href=\"https://survey.example.org/s/4?lang=fr&amp;x=1\"")
+                .contains("&lt;b&gt;Survey&lt;/b&gt;")
+                .doesNotContain("<b>Survey");
+        Mailer.Written french =
+                mailer.write(letter(EmailKind.FOLLOW_UP, RegistrationStatus.CONFIRMED, event, "fr", null));
+        for (Mailer.Written email : List.of(english, french)) {
+            assertThat(email.subject() + email.text() + email.html())
+                    .doesNotContain(JOIN_URL)
+                    .doesNotContain(PASSCODE)
+                    .doesNotContain(MANAGE_URL);
+        }
+        assertThat(french.subject()).isEqualTo("Après «\u202fAtelier numérique\u202f»");
+        assertThat(french.text()).contains("Merci d’avoir suivi le débat.");
     }
 
     /** The typographic conventions, one per language. */

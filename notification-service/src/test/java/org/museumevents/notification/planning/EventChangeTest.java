@@ -45,7 +45,8 @@ class EventChangeTest {
                 before.reminders(),
                 null,
                 null,
-                3);
+                3,
+                null);
         assertThat(EventChange.between(Optional.of(before), retitled, false)).isEqualTo(EventChange.NOTHING_TO_TELL);
     }
 

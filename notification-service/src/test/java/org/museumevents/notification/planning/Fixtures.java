@@ -39,7 +39,8 @@ final class Fixtures {
                 reminders,
                 null,
                 null,
-                2);
+                2,
+                null);
     }
 
     static Registrant registrant(UUID registrationId, RegistrationStatus status) {

@@ -51,6 +51,9 @@ class EventEditorController {
     private static final Pattern QUESTION_ACTION = Pattern.compile("(up|down|remove)-(\\d{1,3})|add-([a-z-]{1,40})");
     private static final Pattern QUESTION_FIELD = Pattern.compile("^(questions\\[\\d+])(?:\\.(.*))?$");
 
+    /** A follow-up link's field as the catalog names it: {@code followUp.links[1].url}. */
+    private static final Pattern FOLLOW_UP_LINK_FIELD = Pattern.compile("^followUp\\.links\\[(\\d+)]\\.(label|url)$");
+
     private final CatalogClient catalog;
     private final PlainWords words;
     private final StandardQuestions standardQuestions;
@@ -260,6 +263,14 @@ class EventEditorController {
     private Map<String, String> errorLabels(Map<String, String> errors) {
         Map<String, String> labels = new LinkedHashMap<>();
         for (String key : errors.keySet()) {
+            Matcher link = FOLLOW_UP_LINK_FIELD.matcher(key);
+            if (link.matches()) {
+                // "Link 2: web address", as the row's own label says.
+                labels.put(
+                        key,
+                        words.message("field.followUp.link." + link.group(2), Integer.parseInt(link.group(1)) + 1));
+                continue;
+            }
             Matcher question = QUESTION_FIELD.matcher(key);
             if (!question.matches()) {
                 continue;

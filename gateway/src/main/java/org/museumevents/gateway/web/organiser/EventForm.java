@@ -4,7 +4,10 @@ import static org.museumevents.gateway.web.organiser.FormValues.LOCAL_DATE_TIME;
 import static org.museumevents.gateway.web.organiser.FormValues.blank;
 import static org.museumevents.gateway.web.organiser.FormValues.texts;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -26,6 +29,12 @@ import org.museumevents.gateway.web.PlainWords;
 public class EventForm {
 
     static final int BLANK_PEOPLE_ROWS = 3;
+
+    /** The follow-up's link rows the editor offers (the catalog takes up to 10; a few are enough here). */
+    static final int LINK_ROWS = 3;
+
+    /** The longest follow-up delay the catalog accepts, P30D, in hours. */
+    static final int MAX_FOLLOW_UP_HOURS = 720;
 
     private String seriesId;
     private String titleFr;
@@ -58,6 +67,11 @@ public class EventForm {
     private String reminders = "P1D, PT1H";
     private List<QuestionRow> questions = new ArrayList<>();
     private String questionAction;
+    private String followUpHours;
+    private String followUpTextFr;
+    private String followUpTextEn;
+    private String followUpTextEs;
+    private List<LinkRow> followUpLinks = new ArrayList<>();
     private String etag;
 
     /** The request body of {@code POST /api/events} and {@code PUT /api/events/{id}}. */
@@ -79,7 +93,8 @@ public class EventForm {
             List<String> partners,
             List<String> tags,
             List<String> reminders,
-            List<QuestionRow.QuestionBody> questions) {}
+            List<QuestionRow.QuestionBody> questions,
+            Event.FollowUp followUp) {}
 
     static EventForm of(Event event, String etag) {
         EventForm form = new EventForm();
@@ -126,6 +141,15 @@ public class EventForm {
         form.reminders = String.join(", ", event.reminders());
         form.questions =
                 new ArrayList<>(event.questions().stream().map(QuestionRow::of).toList());
+        if (event.followUp() != null) {
+            form.followUpHours = hours(event.followUp().after());
+            form.followUpTextFr = event.followUp().text().get("fr");
+            form.followUpTextEn = event.followUp().text().get("en");
+            form.followUpTextEs = event.followUp().text().get("es");
+            form.followUpLinks = new ArrayList<>(event.followUp().links().stream()
+                    .map(link -> new LinkRow(link.label(), link.url()))
+                    .toList());
+        }
         form.etag = etag;
         return form;
     }
@@ -138,6 +162,66 @@ public class EventForm {
     void padPeople() {
         for (int i = 0; i < BLANK_PEOPLE_ROWS; i++) {
             people.add(new PersonRow());
+        }
+        // The follow-up's links too: what the organiser wrote, then empty rows up to LINK_ROWS.
+        followUpLinks = new ArrayList<>(
+                followUpLinks.stream().filter(l -> l != null && !l.isBlank()).toList());
+        while (followUpLinks.size() < LINK_ROWS) {
+            followUpLinks.add(new LinkRow());
+        }
+    }
+
+    /**
+     * The follow-up as the catalog takes it, or null when the organiser wrote none (no hours, text
+     * or link). Hours are a number from 0 to {@value #MAX_FOLLOW_UP_HOURS}, decimals allowed (1.5 is
+     * {@code PT1H30M}); empty link rows are dropped, so the indices the catalog names match the
+     * rows shown.
+     */
+    private Event.FollowUp followUpBody(Map<String, String> errors, PlainWords words) {
+        followUpLinks = new ArrayList<>(
+                followUpLinks.stream().filter(l -> l != null && !l.isBlank()).toList());
+        Map<String, String> text = texts(followUpTextFr, followUpTextEn, followUpTextEs);
+        if (blank(followUpHours) && text.isEmpty() && followUpLinks.isEmpty()) {
+            return null;
+        }
+        String after = null;
+        if (blank(followUpHours)) {
+            errors.put("followUp.after", words.message("form.error.required"));
+        } else {
+            try {
+                BigDecimal hours = new BigDecimal(followUpHours.strip().replace(',', '.'));
+                if (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(MAX_FOLLOW_UP_HOURS)) > 0) {
+                    errors.put("followUp.after", words.message("followUp.error.hours", MAX_FOLLOW_UP_HOURS));
+                } else {
+                    long minutes = hours.multiply(BigDecimal.valueOf(60))
+                            .setScale(0, RoundingMode.HALF_UP)
+                            .longValueExact();
+                    after = Duration.ofMinutes(minutes).toString();
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                errors.put("followUp.after", words.message("followUp.error.hours", MAX_FOLLOW_UP_HOURS));
+            }
+        }
+        return new Event.FollowUp(
+                after,
+                text,
+                followUpLinks.stream()
+                        .map(l -> new Event.Link(strip(l.getLabel()), strip(l.getUrl())))
+                        .toList());
+    }
+
+    /** A follow-up's delay as hours for the form ({@code PT1H30M} is 1.5); as given when it is no duration. */
+    static String hours(String after) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return BigDecimal.valueOf(Duration.parse(after).toMinutes())
+                    .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
+                    .stripTrailingZeros()
+                    .toPlainString();
+        } catch (DateTimeParseException e) {
+            return after;
         }
     }
 
@@ -215,7 +299,8 @@ public class EventForm {
                 list(partners, "\\R"),
                 list(tags, ","),
                 list(reminders, "[,\\s]+").stream().map(String::toUpperCase).toList(),
-                questionBodies(errors, words));
+                questionBodies(errors, words),
+                followUpBody(errors, words));
     }
 
     private List<QuestionRow.QuestionBody> questionBodies(Map<String, String> errors, PlainWords words) {
@@ -497,6 +582,47 @@ public class EventForm {
 
     public void setReminders(String reminders) {
         this.reminders = reminders;
+    }
+
+    public String getFollowUpHours() {
+        return followUpHours;
+    }
+
+    public void setFollowUpHours(String followUpHours) {
+        this.followUpHours = followUpHours;
+    }
+
+    public String getFollowUpTextFr() {
+        return followUpTextFr;
+    }
+
+    public void setFollowUpTextFr(String followUpTextFr) {
+        this.followUpTextFr = followUpTextFr;
+    }
+
+    public String getFollowUpTextEn() {
+        return followUpTextEn;
+    }
+
+    public void setFollowUpTextEn(String followUpTextEn) {
+        this.followUpTextEn = followUpTextEn;
+    }
+
+    public String getFollowUpTextEs() {
+        return followUpTextEs;
+    }
+
+    public void setFollowUpTextEs(String followUpTextEs) {
+        this.followUpTextEs = followUpTextEs;
+    }
+
+    /** The follow-up's link rows, {@value #LINK_ROWS} at least on the page. */
+    public List<LinkRow> getFollowUpLinks() {
+        return followUpLinks;
+    }
+
+    public void setFollowUpLinks(List<LinkRow> followUpLinks) {
+        this.followUpLinks = followUpLinks;
     }
 
     public List<QuestionRow> getQuestions() {
