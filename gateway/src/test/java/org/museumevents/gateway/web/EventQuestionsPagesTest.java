@@ -284,9 +284,10 @@ class EventQuestionsPagesTest {
         MockHttpServletResponse refused = submit(editPage(), Map.of(), null);
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString())
-                .contains("<p class=\"field-error\" id=\"question-1-label-en-error\">must be one line</p>")
+                .contains("<p class=\"field-error\" id=\"question-1-label-en-error\">"
+                        + "Please keep this text on one line, without special characters.</p>")
                 .contains("aria-describedby=\"question-1-label-en-error\"")
-                .contains("<p class=\"field-error\" id=\"question-0-choices-error\">is used twice</p>")
+                .contains("<p class=\"field-error\" id=\"question-0-choices-error\">This value is used twice.</p>")
                 .contains("id=\"error-questions[3]\"", "is not a valid id")
                 .contains("id=\"question-3\" aria-describedby=\"error-questions[3]\"")
                 // The summary names each field in words.

@@ -312,7 +312,9 @@ class RegistrationQuestionsPagesTest {
         String page = answer.getContentAsString();
         assertThat(page)
                 .contains("<p class=\"field-error\" id=\"registration-answer-topics-error\">"
-                        + "names a choice the question does not offer</p>")
+                        + "Merci de choisir une des options.</p>")
+                .contains("Cette question n’est plus posée\u202F; merci de recharger la page.")
+                .doesNotContain("names a choice", "does not ask")
                 .contains("<strong>Vos sujets</strong>\u202F:")
                 .contains("<strong>Vos réponses</strong>\u202F:");
         assertThat(tag(page, "registration-answer-topics"))

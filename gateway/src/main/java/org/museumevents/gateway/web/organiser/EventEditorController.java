@@ -202,7 +202,7 @@ class EventEditorController {
     }
 
     private String refused(ServiceProblem e, EventForm form, Event event, Organiser organiser, Model model) {
-        Map<String, String> fieldErrors = fieldErrors(e);
+        Map<String, String> fieldErrors = fieldErrors(words.fieldErrors(e.problem()));
         if (e.status() != 400 || fieldErrors.isEmpty()) {
             model.addAttribute("problemMessage", words.of(e.problem(), "event"));
             model.addAttribute("problemReason", e.reason());
@@ -210,15 +210,18 @@ class EventEditorController {
         return again(form, event, fieldErrors, organiser, model);
     }
 
-    /** {@code reminders[1]} is shown by the reminders field, and so on for the other lists. */
-    static Map<String, String> fieldErrors(ServiceProblem e) {
+    /**
+     * {@code reminders[1]} is shown by the reminders field, and so on for the other lists.
+     *
+     * @param serviceErrors the service's field errors in the page's language ({@link
+     *     PlainWords#fieldErrors})
+     */
+    static Map<String, String> fieldErrors(Map<String, String> serviceErrors) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.problem()
-                .fieldErrors()
-                .forEach((field, message) -> errors.merge(
-                        questionField(field.replaceAll("^(reminders|tags|partners|interpretation)\\[\\d+]$", "$1")),
-                        message,
-                        (a, b) -> a + "; " + b));
+        serviceErrors.forEach((field, message) -> errors.merge(
+                questionField(field.replaceAll("^(reminders|tags|partners|interpretation)\\[\\d+]$", "$1")),
+                message,
+                PlainWords::join));
         return errors;
     }
 
