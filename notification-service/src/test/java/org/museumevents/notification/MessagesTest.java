@@ -301,6 +301,13 @@ class MessagesTest {
                 List.of("{\"recipients\": [null], " + subject + ", " + body + "}", "recipients[0]"),
                 List.of("{" + recipients + ", " + body + "}", "subject"),
                 List.of("{" + recipients + ", \"subject\": {\"en\": \" \"}, " + body + "}", "subject"),
+                // Nothing visible: zero-width and other format characters are blank too.
+                List.of("{" + recipients + ", \"subject\": {\"en\": \"\\u200B\"}, " + body + "}", "subject"),
+                List.of("{" + recipients + ", " + subject + ", \"body\": {\"en\": \"\\u2060\\uFEFF\\n\"}}", "body"),
+                // Noncharacters, in one-line and multi-line texts.
+                List.of("{" + recipients + ", \"subject\": {\"en\": \"Hi\\uFFFE\"}, " + body + "}", "subject.en"),
+                List.of("{" + recipients + ", " + subject + ", \"body\": {\"en\": \"Hi\\uFDD0\"}}", "body.en"),
+                List.of("{" + recipients + ", " + subject + ", \"body\": {\"en\": \"Hi\\uD83F\\uDFFF\"}}", "body.en"),
                 List.of("{" + recipients + ", \"subject\": {\"de\": \"Hallo\"}, " + body + "}", "subject.de"),
                 List.of("{" + recipients + ", \"subject\": {\"en\": \"two\\nlines\"}, " + body + "}", "subject.en"),
                 List.of(

@@ -17,6 +17,7 @@ import org.museumevents.catalog.event.EventFormat;
 import org.museumevents.catalog.event.Language;
 import org.museumevents.catalog.event.Question;
 import org.museumevents.starter.input.SingleLine;
+import org.museumevents.starter.input.TextRules;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
@@ -96,9 +97,7 @@ public record SeriesDetails(
     void check() {
         List<FieldProblem> problems = new ArrayList<>(recurrence.problems("recurrence."));
         problems.addAll(Question.problems(eventDefaults.questions(), "eventDefaults.questions"));
-        if (defaultLanguage != null
-                && (title.get(defaultLanguage) == null
-                        || title.get(defaultLanguage).isBlank())) {
+        if (defaultLanguage != null && TextRules.isBlank(title.get(defaultLanguage))) {
             problems.add(new FieldProblem("title." + defaultLanguage, "the default language needs a title"));
         }
         if (!problems.isEmpty()) {

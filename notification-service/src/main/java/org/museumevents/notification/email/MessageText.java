@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.museumevents.starter.input.TextRules;
 
 /**
  * What an organiser wrote to an event's registrants (issue 15): a subject and a plain-text body,
@@ -55,7 +56,7 @@ public record MessageText(Map<String, String> subject, Map<String, String> body)
 
     private static boolean given(Map<String, String> texts, String language) {
         String text = language == null ? null : texts.get(language);
-        return text != null && !text.isBlank();
+        return !TextRules.isBlank(text);
     }
 
     /**

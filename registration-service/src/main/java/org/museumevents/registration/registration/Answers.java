@@ -139,7 +139,7 @@ final class Answers {
                 if (TextRules.firstForbidden(text, true) >= 0) {
                     throw new Refused("must be a single line without control characters");
                 }
-                yield text.isEmpty() ? null : text;
+                yield TextRules.isBlank(text) ? null : text;
             }
             case LONG_TEXT -> {
                 String text = string(value);
@@ -150,7 +150,7 @@ final class Answers {
                 if (TextRules.firstForbidden(text, false) >= 0 || text.indexOf('\t') >= 0) {
                     throw new Refused("must be text without control characters other than line breaks");
                 }
-                yield text.isBlank() ? null : text;
+                yield TextRules.isBlank(text) ? null : text;
             }
             case SINGLE_CHOICE -> choice(question, string(value));
             case MULTIPLE_CHOICE -> {
