@@ -328,6 +328,9 @@ class MessagesTest {
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors[*].field", hasItem(refused.get(1))));
         }
+        // A body is multi-line text as everywhere: line breaks and tabs are fine.
+        postMessage(eventId, "{" + recipients + ", " + subject + ", \"body\": {\"en\": \"Room:\\tA\\r\\nFloor:\\t2\"}}")
+                .andExpect(status().isAccepted());
         // Accepted at the edges: a minute late, a year ahead, 200 and 10,000 characters.
         postMessage(
                         eventId,
