@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.museumevents.notification.delivery.DeliveryLogEntry;
@@ -438,5 +439,59 @@ class MessagesTest {
         assertThat(Inbox.to(erased)).hasSize(1);
         assertThat(messagesLogged(eventId)).singleElement().satisfies(e -> assertThat(e.recipient())
                 .isEqualTo(kept));
+    }
+    /** The event's messages as the organiser lists them, newest first. */
+    private JsonNode listed(UUID eventId) throws Exception {
+        return json.readTree(mvc.perform(get("/api/events/" + eventId + "/messages")
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    }
+
+    /**
+     * Erasing a registrant's personal data changes no message's counts: a sent email's line stays
+     * (without the address), and one that was still waiting (here behind the per-recipient limit,
+     * 5 emails an hour) is dropped as every kind's is but stays counted as planned.
+     */
+    @Test
+    void erasingARegistrantLeavesTheCountsOfEveryMessage() throws Exception {
+        UUID eventId = publishedEvent();
+        String kept = unique("msg-count-kept");
+        String erased = unique("msg-count-erased");
+        registrant(eventId, "RegistrationConfirmed", kept, "en");
+        UUID erasedId = registrant(eventId, "RegistrationConfirmed", erased, "en");
+        String message =
+                "{\"recipients\": [\"CONFIRMED\"], \"subject\": {\"en\": \"News\"}, \"body\": {\"en\": \"Hello\"}}";
+        // The confirmation and four messages reach the limit: the fifth message waits, for both.
+        for (int i = 0; i < 5; i++) {
+            postMessage(eventId, message).andExpect(status().isAccepted());
+        }
+        Inbox.await(kept, 5);
+        Inbox.await(erased, 5);
+        // Posted at the same instant of the test clock: told apart by their counts, not their order.
+        await().until(() -> countsById(listed(eventId)).values().stream()
+                        .filter(counts -> counts.equals("2/2/0"))
+                        .count()
+                == 4);
+        Map<String, String> before = countsById(listed(eventId));
+        assertThat(before.values()).containsOnly("2/2/0", "2/0/0");
+
+        announce(Examples.erased(eventId, erasedId));
+        await().until(() -> registrants.find(erasedId).map(r -> !r.reachable()).orElse(false));
+
+        assertThat(countsById(listed(eventId))).isEqualTo(before);
+        assertThat(listed(eventId).findValuesAsString("status")).contains("SENDING");
+    }
+
+    /** Each message's counts as {@code planned/sent/failed}, by id. */
+    private static Map<String, String> countsById(JsonNode messages) {
+        Map<String, String> counts = new java.util.HashMap<>();
+        messages.forEach(m -> counts.put(
+                m.get("id").asString(),
+                m.at("/counts/planned").asInt() + "/" + m.at("/counts/sent").asInt() + "/"
+                        + m.at("/counts/failed").asInt()));
+        return counts;
     }
 }

@@ -25,7 +25,7 @@ class MessageRepository implements MessageTexts {
     private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
     private static final TypeReference<List<String>> STATUSES = new TypeReference<>() {};
     private static final String COLUMNS =
-            "id, event_id, recipients, subject, body, send_at, planned_at, created_at, request_hash";
+            "id, event_id, recipients, subject, body, send_at, planned_at, planned_count, created_at, request_hash";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -39,6 +39,8 @@ class MessageRepository implements MessageTexts {
      * A message as stored.
      *
      * @param plannedAt when its emails were planned (UTC instant); null until it falls due
+     * @param plannedCount how many emails were planned then; null until then (and for a message
+     *     planned before the count was kept)
      * @param requestHash the SHA-256 of the request that created it, when it came with an
      *     Idempotency-Key; null otherwise
      */
@@ -50,6 +52,7 @@ class MessageRepository implements MessageTexts {
             Map<String, String> body,
             Instant sendAt,
             Instant plannedAt,
+            Integer plannedCount,
             Instant createdAt,
             byte[] requestHash) {}
 
@@ -119,10 +122,15 @@ class MessageRepository implements MessageTexts {
                 .list();
     }
 
-    void markPlanned(UUID id, Instant now) {
-        jdbc.sql("UPDATE message SET planned_at = :now WHERE id = :id")
+    /**
+     * Marks the message planned, keeping how many emails it planned: that count is its {@code
+     * counts.planned} for good, whatever personal data is erased afterwards.
+     */
+    void markPlanned(UUID id, Instant now, int plannedCount) {
+        jdbc.sql("UPDATE message SET planned_at = :now, planned_count = :count WHERE id = :id")
                 .param("id", id)
                 .param("now", Timestamp.from(now))
+                .param("count", plannedCount)
                 .update();
     }
 
@@ -141,6 +149,7 @@ class MessageRepository implements MessageTexts {
                 json.readValue(rs.getString("body"), TEXTS),
                 rs.getTimestamp("send_at").toInstant(),
                 planned == null ? null : planned.toInstant(),
+                rs.getObject("planned_count", Integer.class),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getBytes("request_hash"));
     }
