@@ -252,7 +252,7 @@ class Messages {
         Map<String, String> given = new LinkedHashMap<>();
         for (String language : List.of("fr", "en", "es")) {
             String text = texts.get(language);
-            if (text != null && !text.isBlank()) {
+            if (!TextRules.isBlank(text)) {
                 given.put(language, text);
             }
         }
