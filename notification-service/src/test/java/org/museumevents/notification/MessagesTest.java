@@ -440,6 +440,38 @@ class MessagesTest {
         assertThat(messagesLogged(eventId)).singleElement().satisfies(e -> assertThat(e.recipient())
                 .isEqualTo(kept));
     }
+    /**
+     * The whole email is in one language, the one of the text chosen: a message written only in
+     * English reaches a French registrant (of a French event) with an English frame, and a subject
+     * given in more languages than the body follows the body's.
+     */
+    @Test
+    void anEmailIsInTheLanguageOfTheTextChosenFrameAndSubjectIncluded() throws Exception {
+        UUID eventId = publishedEvent();
+        String elise = unique("msg-elise");
+        registrant(eventId, "RegistrationConfirmed", elise, "fr");
+        postMessage(
+                        eventId,
+                        "{\"recipients\": [\"CONFIRMED\"], \"subject\": {\"en\": \"Only English\"},"
+                                + " \"body\": {\"en\": \"Hello {name}.\"}}")
+                .andExpect(status().isAccepted());
+        postMessage(
+                        eventId,
+                        "{\"recipients\": [\"CONFIRMED\"], \"subject\": {\"fr\": \"Sujet\", \"en\": \"Subject\"},"
+                                + " \"body\": {\"en\": \"Body in English.\"}}")
+                .andExpect(status().isAccepted());
+        List<Inbox.Email> received = Inbox.await(elise, 3).subList(1, 3);
+        for (Inbox.Email email : received) {
+            assertThat(email.language()).isEqualTo("en");
+            assertThat(email.text())
+                    .contains("When: ")
+                    .contains("Museum Events, on behalf of the organisers")
+                    .doesNotContain("Quand", "pour les organisateurs", "Bonjour");
+            assertThat(email.html()).contains("lang=\"en\"").doesNotContain("Quand");
+        }
+        assertThat(received).extracting(Inbox.Email::subject).containsExactlyInAnyOrder("Only English", "Subject");
+    }
+
     /** The event's messages as the organiser lists them, newest first. */
     private JsonNode listed(UUID eventId) throws Exception {
         return json.readTree(mvc.perform(get("/api/events/" + eventId + "/messages")

@@ -271,8 +271,9 @@ public class Mailer {
     }
 
     /**
-     * An organiser's message (issue 15): their subject and body in the registrant's language, else
-     * the event's default language, else any given ({@link MessageText#languageOf}), placeholders
+     * An organiser's message (issue 15): the whole email, frame, subject and body, in one language
+     * ({@link MessageText#languageFor}: the registrant's, else the event's default, else any, in which
+     * both texts are given), placeholders
      * filled; the body, plain text, is escaped in the HTML part by the template like any other
      * text. Below it the event's title, time and place, and the links, as in the other emails; the
      * join details appear only through the placeholders, and only when {@link Letter#joinDetails()}
@@ -282,7 +283,8 @@ public class Mailer {
         EventSnapshot event = letter.event();
         MessageText text = letter.message();
         String registrantLanguage = letter.registrant().language();
-        String language = MessageText.languageOf(text.body(), registrantLanguage, event.defaultLanguage());
+        // One language for the whole email (frame, subject, body): that of the texts chosen.
+        String language = text.languageFor(registrantLanguage, event.defaultLanguage());
         if (!LANGUAGES.contains(language)) {
             language = event.defaultLanguage();
         }
@@ -306,7 +308,11 @@ public class Mailer {
         values.put(
                 "passcode",
                 join && event.meeting().passcode() != null ? event.meeting().passcode() : "");
-        String subjectLanguage = MessageText.languageOf(text.subject(), registrantLanguage, event.defaultLanguage());
+        String subjectLanguage = text.subject().containsKey(language)
+                        && !org.museumevents.starter.input.TextRules.isBlank(
+                                text.subject().get(language))
+                ? language
+                : MessageText.languageOf(text.subject(), language, event.defaultLanguage());
         // One line whatever a name holds: a line break in a subject would let it write headers.
         String subject = MessageText.fill(text.subject().getOrDefault(subjectLanguage, ""), values)
                 .replaceAll("[\r\n\u0085\u2028\u2029]+", " ")
