@@ -106,8 +106,8 @@ class TextInputTest {
     @ValueSource(strings = {"\n", "\r\n", "\r", "\t", "\u2028", "\u2029"})
     void textsThatHeadEmailsAreOneLine(String lineBreak) throws Exception {
         String text = "Ligne" + lineBreak + "Bcc: everyone@example.org";
-        expectEventError(e -> e.put("title", Map.of("fr", text)), "title[fr]");
-        expectEventError(e -> e.put("title", Map.of("fr", "Titre", "en", text)), "title[en]");
+        expectEventError(e -> e.put("title", Map.of("fr", text)), "title.fr");
+        expectEventError(e -> e.put("title", Map.of("fr", "Titre", "en", text)), "title.en");
         expectEventError(e -> e.put("people", List.of(Map.of("name", text, "role", "SPEAKER"))), "people[0].name");
         expectEventError(
                 e -> e.put("people", List.of(Map.of("name", "Anastasia", "affiliation", text, "role", "SPEAKER"))),
@@ -126,7 +126,7 @@ class TextInputTest {
 
         Map<String, Object> series = series();
         series.put("title", Map.of("fr", text));
-        sendSeries(series).andExpect(fieldError("title[fr]"));
+        sendSeries(series).andExpect(fieldError("title.fr"));
         series = series();
         series.put(
                 "eventDefaults",

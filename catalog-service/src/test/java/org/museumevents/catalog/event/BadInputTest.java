@@ -98,8 +98,8 @@ class BadInputTest {
     @Test
     void oversizedTextsAreFieldErrors() throws Exception {
         String huge = "x".repeat(301);
-        expectFieldError(e -> e.put("title", Map.of("fr", huge)), "title[fr]");
-        expectFieldError(e -> e.put("description", Map.of("fr", "y".repeat(20_001))), "description[fr]");
+        expectFieldError(e -> e.put("title", Map.of("fr", huge)), "title.fr");
+        expectFieldError(e -> e.put("description", Map.of("fr", "y".repeat(20_001))), "description.fr");
         expectFieldError(e -> e.put("timeZone", "z".repeat(65)), "timeZone");
         expectFieldError(e -> e.put("tags", List.of("t".repeat(51))), "tags[0]");
         expectFieldError(e -> e.put("meeting", Map.of("url", "https://" + "a".repeat(2000))), "meeting.url");

@@ -276,7 +276,7 @@ class EventQuestionsPagesTest {
                         "application/problem+json",
                         """
                         {"type":"https://museum-events.org/problems/validation","title":"Invalid request","status":400,
-                         "errors":[{"field":"questions[1].label[en]","message":"must be one line"},
+                         "errors":[{"field":"questions[1].label.en","message":"must be one line"},
                                    {"field":"questions[0].choices[2].id","message":"is used twice"},
                                    {"field":"questions[3].id","message":"is not a valid id"},
                                    {"field":"questions[4].kind","message":"is not a kind"}]}""",

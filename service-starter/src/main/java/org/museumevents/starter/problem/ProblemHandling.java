@@ -48,12 +48,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
+    /** A bracketed key that is not a list index: {@code [fr]} in {@code title[fr]}. */
+    private static final java.util.regex.Pattern MAP_KEY = java.util.regex.Pattern.compile("\\[([^\\]\\d][^\\]]*)]");
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.add(fieldError(error.getField(), error.getDefaultMessage()));
+            errors.add(fieldError(fieldPath(error.getField()), error.getDefaultMessage()));
         }
         ex.getBindingResult()
                 .getGlobalErrors()
@@ -69,7 +72,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             if (result instanceof ParameterErrors body) {
                 // A validated request body: name its fields, not the method parameter.
                 body.getFieldErrors()
-                        .forEach(error -> errors.add(fieldError(error.getField(), error.getDefaultMessage())));
+                        .forEach(error ->
+                                errors.add(fieldError(fieldPath(error.getField()), error.getDefaultMessage())));
                 body.getGlobalErrors()
                         .forEach(error -> errors.add(
                                 fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
@@ -118,7 +122,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = new ArrayList<>();
         ex.getConstraintViolations().forEach(violation -> {
             String path = violation.getPropertyPath().toString();
-            errors.add(fieldError(path.substring(path.lastIndexOf('.') + 1), violation.getMessage()));
+            errors.add(fieldError(fieldPath(path.substring(path.lastIndexOf('.') + 1)), violation.getMessage()));
         });
         return validationProblem(errors, new HttpHeaders());
     }
@@ -215,6 +219,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static Map<String, String> fieldError(String field, String message) {
         return Map.of("field", field, "message", message == null ? "is invalid" : message);
+    }
+
+    /**
+     * A field as every service names it in {@code errors[].field} (docs/api.md "Errors"): the JSON
+     * path the client wrote, an object's property or a map's key after a dot, a list's index in
+     * brackets: {@code title.fr}, {@code questions[0].label.en}, {@code people[0].name}. Bean
+     * Validation writes a map's key in brackets ({@code title[fr]}); Jackson's paths already read so.
+     *
+     * @param path a Bean Validation property path such as {@code questions[0].label[en]}
+     * @return the same path with map keys after dots, such as {@code questions[0].label.en}
+     */
+    public static String fieldPath(String path) {
+        return path == null ? null : MAP_KEY.matcher(path).replaceAll(".$1");
     }
 
     /** {@code meeting.url}, {@code people[0].role}: the path the client wrote. */

@@ -226,7 +226,7 @@ class EventEditorController {
     }
 
     /**
-     * Where a question's error is shown: {@code questions[2].label[fr]} by its French label,
+     * Where a question's error is shown: {@code questions[2].label.fr} by its French label,
      * {@code questions[2].choices[1].label} by its choices, {@code questions[2].kind} by its kind,
      * {@code questions[2].label} by its labels, anything else ({@code id}, {@code required}) by the
      * question as a whole.
@@ -244,9 +244,11 @@ class EventEditorController {
         if (rest.equals("kind") || rest.equals("label")) {
             return prefix + "." + rest;
         }
-        Matcher language = Pattern.compile("^label\\[(fr|en|es)]$").matcher(rest);
+        // label.fr as the services name it (docs/api.md "Errors"); label[fr] as they once did.
+        Matcher language =
+                Pattern.compile("^label(?:\\.(fr|en|es)|\\[(fr|en|es)])$").matcher(rest);
         if (language.matches()) {
-            return prefix + ".label." + language.group(1);
+            return prefix + ".label." + (language.group(1) != null ? language.group(1) : language.group(2));
         }
         if (rest.startsWith("choices")) {
             return prefix + ".choices";
