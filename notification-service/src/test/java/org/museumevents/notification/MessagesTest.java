@@ -342,6 +342,22 @@ class MessagesTest {
                         eventId,
                         "{" + recipients + ", " + subject + ", " + body + ", \"sendAt\": \"2027-01-10T08:59:00Z\"}")
                 .andExpect(status().isAccepted());
+        // A value of the wrong type says what it must be, naming no Java type.
+        mvc.perform(get("/api/events/not-an-id/messages")
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("eventId"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("must be a UUID")))
+                .andExpect(content().string(not(containsString("java."))));
+        postMessage(eventId, "{\"recipients\": \"CONFIRMED\", " + subject + ", " + body + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("recipients"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be an array"));
+        postMessage(eventId, "{" + recipients + ", " + subject + ", " + body + ", \"sendAt\": \"soon\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sendAt"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("ISO-8601")))
+                .andExpect(content().string(not(containsString("java."))));
         // Malformed: a bad date, not JSON, another organisation's event, an unknown event.
         postMessage(eventId, "{" + recipients + ", " + subject + ", " + body + ", \"sendAt\": \"tomorrow\"}")
                 .andExpect(status().isBadRequest())

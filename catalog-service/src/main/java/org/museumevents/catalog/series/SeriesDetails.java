@@ -53,7 +53,9 @@ public record SeriesDetails(
             @JsonInclude(JsonInclude.Include.NON_NULL) @Valid EventDetails.Meeting meeting,
             @Min(1) @Max(1_000_000) Integer capacity,
             @Valid EventDetails.Registration registration,
-            @Size(max = 10) List<@NotNull @Pattern(regexp = "[a-z]{2}") String> interpretation,
+            @Size(max = 10)
+                    List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String>
+                            interpretation,
             @Size(max = 50) List<EventDetails.@NotNull @Valid Person> people,
             @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 200) String> partners,
             @Size(max = 30) List<@NotBlank @SingleLine @Size(max = 50) String> tags,
