@@ -372,7 +372,8 @@ class EventQuestionsPagesTest {
                         "\"registeredAt\"",
                         """
                         "answers": {"institution": "museum", "q2": ["a", "b"], "newsletter": false, "country": "MX",
-                                    "job": "Conservatrice", "gone": "kept for the CSV"},
+                                    "job": "Conservatrice", "gone": "kept for the CSV", "old-yes": true,
+                                    "old-list": ["x", "y"]},
                         "registeredAt\"""");
         registration
                 .on(
@@ -408,11 +409,22 @@ class EventQuestionsPagesTest {
                 .contains("<td class=\"answer\">No</td>")
                 .contains("<td class=\"answer\">México</td>")
                 .contains("<td class=\"answer\">Conservatrice</td>")
-                .doesNotContain("kept for the CSV")
+                // Answers to questions no longer asked, as the CSV has them: after the current ones,
+                // in id order, marked as removed.
+                .contains(">gone (pregunta retirada)</th>", "<td class=\"answer\">kept for the CSV</td>")
+                .contains(">old-yes (pregunta retirada)</th>", "<td class=\"answer\">Sí</td>")
+                .contains(">old-list (pregunta retirada)</th>", "<td class=\"answer\">x; y</td>")
                 .contains("id=\"stats-by-answer-institution\"", "Confirmadas, por respuesta: Su institución")
                 .contains("<th scope=\"row\">Un museo</th>", "<td class=\"count\">70</td>")
                 .contains("<th scope=\"row\">Sí</th>", "<td class=\"count\">117</td>")
                 .contains("id=\"stats-by-answer-country\"", "<th scope=\"row\">Francia</th>");
+        int lastCurrent = page.indexOf("id=\"answer-col-6\""); // the last of the 7 current questions
+        assertThat(lastCurrent).isPositive();
+        assertThat(page.indexOf(">gone (pregunta retirada)</th>"))
+                .isGreaterThan(lastCurrent)
+                .isLessThan(page.indexOf(">old-list (pregunta retirada)</th>"));
+        assertThat(page.indexOf(">old-list (pregunta retirada)</th>"))
+                .isLessThan(page.indexOf(">old-yes (pregunta retirada)</th>"));
     }
 
     private static final Pattern FORM = Pattern.compile("<form id=\"event-form\".*?</form>", Pattern.DOTALL);
