@@ -232,6 +232,23 @@ class ParticipantPagesTest {
         assertThat(registration.received("POST", ".*")).isEmpty();
     }
 
+    /** A name of nothing visible (zero-width and other format characters) is no name, as in the services. */
+    @Test
+    void aNameOfInvisibleCharactersIsRequiredBeforeCallingTheService() throws Exception {
+        mvc.perform(post("/events/" + EVENT_ID + "/register")
+                        .with(csrf())
+                        .header("Accept-Language", "en")
+                        .param("name", "\u200B\u2060\uFEFF")
+                        .param("email", "elise@musee.example")
+                        .param("language", "en")
+                        .param("consent", "true"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(containsString(
+                                "<p class=\"field-error\" id=\"registration-name-error\">Please fill this in.</p>")));
+        assertThat(registration.received("POST", ".*")).isEmpty();
+    }
+
     @Test
     void aServicesFieldErrorsAreShownNextToTheirFields() throws Exception {
         registration.on(

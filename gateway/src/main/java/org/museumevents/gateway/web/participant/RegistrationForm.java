@@ -298,8 +298,9 @@ public class RegistrationForm {
             "Indian",
             "Pacific");
 
+    /** Nothing visible: whitespace and format characters only (the services' rule, {@link TextChecks}). */
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return TextChecks.isBlank(value);
     }
 
     public String getName() {
