@@ -106,8 +106,8 @@ class TextInputTest {
     @ValueSource(strings = {"\n", "\r\n", "\r", "\t", "\u2028", "\u2029"})
     void textsThatHeadEmailsAreOneLine(String lineBreak) throws Exception {
         String text = "Ligne" + lineBreak + "Bcc: everyone@example.org";
-        expectEventError(e -> e.put("title", Map.of("fr", text)), "title[fr]");
-        expectEventError(e -> e.put("title", Map.of("fr", "Titre", "en", text)), "title[en]");
+        expectEventError(e -> e.put("title", Map.of("fr", text)), "title.fr");
+        expectEventError(e -> e.put("title", Map.of("fr", "Titre", "en", text)), "title.en");
         expectEventError(e -> e.put("people", List.of(Map.of("name", text, "role", "SPEAKER"))), "people[0].name");
         expectEventError(
                 e -> e.put("people", List.of(Map.of("name", "Anastasia", "affiliation", text, "role", "SPEAKER"))),
@@ -126,7 +126,7 @@ class TextInputTest {
 
         Map<String, Object> series = series();
         series.put("title", Map.of("fr", text));
-        sendSeries(series).andExpect(fieldError("title[fr]"));
+        sendSeries(series).andExpect(fieldError("title.fr"));
         series = series();
         series.put(
                 "eventDefaults",
@@ -134,6 +134,35 @@ class TextInputTest {
         sendSeries(series)
                 .andExpect(fieldError("eventDefaults.partners[0]"))
                 .andExpect(fieldError("eventDefaults.people[0].name"));
+    }
+
+    /** Unicode's noncharacters, in one-line and multi-line texts alike (unpaired surrogates: TextRulesTest). */
+    @ParameterizedTest
+    @ValueSource(strings = {"\uFFFE", "\uFFFF", "\uFDD0", "\uD83F\uDFFF"})
+    void noncharactersAreRefusedInEveryText(String character) throws Exception {
+        String text = "Texte" + character;
+        expectEventError(e -> e.put("title", Map.of("fr", text)), "title.fr");
+        expectEventError(e -> e.put("description", Map.of("fr", text)), "description.fr");
+        expectEventError(e -> e.put("people", List.of(Map.of("name", text, "role", "SPEAKER"))), "people[0].name");
+        expectEventError(e -> e.put("questions", List.of(question(Map.of("fr", text)))), "questions[0].label.fr");
+    }
+
+    /** Blank is "nothing visible": zero-width and other format characters count as blank. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200B", "\u200C\u200D", "\u2060", "\uFEFF", " \u200B\u00A0"})
+    void aTextOfInvisibleCharactersIsBlank(String invisible) throws Exception {
+        expectEventError(e -> e.put("questions", List.of(question(Map.of("fr", invisible)))), "questions[0].label");
+        expectEventError(e -> e.put("title", Map.of("fr", invisible)), "title.fr");
+        expectEventError(e -> e.put("people", List.of(Map.of("name", invisible, "role", "SPEAKER"))), "people[0].name");
+        expectEventError(e -> e.put("tags", List.of(invisible)), "tags[0]");
+        expectEventError(e -> e.put("venue", Map.of("name", invisible)), "venue.name");
+        Map<String, Object> series = series();
+        series.put("title", Map.of("fr", invisible));
+        sendSeries(series).andExpect(fieldError("title.fr"));
+    }
+
+    private static Map<String, Object> question(Map<String, String> label) {
+        return Map.of("kind", "TEXT", "label", label);
     }
 
     @Test

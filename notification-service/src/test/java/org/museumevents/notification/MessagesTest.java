@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.museumevents.notification.delivery.DeliveryLogEntry;
@@ -301,6 +302,13 @@ class MessagesTest {
                 List.of("{\"recipients\": [null], " + subject + ", " + body + "}", "recipients[0]"),
                 List.of("{" + recipients + ", " + body + "}", "subject"),
                 List.of("{" + recipients + ", \"subject\": {\"en\": \" \"}, " + body + "}", "subject"),
+                // Nothing visible: zero-width and other format characters are blank too.
+                List.of("{" + recipients + ", \"subject\": {\"en\": \"\\u200B\"}, " + body + "}", "subject"),
+                List.of("{" + recipients + ", " + subject + ", \"body\": {\"en\": \"\\u2060\\uFEFF\\n\"}}", "body"),
+                // Noncharacters, in one-line and multi-line texts.
+                List.of("{" + recipients + ", \"subject\": {\"en\": \"Hi\\uFFFE\"}, " + body + "}", "subject.en"),
+                List.of("{" + recipients + ", " + subject + ", \"body\": {\"en\": \"Hi\\uFDD0\"}}", "body.en"),
+                List.of("{" + recipients + ", " + subject + ", \"body\": {\"en\": \"Hi\\uD83F\\uDFFF\"}}", "body.en"),
                 List.of("{" + recipients + ", \"subject\": {\"de\": \"Hallo\"}, " + body + "}", "subject.de"),
                 List.of("{" + recipients + ", \"subject\": {\"en\": \"two\\nlines\"}, " + body + "}", "subject.en"),
                 List.of(
@@ -321,6 +329,9 @@ class MessagesTest {
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors[*].field", hasItem(refused.get(1))));
         }
+        // A body is multi-line text as everywhere: line breaks and tabs are fine.
+        postMessage(eventId, "{" + recipients + ", " + subject + ", \"body\": {\"en\": \"Room:\\tA\\r\\nFloor:\\t2\"}}")
+                .andExpect(status().isAccepted());
         // Accepted at the edges: a minute late, a year ahead, 200 and 10,000 characters.
         postMessage(
                         eventId,
@@ -331,6 +342,22 @@ class MessagesTest {
                         eventId,
                         "{" + recipients + ", " + subject + ", " + body + ", \"sendAt\": \"2027-01-10T08:59:00Z\"}")
                 .andExpect(status().isAccepted());
+        // A value of the wrong type says what it must be, naming no Java type.
+        mvc.perform(get("/api/events/not-an-id/messages")
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("eventId"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("must be a UUID")))
+                .andExpect(content().string(not(containsString("java."))));
+        postMessage(eventId, "{\"recipients\": \"CONFIRMED\", " + subject + ", " + body + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("recipients"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be an array"));
+        postMessage(eventId, "{" + recipients + ", " + subject + ", " + body + ", \"sendAt\": \"soon\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sendAt"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("ISO-8601")))
+                .andExpect(content().string(not(containsString("java."))));
         // Malformed: a bad date, not JSON, another organisation's event, an unknown event.
         postMessage(eventId, "{" + recipients + ", " + subject + ", " + body + ", \"sendAt\": \"tomorrow\"}")
                 .andExpect(status().isBadRequest())
@@ -428,5 +455,91 @@ class MessagesTest {
         assertThat(Inbox.to(erased)).hasSize(1);
         assertThat(messagesLogged(eventId)).singleElement().satisfies(e -> assertThat(e.recipient())
                 .isEqualTo(kept));
+    }
+    /**
+     * The whole email is in one language, the one of the text chosen: a message written only in
+     * English reaches a French registrant (of a French event) with an English frame, and a subject
+     * given in more languages than the body follows the body's.
+     */
+    @Test
+    void anEmailIsInTheLanguageOfTheTextChosenFrameAndSubjectIncluded() throws Exception {
+        UUID eventId = publishedEvent();
+        String elise = unique("msg-elise");
+        registrant(eventId, "RegistrationConfirmed", elise, "fr");
+        postMessage(
+                        eventId,
+                        "{\"recipients\": [\"CONFIRMED\"], \"subject\": {\"en\": \"Only English\"},"
+                                + " \"body\": {\"en\": \"Hello {name}.\"}}")
+                .andExpect(status().isAccepted());
+        postMessage(
+                        eventId,
+                        "{\"recipients\": [\"CONFIRMED\"], \"subject\": {\"fr\": \"Sujet\", \"en\": \"Subject\"},"
+                                + " \"body\": {\"en\": \"Body in English.\"}}")
+                .andExpect(status().isAccepted());
+        List<Inbox.Email> received = Inbox.await(elise, 3).subList(1, 3);
+        for (Inbox.Email email : received) {
+            assertThat(email.language()).isEqualTo("en");
+            assertThat(email.text())
+                    .contains("When: ")
+                    .contains("Museum Events, on behalf of the organisers")
+                    .doesNotContain("Quand", "pour les organisateurs", "Bonjour");
+            assertThat(email.html()).contains("lang=\"en\"").doesNotContain("Quand");
+        }
+        assertThat(received).extracting(Inbox.Email::subject).containsExactlyInAnyOrder("Only English", "Subject");
+    }
+
+    /** The event's messages as the organiser lists them, newest first. */
+    private JsonNode listed(UUID eventId) throws Exception {
+        return json.readTree(mvc.perform(get("/api/events/" + eventId + "/messages")
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    }
+
+    /**
+     * Erasing a registrant's personal data changes no message's counts: a sent email's line stays
+     * (without the address), and one that was still waiting (here behind the per-recipient limit,
+     * 5 emails an hour) is dropped as every kind's is but stays counted as planned.
+     */
+    @Test
+    void erasingARegistrantLeavesTheCountsOfEveryMessage() throws Exception {
+        UUID eventId = publishedEvent();
+        String kept = unique("msg-count-kept");
+        String erased = unique("msg-count-erased");
+        registrant(eventId, "RegistrationConfirmed", kept, "en");
+        UUID erasedId = registrant(eventId, "RegistrationConfirmed", erased, "en");
+        String message =
+                "{\"recipients\": [\"CONFIRMED\"], \"subject\": {\"en\": \"News\"}, \"body\": {\"en\": \"Hello\"}}";
+        // The confirmation and four messages reach the limit: the fifth message waits, for both.
+        for (int i = 0; i < 5; i++) {
+            postMessage(eventId, message).andExpect(status().isAccepted());
+        }
+        Inbox.await(kept, 5);
+        Inbox.await(erased, 5);
+        // Posted at the same instant of the test clock: told apart by their counts, not their order.
+        await().until(() -> countsById(listed(eventId)).values().stream()
+                        .filter(counts -> counts.equals("2/2/0"))
+                        .count()
+                == 4);
+        Map<String, String> before = countsById(listed(eventId));
+        assertThat(before.values()).containsOnly("2/2/0", "2/0/0");
+
+        announce(Examples.erased(eventId, erasedId));
+        await().until(() -> registrants.find(erasedId).map(r -> !r.reachable()).orElse(false));
+
+        assertThat(countsById(listed(eventId))).isEqualTo(before);
+        assertThat(listed(eventId).findValuesAsString("status")).contains("SENDING");
+    }
+
+    /** Each message's counts as {@code planned/sent/failed}, by id. */
+    private static Map<String, String> countsById(JsonNode messages) {
+        Map<String, String> counts = new java.util.HashMap<>();
+        messages.forEach(m -> counts.put(
+                m.get("id").asString(),
+                m.at("/counts/planned").asInt() + "/" + m.at("/counts/sent").asInt() + "/"
+                        + m.at("/counts/failed").asInt()));
+        return counts;
     }
 }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.museumevents.catalog.time.PlausibleDate;
 import org.museumevents.catalog.time.TimeZones;
 import org.museumevents.starter.input.SingleLine;
+import org.museumevents.starter.input.TextRules;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
@@ -164,7 +165,7 @@ public record EventDetails(
             problems.add(new FieldProblem("end", "must be after start in " + timeZone));
         }
         String defaultTitle = title.get(defaultLanguage);
-        if (defaultTitle == null || defaultTitle.isBlank()) {
+        if (TextRules.isBlank(defaultTitle)) {
             problems.add(new FieldProblem("title." + defaultLanguage, "the default language needs a title"));
         }
         if (format.hasVenue() && venue == null) {

@@ -85,7 +85,7 @@ public record FollowUp(
                 continue;
             }
             String label = link.label();
-            if (label == null || label.isBlank()) {
+            if (TextRules.isBlank(label)) {
                 problems.add(new FieldProblem(at + ".label", "must not be blank"));
             } else if (label.length() > MAX_LABEL) {
                 problems.add(new FieldProblem(at + ".label", "must be at most " + MAX_LABEL + " characters"));
@@ -116,7 +116,7 @@ public record FollowUp(
     }
 
     private static void checkText(Map<Language, String> text, String field, List<FieldProblem> problems) {
-        if (text == null || text.values().stream().allMatch(value -> value == null || value.isBlank())) {
+        if (text == null || text.values().stream().allMatch(TextRules::isBlank)) {
             problems.add(new FieldProblem(field, "needs a text in at least one of fr, en, es"));
             return;
         }

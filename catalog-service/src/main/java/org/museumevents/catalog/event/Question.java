@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.museumevents.starter.input.SingleLine;
+import org.museumevents.starter.input.TextRules;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
 /**
@@ -178,9 +179,7 @@ public record Question(
 
     /** Null or empty passes: Bean Validation names those. */
     private static boolean hasText(Map<Language, String> label) {
-        return label == null
-                || label.isEmpty()
-                || label.values().stream().anyMatch(text -> text != null && !text.isBlank());
+        return label == null || label.isEmpty() || label.values().stream().anyMatch(text -> !TextRules.isBlank(text));
     }
 
     /**

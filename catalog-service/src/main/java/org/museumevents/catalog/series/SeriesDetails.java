@@ -18,6 +18,7 @@ import org.museumevents.catalog.event.FollowUp;
 import org.museumevents.catalog.event.Language;
 import org.museumevents.catalog.event.Question;
 import org.museumevents.starter.input.SingleLine;
+import org.museumevents.starter.input.TextRules;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
@@ -53,7 +54,9 @@ public record SeriesDetails(
             @JsonInclude(JsonInclude.Include.NON_NULL) @Valid EventDetails.Meeting meeting,
             @Min(1) @Max(1_000_000) Integer capacity,
             @Valid EventDetails.Registration registration,
-            @Size(max = 10) List<@NotNull @Pattern(regexp = "[a-z]{2}") String> interpretation,
+            @Size(max = 10)
+                    List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String>
+                            interpretation,
             @Size(max = 50) List<EventDetails.@NotNull @Valid Person> people,
             @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 200) String> partners,
             @Size(max = 30) List<@NotBlank @SingleLine @Size(max = 50) String> tags,
@@ -101,9 +104,7 @@ public record SeriesDetails(
         List<FieldProblem> problems = new ArrayList<>(recurrence.problems("recurrence."));
         problems.addAll(Question.problems(eventDefaults.questions(), "eventDefaults.questions"));
         problems.addAll(FollowUp.problems(eventDefaults.followUp(), "eventDefaults.followUp"));
-        if (defaultLanguage != null
-                && (title.get(defaultLanguage) == null
-                        || title.get(defaultLanguage).isBlank())) {
+        if (defaultLanguage != null && TextRules.isBlank(title.get(defaultLanguage))) {
             problems.add(new FieldProblem("title." + defaultLanguage, "the default language needs a title"));
         }
         if (!problems.isEmpty()) {

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.ResultMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -98,8 +99,8 @@ class BadInputTest {
     @Test
     void oversizedTextsAreFieldErrors() throws Exception {
         String huge = "x".repeat(301);
-        expectFieldError(e -> e.put("title", Map.of("fr", huge)), "title[fr]");
-        expectFieldError(e -> e.put("description", Map.of("fr", "y".repeat(20_001))), "description[fr]");
+        expectFieldError(e -> e.put("title", Map.of("fr", huge)), "title.fr");
+        expectFieldError(e -> e.put("description", Map.of("fr", "y".repeat(20_001))), "description.fr");
         expectFieldError(e -> e.put("timeZone", "z".repeat(65)), "timeZone");
         expectFieldError(e -> e.put("tags", List.of("t".repeat(51))), "tags[0]");
         expectFieldError(e -> e.put("meeting", Map.of("url", "https://" + "a".repeat(2000))), "meeting.url");
@@ -131,7 +132,43 @@ class BadInputTest {
         postRaw(json.writeValueAsString(event))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
+                .andExpect(jsonPath("$.errors[*].field", hasItem(field)))
+                .andExpect(noJavaNames());
+    }
+
+    /** No 400 names a Java type (a class of the service, of the JDK or of Jackson). */
+    private static ResultMatcher noJavaNames() {
+        return content()
+                .string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.matchesPattern("(?s).*\\b(org|java|javax|jakarta|tools)\\.[a-z].*")));
+    }
+
+    private void expectMessage(Consumer<Map<String, Object>> change, String field, String message) throws Exception {
+        Map<String, Object> event = Fixtures.onlineDebate();
+        change.accept(event);
+        postRaw(json.writeValueAsString(event))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(field))
+                .andExpect(jsonPath("$.errors[0].message").value(message))
+                .andExpect(noJavaNames());
+    }
+
+    @Test
+    void anUnknownValueSaysInWordsWhichValuesAreAllowed() throws Exception {
+        expectMessage(
+                e -> e.put("questions", List.of(Map.of("kind", "ESSAY", "label", Map.of("fr", "Q")))),
+                "questions[0].kind",
+                "must be one of TEXT, LONG_TEXT, SINGLE_CHOICE, MULTIPLE_CHOICE, YES_NO, COUNTRY");
+        expectMessage(e -> e.put("format", "TELEPATHY"), "format", "must be one of ONLINE, IN_PERSON, HYBRID");
+        expectMessage(e -> e.put("defaultLanguage", "de"), "defaultLanguage", "must be one of fr, en, es");
+        expectMessage(e -> e.put("capacity", "lots"), "capacity", "must be a whole number");
+        expectMessage(e -> e.put("people", "everyone"), "people", "must be an array");
+        mvc.perform(get("/api/events").param("status", "SOMETIMES"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("must be one of ")))
+                .andExpect(noJavaNames());
     }
 
     private ResultActions postRaw(String body) throws Exception {

@@ -219,15 +219,15 @@ class QuestionsApiTest {
                 broken(
                         "a label of 201 characters",
                         q -> q.get(0).put("label", Map.of("fr", "x".repeat(201))),
-                        "questions[0].label[fr]"),
+                        "questions[0].label.fr"),
                 broken(
                         "a label with a line break",
                         q -> q.get(1).put("label", Map.of("en", "A question\nfor the speakers?")),
-                        "questions[1].label[en]"),
+                        "questions[1].label.en"),
                 broken(
                         "a label with a tab",
                         q -> q.get(1).put("label", Map.of("es", "Una\tpregunta")),
-                        "questions[1].label[es]"),
+                        "questions[1].label.es"),
                 broken(
                         "a label in an unknown language",
                         q -> q.get(1).put("label", Map.of("de", "Eine Frage")),
@@ -238,11 +238,11 @@ class QuestionsApiTest {
                 broken(
                         "a choice label of 201 characters",
                         q -> q.get(0).put("choices", List.of(choice("museum", "y".repeat(201)), choice("other", "o"))),
-                        "questions[0].choices[0].label[fr]"),
+                        "questions[0].choices[0].label.fr"),
                 broken(
                         "a choice label with a line break",
                         q -> q.get(0).put("choices", List.of(choice("museum", "Un musée"), choice("other", "Au\ntre"))),
-                        "questions[0].choices[1].label[fr]"),
+                        "questions[0].choices[1].label.fr"),
                 broken(
                         "a blank choice label",
                         q -> q.get(0).put("choices", List.of(choice("museum", "Un musée"), choice("other", " "))),

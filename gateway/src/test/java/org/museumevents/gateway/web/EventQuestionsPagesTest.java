@@ -276,7 +276,7 @@ class EventQuestionsPagesTest {
                         "application/problem+json",
                         """
                         {"type":"https://museum-events.org/problems/validation","title":"Invalid request","status":400,
-                         "errors":[{"field":"questions[1].label[en]","message":"must be one line"},
+                         "errors":[{"field":"questions[1].label.en","message":"must be one line"},
                                    {"field":"questions[0].choices[2].id","message":"is used twice"},
                                    {"field":"questions[3].id","message":"is not a valid id"},
                                    {"field":"questions[4].kind","message":"is not a kind"}]}""",
@@ -284,9 +284,10 @@ class EventQuestionsPagesTest {
         MockHttpServletResponse refused = submit(editPage(), Map.of(), null);
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString())
-                .contains("<p class=\"field-error\" id=\"question-1-label-en-error\">must be one line</p>")
+                .contains("<p class=\"field-error\" id=\"question-1-label-en-error\">"
+                        + "Please keep this text on one line, without special characters.</p>")
                 .contains("aria-describedby=\"question-1-label-en-error\"")
-                .contains("<p class=\"field-error\" id=\"question-0-choices-error\">is used twice</p>")
+                .contains("<p class=\"field-error\" id=\"question-0-choices-error\">This value is used twice.</p>")
                 .contains("id=\"error-questions[3]\"", "is not a valid id")
                 .contains("id=\"question-3\" aria-describedby=\"error-questions[3]\"")
                 // The summary names each field in words.
@@ -371,7 +372,8 @@ class EventQuestionsPagesTest {
                         "\"registeredAt\"",
                         """
                         "answers": {"institution": "museum", "q2": ["a", "b"], "newsletter": false, "country": "MX",
-                                    "job": "Conservatrice", "gone": "kept for the CSV"},
+                                    "job": "Conservatrice", "gone": "kept for the CSV", "old-yes": true,
+                                    "old-list": ["x", "y"]},
                         "registeredAt\"""");
         registration
                 .on(
@@ -407,11 +409,22 @@ class EventQuestionsPagesTest {
                 .contains("<td class=\"answer\">No</td>")
                 .contains("<td class=\"answer\">México</td>")
                 .contains("<td class=\"answer\">Conservatrice</td>")
-                .doesNotContain("kept for the CSV")
+                // Answers to questions no longer asked, as the CSV has them: after the current ones,
+                // in id order, marked as removed.
+                .contains(">gone (pregunta retirada)</th>", "<td class=\"answer\">kept for the CSV</td>")
+                .contains(">old-yes (pregunta retirada)</th>", "<td class=\"answer\">Sí</td>")
+                .contains(">old-list (pregunta retirada)</th>", "<td class=\"answer\">x; y</td>")
                 .contains("id=\"stats-by-answer-institution\"", "Confirmadas, por respuesta: Su institución")
                 .contains("<th scope=\"row\">Un museo</th>", "<td class=\"count\">70</td>")
                 .contains("<th scope=\"row\">Sí</th>", "<td class=\"count\">117</td>")
                 .contains("id=\"stats-by-answer-country\"", "<th scope=\"row\">Francia</th>");
+        int lastCurrent = page.indexOf("id=\"answer-col-6\""); // the last of the 7 current questions
+        assertThat(lastCurrent).isPositive();
+        assertThat(page.indexOf(">gone (pregunta retirada)</th>"))
+                .isGreaterThan(lastCurrent)
+                .isLessThan(page.indexOf(">old-list (pregunta retirada)</th>"));
+        assertThat(page.indexOf(">old-list (pregunta retirada)</th>"))
+                .isLessThan(page.indexOf(">old-yes (pregunta retirada)</th>"));
     }
 
     private static final Pattern FORM = Pattern.compile("<form id=\"event-form\".*?</form>", Pattern.DOTALL);

@@ -308,11 +308,47 @@ class OrganiserPagesTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("is required for IN_PERSON events"),
+                                containsString("Please fill this in."),
                                 containsString(
                                         "<p class=\"field-error\" id=\"event-reminders-error\">must be between PT1M and P60D</p>"),
                                 containsString("id=\"person-0-name-error\""),
                                 containsString("value=\"Ocim\""))));
+    }
+
+    @Test
+    void theCatalogsFieldErrorsAreSaidInTheOrganisersLanguage() throws Exception {
+        catalog.on(
+                "POST",
+                "/api/events",
+                new StandIn.Answer(
+                        400,
+                        "application/problem+json",
+                        """
+                        {"type":"https://museum-events.org/problems/validation","title":"Invalid request","status":400,
+                         "detail":"The request has invalid fields.",
+                         "errors":[{"field":"venue","message":"is required for IN_PERSON events"},
+                                   {"field":"title.fr","message":"must be a single line without control characters"},
+                                   {"field":"people[0].name","message":"must not be blank"}]}""",
+                        Map.of()));
+        String page = mvc.perform(post("/organiser/events")
+                        .with(estelle())
+                        .with(csrf())
+                        .header("Accept-Language", "fr")
+                        .param("titleFr", "Atelier")
+                        .param("defaultLanguage", "fr")
+                        .param("format", "IN_PERSON")
+                        .param("start", "2027-03-16T13:00")
+                        .param("end", "2027-03-16T14:00")
+                        .param("timeZone", "Europe/Paris")
+                        .param("people[0].affiliation", "Ocim"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("Merci de remplir ce champ.")
+                .contains("Merci d’écrire ce texte sur une seule ligne, sans caractères spéciaux.")
+                .doesNotContain("is required for", "single line", "must not be blank");
     }
 
     @Test

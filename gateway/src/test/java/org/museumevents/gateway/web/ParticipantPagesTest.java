@@ -232,6 +232,23 @@ class ParticipantPagesTest {
         assertThat(registration.received("POST", ".*")).isEmpty();
     }
 
+    /** A name of nothing visible (zero-width and other format characters) is no name, as in the services. */
+    @Test
+    void aNameOfInvisibleCharactersIsRequiredBeforeCallingTheService() throws Exception {
+        mvc.perform(post("/events/" + EVENT_ID + "/register")
+                        .with(csrf())
+                        .header("Accept-Language", "en")
+                        .param("name", "\u200B\u2060\uFEFF")
+                        .param("email", "elise@musee.example")
+                        .param("language", "en")
+                        .param("consent", "true"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(containsString(
+                                "<p class=\"field-error\" id=\"registration-name-error\">Please fill this in.</p>")));
+        assertThat(registration.received("POST", ".*")).isEmpty();
+    }
+
     @Test
     void aServicesFieldErrorsAreShownNextToTheirFields() throws Exception {
         registration.on(
@@ -254,10 +271,54 @@ class ParticipantPagesTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content()
                         .string(allOf(
-                                containsString(
-                                        "<p class=\"field-error\" id=\"registration-email-error\">is not deliverable</p>"),
+                                containsString("<p class=\"field-error\" id=\"registration-email-error\">"
+                                        + "Please enter an email address such as name@example.org.</p>"),
                                 containsString("value=\"Élise Martin\""),
-                                containsString("is unknown"))));
+                                containsString("Please enter a time zone such as Europe/Paris."))));
+    }
+
+    /**
+     * The services write their field messages in English: a French or Spanish page says them with
+     * its own words, by the kind of error, never the service's.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "fr|Merci de saisir une adresse e-mail comme nom@exemple.fr.|200 caractères au plus, s’il vous plaît.|Cette valeur n’a pas été acceptée\u202F; merci de la vérifier.",
+                "es|Escriba un correo electrónico como nombre@ejemplo.org.|200 caracteres como máximo, por favor.|Este valor no se ha aceptado; compruébelo, por favor."
+            })
+    void aServicesFieldErrorsAreShownInThePagesLanguage(String language, String email, String tooLong, String unknown)
+            throws Exception {
+        registration.on(
+                "POST",
+                "/api/events/" + EVENT_ID + "/registrations",
+                new StandIn.Answer(
+                        400,
+                        "application/problem+json",
+                        """
+                        {"type":"https://museum-events.org/problems/validation","title":"Invalid request","status":400,
+                         "detail":"The request has invalid fields.",
+                         "errors":[{"field":"email","message":"is not deliverable"},
+                                   {"field":"name","message":"size must be between 0 and 200"},
+                                   {"field":"organisation","message":"is something new"}]}""",
+                        Map.of()));
+        String page = mvc.perform(post("/events/" + EVENT_ID + "/register")
+                        .with(csrf())
+                        .header("Accept-Language", language)
+                        .param("name", "Élise Martin")
+                        .param("email", "elise@musee.example")
+                        .param("language", language)
+                        .param("consent", "true"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("id=\"registration-email-error\">" + email + "</p>")
+                .contains("id=\"registration-name-error\">" + tooLong + "</p>")
+                .contains(unknown)
+                .doesNotContain("is not deliverable", "size must be", "is something new", "invalid fields");
     }
 
     /**

@@ -247,6 +247,35 @@ class RegistrationQuestionsPagesTest {
         assertThat(answers.get("newsletter").asBoolean()).isTrue();
     }
 
+    /** The services' one multi-line rule: a tab is allowed, as in a description or a message's body. */
+    @Test
+    void aLongTextKeepsItsTabsAndATextOfInvisibleCharactersIsNoAnswer() throws Exception {
+        mvc.perform(registering()
+                .param("answer-institution", "other")
+                .param("answer-newsletter", "true")
+                .param("answer-question-for-speakers", "\u200B\u2060")
+                .param("answer-bio", "Name:\tÉlise\nRole:\tcurator"));
+        JsonNode answers = json.readTree(
+                        registration.received("POST", REGISTRATIONS).get(0).body())
+                .get("answers");
+        assertThat(answers.get("bio").asString()).isEqualTo("Name:\tÉlise\nRole:\tcurator");
+        assertThat(answers.has("question-for-speakers")).isFalse();
+    }
+
+    @Test
+    void aNoncharacterInATextIsRefusedBeforeCallingTheService() throws Exception {
+        String page = page(registering()
+                .header("Accept-Language", "en")
+                .param("answer-institution", "other")
+                .param("answer-newsletter", "true")
+                .param("answer-question-for-speakers", "Why\uFFFE?")
+                .param("answer-bio", "Line\uFDD0"));
+        assertThat(page)
+                .contains("id=\"registration-answer-question-for-speakers-error\">Please keep this answer on one line")
+                .contains("id=\"registration-answer-bio-error\">Please remove the special characters");
+        assertThat(registration.received("POST", ".*")).isEmpty();
+    }
+
     @Test
     void anEventWithoutQuestionsSendsNoAnswers() throws Exception {
         catalog.on("GET", "/api/events/" + EVENT_ID, json(Contract.publicEvent(EVENT_ID)));
@@ -312,7 +341,9 @@ class RegistrationQuestionsPagesTest {
         String page = answer.getContentAsString();
         assertThat(page)
                 .contains("<p class=\"field-error\" id=\"registration-answer-topics-error\">"
-                        + "names a choice the question does not offer</p>")
+                        + "Merci de choisir une des options.</p>")
+                .contains("Cette question n’est plus posée\u202F; merci de recharger la page.")
+                .doesNotContain("names a choice", "does not ask")
                 .contains("<strong>Vos sujets</strong>\u202F:")
                 .contains("<strong>Vos réponses</strong>\u202F:");
         assertThat(tag(page, "registration-answer-topics"))
@@ -327,7 +358,7 @@ class RegistrationQuestionsPagesTest {
                 .param("answer-institution", "zoo")
                 .param("answer-topics", "digital", "<script>")
                 .param("answer-question-for-speakers", "x".repeat(501))
-                .param("answer-bio", "tab\there")
+                .param("answer-bio", "not\uFDEFhere")
                 .param("answer-newsletter", "maybe")
                 .param("answer-country", "XX"));
         assertThat(page)

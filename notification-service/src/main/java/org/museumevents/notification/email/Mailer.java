@@ -271,8 +271,9 @@ public class Mailer {
     }
 
     /**
-     * An organiser's message (issue 15): their subject and body in the registrant's language, else
-     * the event's default language, else any given ({@link MessageText#languageOf}), placeholders
+     * An organiser's message (issue 15): the whole email, frame, subject and body, in one language
+     * ({@link MessageText#languageFor}: the registrant's, else the event's default, else any, in which
+     * both texts are given), placeholders
      * filled; the body, plain text, is escaped in the HTML part by the template like any other
      * text. Below it the event's title, time and place, and the links, as in the other emails; the
      * join details appear only through the placeholders, and only when {@link Letter#joinDetails()}
@@ -288,7 +289,8 @@ public class Mailer {
         EventSnapshot event = letter.event();
         MessageText text = letter.message();
         String registrantLanguage = letter.registrant().language();
-        String language = MessageText.languageOf(text.body(), registrantLanguage, event.defaultLanguage());
+        // One language for the whole email (frame, subject, body): that of the texts chosen.
+        String language = text.languageFor(registrantLanguage, event.defaultLanguage());
         if (!LANGUAGES.contains(language)) {
             language = event.defaultLanguage();
         }
@@ -319,8 +321,11 @@ public class Mailer {
             subject = messages.getMessage("subject.FOLLOW_UP", new Object[] {title}, locale);
             body = text.body().getOrDefault(language, "");
         } else {
-            String subjectLanguage =
-                    MessageText.languageOf(text.subject(), registrantLanguage, event.defaultLanguage());
+            String subjectLanguage = text.subject().containsKey(language)
+                            && !org.museumevents.starter.input.TextRules.isBlank(
+                                    text.subject().get(language))
+                    ? language
+                    : MessageText.languageOf(text.subject(), language, event.defaultLanguage());
             subject = MessageText.fill(text.subject().getOrDefault(subjectLanguage, ""), values);
             body = MessageText.fill(text.body().getOrDefault(language, ""), values);
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.museumevents.notification.event.FollowUp;
+import org.museumevents.starter.input.TextRules;
 
 /**
  * What an organiser wrote to an event's registrants (issue 15): a subject and a plain-text body,
@@ -65,9 +66,32 @@ public record MessageText(Map<String, String> subject, Map<String, String> body,
                 .orElse(preferred);
     }
 
+    /**
+     * The one language a registrant's email is written in, frame and texts alike: the first of the
+     * registrant's language, the event's default language, then {@code fr}, {@code en}, {@code es},
+     * in which both the subject and the body are given; when no language has both, the body's
+     * ({@link #languageOf}), the subject then following its own order.
+     *
+     * @param preferred the registrant's language code, possibly null
+     * @param defaultLanguage the event's default language code
+     * @return a language code in which the body is given (or {@code preferred} when none is)
+     */
+    public String languageFor(String preferred, String defaultLanguage) {
+        List<String> order = new java.util.ArrayList<>();
+        order.add(preferred);
+        order.add(defaultLanguage);
+        order.addAll(LANGUAGES);
+        for (String language : order) {
+            if (given(subject, language) && given(body, language)) {
+                return language;
+            }
+        }
+        return languageOf(body, preferred, defaultLanguage);
+    }
+
     private static boolean given(Map<String, String> texts, String language) {
         String text = language == null ? null : texts.get(language);
-        return text != null && !text.isBlank();
+        return !TextRules.isBlank(text);
     }
 
     /**

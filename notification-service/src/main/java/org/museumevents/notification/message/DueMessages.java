@@ -82,7 +82,7 @@ class DueMessages {
                             : NewNotification.message(registrant, message.sendAt()))
                     .toList();
             int added = notifications.scheduleMessage(message.id(), emails, now);
-            messages.markPlanned(message.id(), now);
+            messages.markPlanned(message.id(), now, added);
             log.info("Planned message {} of event {}: {} emails", message.id(), message.eventId(), added);
         }
         return due.size();

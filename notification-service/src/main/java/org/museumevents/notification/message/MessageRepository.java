@@ -28,7 +28,7 @@ class MessageRepository implements MessageTexts {
     private static final TypeReference<List<String>> STATUSES = new TypeReference<>() {};
     private static final TypeReference<List<FollowUp.Link>> LINKS = new TypeReference<>() {};
     private static final String COLUMNS =
-            "id, event_id, kind, recipients, subject, body, links, send_at, planned_at, created_at, request_hash";
+            "id, event_id, kind, recipients, subject, body, links, send_at, planned_at, planned_count, created_at, request_hash";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -45,6 +45,8 @@ class MessageRepository implements MessageTexts {
      * @param kind {@code MESSAGE} or {@code FOLLOW_UP}, the kind of its emails
      * @param links a follow-up's links; empty for a message
      * @param plannedAt when its emails were planned (UTC instant); null until it falls due
+     * @param plannedCount how many emails were planned then; null until then (and for a message
+     *     planned before the count was kept)
      * @param requestHash the SHA-256 of the request that created it, when it came with an
      *     Idempotency-Key; null otherwise
      */
@@ -58,6 +60,7 @@ class MessageRepository implements MessageTexts {
             List<FollowUp.Link> links,
             Instant sendAt,
             Instant plannedAt,
+            Integer plannedCount,
             Instant createdAt,
             byte[] requestHash) {}
 
@@ -127,10 +130,15 @@ class MessageRepository implements MessageTexts {
                 .list();
     }
 
-    void markPlanned(UUID id, Instant now) {
-        jdbc.sql("UPDATE message SET planned_at = :now WHERE id = :id")
+    /**
+     * Marks the message planned, keeping how many emails it planned: that count is its {@code
+     * counts.planned} for good, whatever personal data is erased afterwards.
+     */
+    void markPlanned(UUID id, Instant now, int plannedCount) {
+        jdbc.sql("UPDATE message SET planned_at = :now, planned_count = :count WHERE id = :id")
                 .param("id", id)
                 .param("now", Timestamp.from(now))
+                .param("count", plannedCount)
                 .update();
     }
 
@@ -187,6 +195,7 @@ class MessageRepository implements MessageTexts {
                 json.readValue(rs.getString("links"), LINKS),
                 rs.getTimestamp("send_at").toInstant(),
                 planned == null ? null : planned.toInstant(),
+                rs.getObject("planned_count", Integer.class),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getBytes("request_hash"));
     }

@@ -63,7 +63,7 @@ final class MessageRules {
 
     private static void checkTexts(
             String field, Map<String, String> texts, int max, boolean singleLine, List<FieldProblem> problems) {
-        if (texts == null || texts.values().stream().allMatch(text -> text == null || text.isBlank())) {
+        if (texts == null || texts.values().stream().allMatch(TextRules::isBlank)) {
             problems.add(new FieldProblem(field, "must be given in at least one of fr, en, es"));
             return;
         }

@@ -124,6 +124,7 @@ class Messages {
                 List.of(),
                 request.sendAt() == null ? now : request.sendAt(),
                 null,
+                null,
                 now,
                 hash);
         boolean added = Boolean.TRUE.equals(tx.execute(status -> messages.add(message, idempotencyKey)));
@@ -236,6 +237,9 @@ class Messages {
     private static MessageView view(MessageRepository.Stored message, Map<UUID, MessageCounts> all) {
         MessageCounts counts = all.getOrDefault(message.id(), new MessageCounts(0, 0, 0, 0));
         String status = message.plannedAt() == null ? "SCHEDULED" : counts.unsent() > 0 ? "SENDING" : "SENT";
+        // The count kept when it was planned: an email dropped since (its registrant's personal data
+        // erased before it went) still counts as planned, as its line would have stayed once sent.
+        int planned = message.plannedCount() != null ? message.plannedCount() : counts.planned();
         return new MessageView(
                 message.id(),
                 message.eventId(),
@@ -247,7 +251,7 @@ class Messages {
                 message.sendAt(),
                 message.createdAt(),
                 status,
-                new MessageView.Counts(counts.planned(), counts.sent(), counts.failed()));
+                new MessageView.Counts(planned, counts.sent(), counts.failed()));
     }
 
     /** The texts given (not blank), in the order fr, en, es. */
@@ -255,7 +259,7 @@ class Messages {
         Map<String, String> given = new LinkedHashMap<>();
         for (String language : List.of("fr", "en", "es")) {
             String text = texts.get(language);
-            if (text != null && !text.isBlank()) {
+            if (!TextRules.isBlank(text)) {
                 given.put(language, text);
             }
         }

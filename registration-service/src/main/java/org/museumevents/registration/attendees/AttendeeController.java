@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AttendeeController {
 
     private static final String STATUSES = "CONFIRMED|WAITLISTED|PENDING|REJECTED|CANCELLED";
+    private static final String STATUSES_MESSAGE = "must be one of CONFIRMED, WAITLISTED, PENDING, REJECTED, CANCELLED";
     private static final int CSV_LIMIT = 100_000;
 
     private final EventRepository events;
@@ -51,7 +52,7 @@ class AttendeeController {
                     + " label), then one per question no longer asked that has answers (headed by its id).")
     Page<Attendee> list(
             @PathVariable UUID eventId,
-            @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
+            @RequestParam(required = false) @Pattern(regexp = STATUSES, message = STATUSES_MESSAGE) String status,
             @Parameter(description = "text found in the name, email or organisation")
                     @RequestParam(required = false)
                     @Size(max = 200)
@@ -70,7 +71,7 @@ class AttendeeController {
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<byte[]> csv(
             @PathVariable UUID eventId,
-            @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
+            @RequestParam(required = false) @Pattern(regexp = STATUSES, message = STATUSES_MESSAGE) String status,
             @RequestParam(required = false) @Size(max = 200) String q) {
         organisersEvent(eventId);
         String csv = Csv.of(attendees.list(eventId, status, q, 0, CSV_LIMIT), events.questions(eventId));

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.museumevents.starter.input.TextRules;
 
 /**
  * One of an event's registration questions, as the catalog owns and sends it (docs/api.md, "Catalog":
@@ -119,6 +120,6 @@ public record Question(String id, Kind kind, Map<String, String> label, List<Cho
     }
 
     private static boolean isSet(String text) {
-        return text != null && !text.isBlank();
+        return !TextRules.isBlank(text);
     }
 }

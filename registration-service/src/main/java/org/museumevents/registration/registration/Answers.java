@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <ul>
  *   <li>TEXT: a string, trimmed, at most {@value #MAX_TEXT} characters, one line; LONG_TEXT: a
- *       string of at most {@value #MAX_LONG_TEXT} characters, line breaks allowed, other control
- *       characters not. A blank string is no answer.
+ *       string of at most {@value #MAX_LONG_TEXT} characters, line breaks and tabs allowed, other
+ *       control characters not (the multi-line rule of {@link TextRules}). A blank string is no answer.
  *   <li>SINGLE_CHOICE: one of the question's choice ids; MULTIPLE_CHOICE: an array of distinct
  *       choice ids (empty is no answer); YES_NO: {@code true} or {@code false}; COUNTRY: an ISO
  *       3166-1 alpha-2 code in upper case ({@link Locale#getISOCountries()}).
@@ -139,18 +139,18 @@ final class Answers {
                 if (TextRules.firstForbidden(text, true) >= 0) {
                     throw new Refused("must be a single line without control characters");
                 }
-                yield text.isEmpty() ? null : text;
+                yield TextRules.isBlank(text) ? null : text;
             }
             case LONG_TEXT -> {
                 String text = string(value);
                 if (text.length() > MAX_LONG_TEXT) {
                     throw new Refused("must be at most " + MAX_LONG_TEXT + " characters");
                 }
-                // Line breaks are allowed, a tab and the other control characters are not.
-                if (TextRules.firstForbidden(text, false) >= 0 || text.indexOf('\t') >= 0) {
-                    throw new Refused("must be text without control characters other than line breaks");
+                // The one multi-line rule of every text (TextRules): line breaks and tabs allowed.
+                if (TextRules.firstForbidden(text, false) >= 0) {
+                    throw new Refused("must be text without control characters other than line breaks and tabs");
                 }
-                yield text.isBlank() ? null : text;
+                yield TextRules.isBlank(text) ? null : text;
             }
             case SINGLE_CHOICE -> choice(question, string(value));
             case MULTIPLE_CHOICE -> {

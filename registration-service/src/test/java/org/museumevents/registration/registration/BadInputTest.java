@@ -107,6 +107,21 @@ class BadInputTest {
         assertThat(registrations()).isZero();
     }
 
+    /** A bad status filter says in words which statuses there are, without naming a Java type. */
+    @Test
+    void anUnknownStatusFilterSaysWhichStatusesThereAre() {
+        for (String path : List.of("/attendees?status=DONE", "/attendees?status=confirmed")) {
+            Response response =
+                    api.get("/api/events/" + event.id() + path, "Authorization", TestTokens.bearer("icom-france"));
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.body())
+                    .contains("\"field\":\"status\"")
+                    .contains("must be one of CONFIRMED, WAITLISTED, PENDING, REJECTED, CANCELLED")
+                    .doesNotContainPattern("\\b(org|java|jakarta|tools)\\.[a-z]")
+                    .doesNotContain("must match");
+        }
+    }
+
     private long registrations() {
         return jdbc.sql("SELECT count(*) FROM registration WHERE event_id = :event")
                 .param("event", event.id())

@@ -94,6 +94,12 @@ class RegistrationInputTest {
         fields.forEach((field, base) -> separators.forEach((name, escape) ->
                 cases.add(Arguments.of(field + " with " + name, raw(field, base + escape + "x"), field))));
         cases.add(Arguments.of("a C1 control in a name", raw("name", "Élise\\u0085Durand"), "name"));
+        // Noncharacters anywhere, and a required text of nothing visible (format characters only).
+        cases.add(Arguments.of("U+FFFE in a name", raw("name", "Élise\\uFFFE"), "name"));
+        cases.add(Arguments.of("U+FDD0 in an organisation", raw("organisation", "Musée\\uFDD0"), "organisation"));
+        cases.add(Arguments.of("U+1FFFF in a name", raw("name", "Élise\\uD83F\\uDFFF"), "name"));
+        cases.add(Arguments.of("a name of zero-width spaces", raw("name", "\\u200B\\u200B"), "name"));
+        cases.add(Arguments.of("a name of format characters", raw("name", " \\u200C\\u200D\\u2060\\uFEFF"), "name"));
         return cases.stream();
     }
 

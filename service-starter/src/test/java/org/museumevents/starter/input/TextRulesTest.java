@@ -21,6 +21,50 @@ class TextRulesTest {
         assertThat(TextRules.firstForbidden(text, true)).isNotNegative();
     }
 
+    /** Unicode's 66 noncharacters, in every plane, and unpaired surrogates, in single- and multi-line text. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "a\ufffeb",
+                "\uffff",
+                "x\ufdd0",
+                "\ufdef",
+                "\ud83f\udffe",
+                "\ud83f\udfff",
+                "\udbff\udfff",
+                "\ud800x",
+                "end\ud800",
+                "x\udc00y"
+            })
+    void refusesNoncharactersAndUnpairedSurrogates(String text) {
+        assertThat(TextRules.firstForbidden(text, false)).isNotNegative();
+        assertThat(TextRules.firstForbidden(text, true)).isNotNegative();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\ufdcf", "\ufdf0", "\ufffd", "\ud83c\udfdb", "\ud83f\udffd"})
+    void acceptsTheCharactersNextToTheNoncharacters(String text) {
+        assertThat(TextRules.firstForbidden(text, true)).isNegative();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"", " ", "\u200b", "\u200c\u200d", "\u2060", "\ufeff", " \u00a0\u202f\t\n", "\u200b \u200b"})
+    void aTextOfWhitespaceAndFormatCharactersIsBlank(String text) {
+        assertThat(TextRules.isBlank(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "\u200bx", ".", "\ud83c\udfdb", "\u0301"})
+    void aTextWithSomethingVisibleIsNotBlank(String text) {
+        assertThat(TextRules.isBlank(text)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void nullIsBlank() {
+        assertThat(TextRules.isBlank(null)).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Musée d'Orsay", "Line one\nline two\r\n\tindented", "\ud83c\udfdb\ufe0f", "עברית", ""})
     void acceptsOrdinaryTextOfAnyScript(String text) {

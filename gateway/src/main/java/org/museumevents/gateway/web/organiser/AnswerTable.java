@@ -19,9 +19,11 @@ import org.springframework.context.i18n.LocaleContextHolder;
 /**
  * An event's answers as its attendee page shows them, in the page's language: one column per
  * current question, headed by its label; a choice by its label, yes/no in words, a country by its
- * name. Answers to questions no longer asked are left to the CSV, which keeps them.
+ * name; then, as in the CSV (docs/api.md "Registration"), one column per question id no longer
+ * asked that has answers among the page's registrations, in id order, headed by the id marked as a
+ * removed question, with the stored values (choice ids; yes/no in words; several joined).
  *
- * @param headers the event's questions' labels, in order
+ * @param headers the event's questions' labels, in order, then the removed questions' headings
  * @param cells each registration's answers, one text per question (empty when unanswered)
  * @param counts {@code byAnswer} of the statistics for the questions the page can name
  */
@@ -64,11 +66,23 @@ public record AnswerTable(List<String> headers, Map<UUID, List<String>> cells, L
         List<String> headers = questions.stream()
                 .map(q -> label(q.label(), q.id(), event, views))
                 .toList();
+        Set<String> asked = questions.stream().map(Event.Question::id).collect(Collectors.toSet());
+        List<String> removed = registrations.stream()
+                .flatMap(r -> r.answers().keySet().stream())
+                .filter(id -> !asked.contains(id))
+                .distinct()
+                .sorted()
+                .toList();
+        List<String> allHeaders = new ArrayList<>(headers);
+        removed.forEach(id -> allHeaders.add(words.message("organiser.answer.removedQuestion", id)));
         Map<UUID, List<String>> cells = new LinkedHashMap<>();
         for (Registration registration : registrations) {
             List<String> row = new ArrayList<>();
             for (Event.Question question : questions) {
                 row.add(text(question, registration.answers().get(question.id()), event, views, words));
+            }
+            for (String id : removed) {
+                row.add(stored(registration.answers().get(id), words));
             }
             cells.put(registration.id(), row);
         }
@@ -87,7 +101,21 @@ public record AnswerTable(List<String> headers, Map<UUID, List<String>> cells, L
                 counts.add(new AnswerCount(question.id(), label(question.label(), question.id(), event, views), rows));
             }
         }
-        return new AnswerTable(headers, cells, counts);
+        return new AnswerTable(List.copyOf(allHeaders), cells, counts);
+    }
+
+    /** An answer to a question no longer asked, as stored: its kind and choices are gone. */
+    private static String stored(Object answer, PlainWords words) {
+        if (answer == null) {
+            return "";
+        }
+        if (answer instanceof Boolean yes) {
+            return words.message(yes ? "organiser.answer.yes" : "organiser.answer.no");
+        }
+        if (answer instanceof Collection<?> many) {
+            return many.stream().map(String::valueOf).collect(Collectors.joining("; "));
+        }
+        return String.valueOf(answer);
     }
 
     /** One answer as text: choices by their labels joined with {@code ; }. */

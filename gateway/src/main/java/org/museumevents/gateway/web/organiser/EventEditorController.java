@@ -205,7 +205,7 @@ class EventEditorController {
     }
 
     private String refused(ServiceProblem e, EventForm form, Event event, Organiser organiser, Model model) {
-        Map<String, String> fieldErrors = fieldErrors(e);
+        Map<String, String> fieldErrors = fieldErrors(words.fieldErrors(e.problem()));
         if (e.status() != 400 || fieldErrors.isEmpty()) {
             model.addAttribute("problemMessage", words.of(e.problem(), "event"));
             model.addAttribute("problemReason", e.reason());
@@ -213,20 +213,23 @@ class EventEditorController {
         return again(form, event, fieldErrors, organiser, model);
     }
 
-    /** {@code reminders[1]} is shown by the reminders field, and so on for the other lists. */
-    static Map<String, String> fieldErrors(ServiceProblem e) {
+    /**
+     * {@code reminders[1]} is shown by the reminders field, and so on for the other lists.
+     *
+     * @param serviceErrors the service's field errors in the page's language ({@link
+     *     PlainWords#fieldErrors})
+     */
+    static Map<String, String> fieldErrors(Map<String, String> serviceErrors) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.problem()
-                .fieldErrors()
-                .forEach((field, message) -> errors.merge(
-                        questionField(field.replaceAll("^(reminders|tags|partners|interpretation)\\[\\d+]$", "$1")),
-                        message,
-                        (a, b) -> a + "; " + b));
+        serviceErrors.forEach((field, message) -> errors.merge(
+                questionField(field.replaceAll("^(reminders|tags|partners|interpretation)\\[\\d+]$", "$1")),
+                message,
+                PlainWords::join));
         return errors;
     }
 
     /**
-     * Where a question's error is shown: {@code questions[2].label[fr]} by its French label,
+     * Where a question's error is shown: {@code questions[2].label.fr} by its French label,
      * {@code questions[2].choices[1].label} by its choices, {@code questions[2].kind} by its kind,
      * {@code questions[2].label} by its labels, anything else ({@code id}, {@code required}) by the
      * question as a whole.
@@ -244,9 +247,11 @@ class EventEditorController {
         if (rest.equals("kind") || rest.equals("label")) {
             return prefix + "." + rest;
         }
-        Matcher language = Pattern.compile("^label\\[(fr|en|es)]$").matcher(rest);
+        // label.fr as the services name it (docs/api.md "Errors"); label[fr] as they once did.
+        Matcher language =
+                Pattern.compile("^label(?:\\.(fr|en|es)|\\[(fr|en|es)])$").matcher(rest);
         if (language.matches()) {
-            return prefix + ".label." + language.group(1);
+            return prefix + ".label." + (language.group(1) != null ? language.group(1) : language.group(2));
         }
         if (rest.startsWith("choices")) {
             return prefix + ".choices";

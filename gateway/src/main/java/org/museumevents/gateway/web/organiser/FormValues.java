@@ -3,6 +3,7 @@ package org.museumevents.gateway.web.organiser;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.museumevents.gateway.web.TextChecks;
 
 /** What the event and series forms read their fields with. */
 final class FormValues {
@@ -27,7 +28,8 @@ final class FormValues {
         return texts;
     }
 
+    /** Nothing visible: whitespace and format characters only (the services' rule, {@link TextChecks}). */
     static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return TextChecks.isBlank(value);
     }
 }

@@ -59,7 +59,7 @@ class SeriesPagesController {
             return "redirect:/organiser/series/{id}";
         } catch (ServiceProblem e) {
             response.setStatus(e.status());
-            Map<String, String> fieldErrors = e.problem().fieldErrors();
+            Map<String, String> fieldErrors = words.fieldErrors(e.problem());
             if (e.status() != 400 || fieldErrors.isEmpty()) {
                 model.addAttribute("problemMessage", words.of(e.problem()));
             }

@@ -79,7 +79,7 @@ class EventPageController {
         } catch (ServiceProblem e) {
             response.setStatus(e.status());
             form.renewIdempotencyKey();
-            Map<String, String> fieldErrors = e.problem().fieldErrors();
+            Map<String, String> fieldErrors = words.fieldErrors(e.problem());
             if (e.status() == 400 && !fieldErrors.isEmpty()) {
                 return show(event, form, fieldErrors, model);
             }

@@ -16,6 +16,7 @@ import org.museumevents.gateway.web.Event.Question;
 import org.museumevents.gateway.web.Languages;
 import org.museumevents.gateway.web.PlainWords;
 import org.museumevents.gateway.web.RegistrationClient.RegistrationRequest;
+import org.museumevents.gateway.web.TextChecks;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -134,7 +135,7 @@ public class RegistrationForm {
                 if (text.length() > TEXT_MAX) {
                     return words.message("form.error.tooLong", TEXT_MAX);
                 }
-                if (text.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+                if (TextChecks.hasForbidden(text, true)) {
                     return words.message("registration.error.oneLine");
                 }
             }
@@ -143,7 +144,8 @@ public class RegistrationForm {
                 if (text.length() > LONG_TEXT_MAX) {
                     return words.message("form.error.tooLong", LONG_TEXT_MAX);
                 }
-                if (text.codePoints().anyMatch(c -> c != '\n' && Character.isISOControl(c))) {
+                // Tabs are allowed in a multi-line text, as in every service (docs/api.md "Texts").
+                if (TextChecks.hasForbidden(text, false)) {
                     return words.message("registration.error.characters");
                 }
             }
@@ -185,8 +187,9 @@ public class RegistrationForm {
     private Object answerOf(Question question) {
         String value = first(question.id());
         return switch (question.kind() == null ? "" : question.kind()) {
-            case "TEXT" -> value.isBlank() ? null : value.strip();
-            case "LONG_TEXT" -> value.isBlank() ? null : longText(value).strip();
+            case "TEXT" -> TextChecks.isBlank(value) ? null : value.strip();
+            case "LONG_TEXT" ->
+                TextChecks.isBlank(value) ? null : longText(value).strip();
             case "SINGLE_CHOICE", "COUNTRY" -> value.isEmpty() ? null : value;
             case "MULTIPLE_CHOICE" -> {
                 List<String> chosen = new ArrayList<>(chosen(question.id()));
@@ -295,8 +298,9 @@ public class RegistrationForm {
             "Indian",
             "Pacific");
 
+    /** Nothing visible: whitespace and format characters only (the services' rule, {@link TextChecks}). */
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return TextChecks.isBlank(value);
     }
 
     public String getName() {
