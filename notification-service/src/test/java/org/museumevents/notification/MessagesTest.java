@@ -402,6 +402,28 @@ class MessagesTest {
                 .andExpect(jsonPath("$.text", containsString("Bonjour Camille Martin")))
                 .andExpect(jsonPath("$.text", not(containsString(PASSCODE))))
                 .andExpect(jsonPath("$.text", not(containsString(JOIN_URL))));
+        // As a confirmed registrant writing English: the English texts, the join details.
+        mvc.perform(post(path)
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{" + message + ", \"status\": \"CONFIRMED\", \"language\": \"en\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.subject").value("For Is the digital world inclusive?"))
+                .andExpect(jsonPath("$.text", containsString("Hello Camille Martin")))
+                .andExpect(jsonPath("$.text", containsString("code " + PASSCODE)));
+        // A language the platform does not write, or one given with a registration (its own rules).
+        mvc.perform(post(path)
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{" + message + ", \"status\": \"CONFIRMED\", \"language\": \"de\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("language")));
+        mvc.perform(post(path)
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{" + message + ", \"registrationId\": \"" + adaId + "\", \"language\": \"es\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("language")));
         mvc.perform(post(path)
                         .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("icom-france"))
                         .contentType(MediaType.APPLICATION_JSON)

@@ -50,8 +50,9 @@ public record EventMessage(
             List<String> recipients, Map<String, String> subject, Map<String, String> body, Instant sendAt) {}
 
     /**
-     * What {@code POST /api/events/{id}/messages/preview} takes: a draft and the status of the
-     * sample registrant it is written to.
+     * What {@code POST /api/events/{id}/messages/preview} takes: a draft, and the status and
+     * language ({@code fr}, {@code en} or {@code es}; null: the event's default) of the sample
+     * registrant it is written to.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PreviewRequest(
@@ -59,7 +60,8 @@ public record EventMessage(
             Map<String, String> subject,
             Map<String, String> body,
             Instant sendAt,
-            String status) {}
+            String status,
+            String language) {}
 
     /** A previewed email: its subject and plain text as the registrant would receive them. */
     @JsonIgnoreProperties(ignoreUnknown = true)

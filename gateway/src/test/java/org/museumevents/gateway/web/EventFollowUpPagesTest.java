@@ -172,9 +172,11 @@ class EventFollowUpPagesTest {
         MockHttpServletResponse refused = submit(editPage(), Map.of());
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString())
-                .contains("<p class=\"field-error\" id=\"follow-up-text-en-error\">must be at most 5000 characters</p>")
+                // In the page's words, not the service's.
                 .contains(
-                        "<p class=\"field-error\" id=\"follow-up-link-1-url-error\">must be an absolute http or https URL</p>")
+                        "<p class=\"field-error\" id=\"follow-up-text-en-error\">At most 5,000 characters, please.</p>")
+                .contains(
+                        "<p class=\"field-error\" id=\"follow-up-link-1-url-error\">Please enter a web address starting with https://.</p>")
                 // The summary names each field in words.
                 .contains("<strong>Follow-up text in English</strong>", "<strong>Link 2: web address</strong>");
     }

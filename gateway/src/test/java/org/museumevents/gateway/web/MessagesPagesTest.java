@@ -133,6 +133,7 @@ class MessagesPagesTest {
                         .param("when", "later")
                         .param("sendAt", "2099-02-15T18:00")
                         .param("previewStatus", "WAITLISTED")
+                        .param("previewLanguage", "es")
                         .param("action", "preview"))
                 .andExpect(status().isOk())
                 .andExpect(content()
@@ -144,6 +145,7 @@ class MessagesPagesTest {
         JsonNode preview = json.readTree(
                 notification.received("POST", MESSAGES + "/preview").get(0).body());
         assertThat(preview.get("status").asString()).isEqualTo("WAITLISTED");
+        assertThat(preview.get("language").asString()).isEqualTo("es");
         assertThat(preview.get("recipients").toString()).isEqualTo("[\"CONFIRMED\",\"PENDING\"]");
         assertThat(preview.get("subject").toString()).isEqualTo("{\"fr\":\"Programme de la séance\"}");
         assertThat(preview.get("sendAt").asString()).isEqualTo("2099-02-15T17:00:00Z");

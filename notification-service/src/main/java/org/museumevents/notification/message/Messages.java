@@ -40,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Messages {
 
+    /** The languages a preview by status may be written in. */
+    private static final List<String> PREVIEW_LANGUAGES = List.of("fr", "en", "es");
+
     /** The name a preview by status writes for {@code {name}}. */
     static final String SAMPLE_NAME = "Camille Martin";
 
@@ -159,10 +162,11 @@ class Messages {
     /**
      * The message as one registrant would receive it, nothing sent or stored: the registration
      * given (of this event only), or a sample registrant of the status given, named {@value
-     * #SAMPLE_NAME}, writing in the event's default language.
+     * #SAMPLE_NAME}, writing in the language given, else in the event's default language.
      *
-     * @throws InvalidFields for a message that could not be posted, or neither or both of {@code
-     *     registrationId} and {@code status}
+     * @throws InvalidFields for a message that could not be posted, neither or both of {@code
+     *     registrationId} and {@code status}, a {@code language} other than fr, en, es, or a {@code
+     *     language} with {@code registrationId} (a registration writes in its own)
      */
     Mailer.Preview preview(UUID eventId, PreviewRequest request) {
         checkOrganiser(eventId);
@@ -174,6 +178,13 @@ class Messages {
             problems.add(new FieldProblem("status", "give registrationId or status, not both"));
         } else if (request.status() != null && !MessageRules.RECIPIENTS.contains(request.status())) {
             problems.add(new FieldProblem("status", "must be one of " + MessageRules.RECIPIENTS));
+        }
+        if (request.language() != null) {
+            if (!PREVIEW_LANGUAGES.contains(request.language())) {
+                problems.add(new FieldProblem("language", "must be one of " + PREVIEW_LANGUAGES));
+            } else if (request.registrationId() != null) {
+                problems.add(new FieldProblem("language", "a registration is previewed in its own language"));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidFields(problems);
@@ -205,7 +216,7 @@ class Messages {
                     SAMPLE_NAME,
                     "preview@example.invalid",
                     null,
-                    event.defaultLanguage(),
+                    request.language() == null ? event.defaultLanguage() : request.language(),
                     null,
                     null,
                     null);

@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * The body of {@code POST /api/events/{eventId}/messages/preview}: a message as for {@link
  * MessageRequest}, and whom to preview it for: one registration of the event, or a registrant of a
- * status (one of {@code recipients}' values) with a sample name, in the event's default language.
+ * status (one of {@code recipients}' values) with a sample name, writing in {@code language} ({@code
+ * fr}, {@code en} or {@code es}; absent: the event's default language).
  */
 record PreviewRequest(
         List<String> recipients,
@@ -16,7 +17,8 @@ record PreviewRequest(
         Map<String, String> body,
         Instant sendAt,
         UUID registrationId,
-        String status) {
+        String status,
+        String language) {
 
     MessageRequest message() {
         return new MessageRequest(recipients, subject, body, sendAt);

@@ -28,6 +28,7 @@ public class MessageForm {
     private String sendAt;
     private String idempotencyKey;
     private String previewStatus = "CONFIRMED";
+    private String previewLanguage;
 
     public List<String> getRecipients() {
         return recipients;
@@ -115,6 +116,15 @@ public class MessageForm {
 
     public void setPreviewStatus(String previewStatus) {
         this.previewStatus = previewStatus;
+    }
+
+    /** The language the preview is written in: {@code fr}, {@code en} or {@code es}; null until chosen. */
+    public String getPreviewLanguage() {
+        return previewLanguage;
+    }
+
+    public void setPreviewLanguage(String previewLanguage) {
+        this.previewLanguage = previewLanguage;
     }
 
     /** Whether the message is to be sent at {@link #getSendAt()} rather than now. */

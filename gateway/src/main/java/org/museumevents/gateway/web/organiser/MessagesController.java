@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.museumevents.gateway.web.CatalogClient;
 import org.museumevents.gateway.web.Event;
 import org.museumevents.gateway.web.EventMessage;
+import org.museumevents.gateway.web.Languages;
 import org.museumevents.gateway.web.NotificationClient;
 import org.museumevents.gateway.web.PlainWords;
 import org.museumevents.gateway.web.ServiceProblem;
@@ -100,6 +101,9 @@ class MessagesController {
         if (!RECIPIENTS.contains(form.getPreviewStatus())) {
             form.setPreviewStatus(RECIPIENTS.get(0));
         }
+        if (!Languages.isSupported(form.getPreviewLanguage())) {
+            form.setPreviewLanguage(event.defaultLanguage());
+        }
         List<String> recipients =
                 RECIPIENTS.stream().filter(form.getRecipients()::contains).toList();
         form.setRecipients(recipients);
@@ -115,7 +119,8 @@ class MessagesController {
             if ("preview".equals(action)) {
                 EventMessage.Preview preview = notifications.preview(
                         id,
-                        new EventMessage.PreviewRequest(recipients, subject, body, sendAt, form.getPreviewStatus()),
+                        new EventMessage.PreviewRequest(
+                                recipients, subject, body, sendAt, form.getPreviewStatus(), form.getPreviewLanguage()),
                         organiser.token());
                 model.addAttribute("preview", preview);
                 return show(event, form, Map.of(), organiser, model);
@@ -247,6 +252,10 @@ class MessagesController {
         model.addAttribute("errors", errors);
         model.addAttribute("errorLabels", labels);
         model.addAttribute("recipientStatuses", RECIPIENTS);
+        model.addAttribute("languages", Languages.CODES);
+        if (form.getPreviewLanguage() == null) {
+            form.setPreviewLanguage(event.defaultLanguage());
+        }
         model.addAttribute("zoneName", views.zone(event.timeZone()));
         return "organiser/messages";
     }
