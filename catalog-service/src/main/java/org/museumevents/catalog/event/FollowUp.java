@@ -44,8 +44,21 @@ public record FollowUp(
     static final int MAX_LABEL = 200;
     static final int MAX_URL = 2_000;
 
+    /**
+     * Keeps {@code after} in {@link Duration#toString()}'s form when it can be read ({@code +pt2h} and
+     * {@code PT120M} become {@code PT2H}, {@code -PT0S} becomes {@code PT0S}, {@code P1D} becomes
+     * {@code PT24H}), so what is stored and announced has one spelling; an unreadable value stays as
+     * written, for {@link #problems} to refuse.
+     */
     public FollowUp {
         links = links == null ? List.of() : links;
+        if (after != null) {
+            try {
+                after = Duration.parse(after.strip()).toString();
+            } catch (DateTimeParseException unreadable) {
+                // Left as written: checkAfter names the field.
+            }
+        }
     }
 
     /**

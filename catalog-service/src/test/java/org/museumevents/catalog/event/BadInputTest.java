@@ -161,6 +161,12 @@ class BadInputTest {
                 "must be one of TEXT, LONG_TEXT, SINGLE_CHOICE, MULTIPLE_CHOICE, YES_NO, COUNTRY");
         expectMessage(e -> e.put("format", "TELEPATHY"), "format", "must be one of ONLINE, IN_PERSON, HYBRID");
         expectMessage(e -> e.put("defaultLanguage", "de"), "defaultLanguage", "must be one of fr, en, es");
+        // A map key: a language, a title, a follow-up's text (the tester's "{de: ...}" named the enum).
+        expectMessage(e -> e.put("title", Map.of("de", "Titel")), "title", "must be one of fr, en, es");
+        expectMessage(
+                e -> e.put("followUp", Map.of("after", "PT2H", "text", Map.of("de", "Danke"))),
+                "followUp.text",
+                "must be one of fr, en, es");
         expectMessage(e -> e.put("capacity", "lots"), "capacity", "must be a whole number");
         expectMessage(e -> e.put("people", "everyone"), "people", "must be an array");
         mvc.perform(get("/api/events").param("status", "SOMETIMES"))

@@ -129,6 +129,28 @@ class FollowUpApiTest {
     }
 
     @Test
+    void theDelayIsKeptInOneSpelling() throws Exception {
+        Map<String, String> spellings = Map.of("+pt2h", "PT2H", "PT120M", "PT2H", "-PT0S", "PT0S", "P1D", "PT24H");
+        for (Map.Entry<String, String> spelling : spellings.entrySet()) {
+            Map<String, Object> event = Fixtures.onlineDebate();
+            Map<String, Object> followUp = followUp();
+            followUp.put("after", spelling.getKey());
+            event.put("followUp", followUp);
+            String created = mvc.perform(post("/api/events")
+                            .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(event)))
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(json.readTree(created).path("followUp").path("after").asString())
+                    .as(spelling.getKey())
+                    .isEqualTo(spelling.getValue());
+        }
+    }
+
+    @Test
     void anEventStoredBeforeFollowUpsHasNone() throws Exception {
         String id = CatalogRequests.create(mvc, json, icom, Fixtures.workshop());
         jdbc.sql("UPDATE event SET details = details - 'followUp' WHERE id = :id")
