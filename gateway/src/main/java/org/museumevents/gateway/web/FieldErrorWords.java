@@ -41,24 +41,29 @@ final class FieldErrorWords {
                 || m.contains("must be given in at least one")) {
             return new Kind("form.error.required", null);
         }
+        // Before the length: "an absolute http or https URL of at most 2000 characters" is about the URL.
+        if (m.contains("url")) {
+            return new Kind("service.error.url", null);
+        }
         Matcher max = MAX_CHARACTERS.matcher(m);
         if ((m.contains("character") || m.startsWith("size must be")) && max.find()) {
             return new Kind("form.error.tooLong", Integer.valueOf(max.group(1)));
         }
-        if (m.contains("single line") || m.contains("one line") || m.contains("line break")) {
+        if (m.contains("single line") || m.contains("one line")) {
             return new Kind("service.error.oneLine", null);
         }
+        // "control characters other than line breaks" is about characters in a multi-line text.
         if (m.contains("control") || m.contains("character")) {
             return new Kind("service.error.characters", null);
+        }
+        if (m.contains("line break")) {
+            return new Kind("service.error.oneLine", null);
         }
         if (leaf.equals("email") || m.contains("deliverable")) {
             return new Kind("form.error.email", null);
         }
         if (leaf.endsWith("timezone") || m.contains("time zone")) {
             return new Kind("form.error.timeZone", null);
-        }
-        if (m.contains("url")) {
-            return new Kind("service.error.url", null);
         }
         if (m.contains("must be after")) {
             return new Kind("service.error.after", null);
