@@ -71,6 +71,17 @@ public class PlainWords {
         return first + (first.endsWith(".") ? " " : "; ") + second;
     }
 
+    /**
+     * One service field error told in the visitor's language, as {@link #fieldErrors} tells each.
+     *
+     * @param field the field as the service names it, e.g. {@code subject.fr}
+     * @param message the service's English message
+     * @return the gateway's own text for its kind of error in the page's language
+     */
+    public String fieldMessage(String field, String message) {
+        return fieldMessage(field, message, LocaleContextHolder.getLocale());
+    }
+
     private String fieldMessage(String field, String message, Locale locale) {
         FieldErrorWords.Kind kind = FieldErrorWords.kind(field, message);
         if (FieldErrorWords.INVALID.equals(kind.key())

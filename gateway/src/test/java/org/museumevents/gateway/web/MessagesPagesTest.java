@@ -241,7 +241,9 @@ class MessagesPagesTest {
                                         + "Cochez au moins un état.</p>"),
                                 containsString("200 caractères au plus."),
                                 containsString("Écrivez-le dans une langue au moins."),
-                                containsString("a refusal the page does not know"),
+                                // A refusal the page does not know: the general words, never English here.
+                                containsString("Cette valeur n’a pas été acceptée\u202F; merci de la vérifier."),
+                                not(containsString("a refusal the page does not know")),
                                 containsString("id=\"message-subject-en-error\""),
                                 containsString("aria-describedby=\"message-subject-en-error\""),
                                 containsString("id=\"message-body-error\""),

@@ -143,7 +143,7 @@ class MessagesController {
                 form.setIdempotencyKey(UUID.randomUUID().toString());
             }
             Map<String, String> fieldErrors = new LinkedHashMap<>();
-            fieldErrors(e).forEach((field, message) -> fieldErrors.put(field, inWords(message)));
+            fieldErrors(e).forEach((field, message) -> fieldErrors.put(field, inWords(field, message)));
             if (e.status() != 400 || fieldErrors.isEmpty()) {
                 model.addAttribute("problemMessage", words.of(e.problem(), "messages"));
                 model.addAttribute("problemReason", e.reason());
@@ -203,10 +203,11 @@ class MessagesController {
     }
 
     /**
-     * notification-service's refusals (its MessageRules, in English) in the page's language; a
-     * message it does not know stays as the service wrote it.
+     * notification-service's refusals (its MessageRules, in English) in the page's language: the
+     * page's own words for the ones it knows, else the gateway's general words for that kind of
+     * error ({@link PlainWords#fieldMessage}), never English on a French or Spanish page.
      */
-    private String inWords(String message) {
+    private String inWords(String field, String message) {
         Matcher tooLong = TOO_LONG.matcher(message);
         if (tooLong.matches()) {
             return words.message("messages.error.tooLong", Integer.parseInt(tooLong.group(1)));
@@ -216,7 +217,7 @@ class MessagesController {
                 return words.message(known.getValue());
             }
         }
-        return message;
+        return words.fieldMessage(field, message);
     }
 
     private static boolean validKey(String key) {
