@@ -142,7 +142,7 @@ class EventFollowUpPagesTest {
     void unreadableHoursAreRefusedBeforeTheCatalogIsAsked() throws Exception {
         String page = editPage();
         int before = catalog.received("PUT", ".*").size();
-        for (String hours : List.of("two", "-1", "721", "")) {
+        for (String hours : List.of("two", "-1", "721", "", "1e2", "1e-10000000", "+1", "0x10", "1.5.5", "1.23456")) {
             MockHttpServletResponse refused = submit(page, Map.of("followUpHours", hours));
             assertThat(refused.getStatus()).as(hours).isEqualTo(400);
             assertThat(refused.getContentAsString())
@@ -154,6 +154,16 @@ class EventFollowUpPagesTest {
                     .contains("Thank you for coming.");
         }
         assertThat(catalog.received("PUT", ".*")).hasSize(before);
+    }
+
+    @Test
+    void anExponentIsRefusedAtOnceNotComputed() throws Exception {
+        String page = editPage();
+        long started = System.nanoTime();
+        MockHttpServletResponse refused = submit(page, Map.of("followUpHours", "1e-10000000", "followUpAfter", ""));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("id=\"follow-up-hours-error\"");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(3));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.museumevents.gateway.web.Event;
 import org.museumevents.gateway.web.PlainWords;
 
@@ -35,6 +36,13 @@ public class EventForm {
 
     /** The longest follow-up delay the catalog accepts, P30D, in hours. */
     static final int MAX_FOLLOW_UP_HOURS = 720;
+
+    /**
+     * The hours an organiser may type: a plain number, up to 3 digits and 4 decimals (a point or a
+     * comma). Anything else (an exponent, a sign, thousands of digits) is refused before any
+     * arithmetic, so no post can make the gateway compute with an unbounded number.
+     */
+    private static final Pattern PLAIN_HOURS = Pattern.compile("\\d{1,3}(?:[.,]\\d{1,4})?");
 
     private String seriesId;
     private String titleFr;
@@ -173,7 +181,7 @@ public class EventForm {
 
     /**
      * The follow-up as the catalog takes it, or null when the organiser wrote none (no hours, text
-     * or link). Hours are a number from 0 to {@value #MAX_FOLLOW_UP_HOURS}, decimals allowed (1.5 is
+     * or link). Hours are a number from 0 to {@value #MAX_FOLLOW_UP_HOURS}, up to 4 decimals (1.5 is
      * {@code PT1H30M}); empty link rows are dropped, so the indices the catalog names match the
      * rows shown.
      */
@@ -188,9 +196,12 @@ public class EventForm {
         if (blank(followUpHours)) {
             errors.put("followUp.after", words.message("form.error.required"));
         } else {
-            try {
-                BigDecimal hours = new BigDecimal(followUpHours.strip().replace(',', '.'));
-                if (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(MAX_FOLLOW_UP_HOURS)) > 0) {
+            String typed = followUpHours.strip();
+            if (!PLAIN_HOURS.matcher(typed).matches()) {
+                errors.put("followUp.after", words.message("followUp.error.hours", MAX_FOLLOW_UP_HOURS));
+            } else {
+                BigDecimal hours = new BigDecimal(typed.replace(',', '.'));
+                if (hours.compareTo(BigDecimal.valueOf(MAX_FOLLOW_UP_HOURS)) > 0) {
                     errors.put("followUp.after", words.message("followUp.error.hours", MAX_FOLLOW_UP_HOURS));
                 } else {
                     long minutes = hours.multiply(BigDecimal.valueOf(60))
@@ -198,8 +209,6 @@ public class EventForm {
                             .longValueExact();
                     after = Duration.ofMinutes(minutes).toString();
                 }
-            } catch (NumberFormatException | ArithmeticException e) {
-                errors.put("followUp.after", words.message("followUp.error.hours", MAX_FOLLOW_UP_HOURS));
             }
         }
         return new Event.FollowUp(
