@@ -167,6 +167,36 @@ class EventFollowUpPagesTest {
     }
 
     @Test
+    void savingUnchangedKeepsTheStoredDelayExactly() throws Exception {
+        catalogHolds(eventWithFollowUp(FOLLOW_UP.replace("PT1H30M", "PT1M30S")));
+        String page = editPage();
+        // A minute and a half, in hours with enough decimals to be read.
+        assertThat(page).contains("value=\"0.025\"", "name=\"followUpAfter\"", "value=\"PT1M30S\"");
+        assertThat(submit(page, Map.of("titleFr", "Titre modifié")).getStatus()).isEqualTo(302);
+        assertThat(lastPut().at("/followUp/after").asString()).isEqualTo("PT1M30S");
+
+        // The hours changed: they are what is sent, in seconds when they have some.
+        assertThat(submit(page, Map.of("followUpHours", "0,0125")).getStatus()).isEqualTo(302);
+        assertThat(lastPut().at("/followUp/after").asString()).isEqualTo("PT45S");
+        assertThat(submit(page, Map.of("followUpHours", "3")).getStatus()).isEqualTo(302);
+        assertThat(lastPut().at("/followUp/after").asString()).isEqualTo("PT3H");
+
+        // A day stored as P1D stays P1D, not the PT24H the hours would make.
+        catalogHolds(eventWithFollowUp(FOLLOW_UP.replace("PT1H30M", "P1D")));
+        String dayPage = editPage();
+        assertThat(dayPage).contains("value=\"24\"", "value=\"P1D\"");
+        assertThat(submit(dayPage, Map.of("titleFr", "Titre modifié")).getStatus())
+                .isEqualTo(302);
+        assertThat(lastPut().at("/followUp/after").asString()).isEqualTo("P1D");
+        assertThat(submit(dayPage, Map.of("followUpHours", "24,0")).getStatus()).isEqualTo(302);
+        assertThat(lastPut().at("/followUp/after").asString()).isEqualTo("PT24H");
+
+        // A stored delay the form was not rendered with (forged) is no licence to skip the hours' check.
+        MockHttpServletResponse forged = submit(page, Map.of("followUpAfter", "P999D", "followUpHours", "1e3"));
+        assertThat(forged.getStatus()).isEqualTo(400);
+    }
+
+    @Test
     void theCatalogsRefusalsAreShownByTheFieldTheyName() throws Exception {
         catalog.on(
                 "PUT",
