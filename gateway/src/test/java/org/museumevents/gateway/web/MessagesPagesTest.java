@@ -297,6 +297,45 @@ class MessagesPagesTest {
     }
 
     @Test
+    void theFollowUpIsNamedInTheListWithItsLinks() throws Exception {
+        notification.on(
+                "GET",
+                MESSAGES,
+                json(
+                        """
+                        [{"id":"3e9c4f41-bd69-4f51-a071-9c6d5e4f3a21","eventId":"%s","kind":"FOLLOW_UP","recipients":["CONFIRMED"],
+                          "subject":{},"body":{"fr":"Merci"},"links":[{"label":"Replay","url":"https://video.example.org/1"},
+                          {"label":"Survey","url":"https://survey.example.org/1"}],
+                          "sendAt":"2099-02-20T17:00:00Z","createdAt":"2099-02-01T10:00:00Z","status":"SCHEDULED",
+                          "counts":{"planned":0,"sent":0,"failed":0}},
+                         {"id":"0b6f1c1e-8a36-4c2e-9d4e-6f3a2b1c0d9e","eventId":"%s","kind":"MESSAGE","recipients":["CONFIRMED"],
+                          "subject":{"fr":"Programme"},"body":{"fr":"Bonjour"},"links":[],
+                          "sendAt":"2099-02-10T08:30:00Z","createdAt":"2099-02-01T10:00:00Z","status":"SENT",
+                          "counts":{"planned":1,"sent":1,"failed":0}}]"""
+                                .formatted(EVENT_ID, EVENT_ID)));
+        for (Map.Entry<String, String> language : Map.of(
+                        "en",
+                        "Follow-up after the event",
+                        "fr",
+                        "Suite après l’événement",
+                        "es",
+                        "Seguimiento después del evento")
+                .entrySet()) {
+            String page = mvc.perform(get(PAGE).with(estelle()).header("Accept-Language", language.getKey()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).as(language.getKey()).contains(language.getValue(), "Programme");
+        }
+        String page = mvc.perform(get(PAGE).with(estelle()).header("Accept-Language", "en"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("2 links").doesNotContain("<td class=\"message-subject\"></td>");
+    }
+
+    @Test
     void aDraftsPageSaysMessagesComeOncePublishedWithoutTheForm() throws Exception {
         catalog.on(
                 "GET",
