@@ -17,6 +17,9 @@ import java.util.UUID;
  * @param sendAt when it is (or was) sent, an instant (shown in the event's zone)
  * @param status {@code SCHEDULED}, {@code SENDING} or {@code SENT}
  * @param counts the emails planned at {@code sendAt} (0 before), sent, and failed for good
+ * @param kind {@code MESSAGE} for an organiser's message, {@code FOLLOW_UP} for the event's
+ *     follow-up (its subject empty); null from a service that does not say
+ * @param links the follow-up's links; empty for a message
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EventMessage(
@@ -28,13 +31,21 @@ public record EventMessage(
         Instant sendAt,
         Instant createdAt,
         String status,
-        Counts counts) {
+        Counts counts,
+        String kind,
+        List<Event.Link> links) {
 
     public EventMessage {
+        links = links == null ? List.of() : List.copyOf(links);
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
         subject = subject == null ? Map.of() : subject;
         body = body == null ? Map.of() : body;
         counts = counts == null ? new Counts(0, 0, 0) : counts;
+    }
+
+    /** @return whether this is the event's follow-up (kind {@code FOLLOW_UP}), not a message */
+    public boolean isFollowUp() {
+        return "FOLLOW_UP".equals(kind);
     }
 
     /** Numbers of emails: planned when the message fell due, sent, failed for good. */

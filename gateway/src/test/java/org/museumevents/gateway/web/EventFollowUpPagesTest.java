@@ -142,7 +142,7 @@ class EventFollowUpPagesTest {
     void unreadableHoursAreRefusedBeforeTheCatalogIsAsked() throws Exception {
         String page = editPage();
         int before = catalog.received("PUT", ".*").size();
-        for (String hours : List.of("two", "-1", "721", "")) {
+        for (String hours : List.of("two", "-1", "721", "", "1e2", "1e-10000000", "+1", "0x10", "1.5.5", "1.23456")) {
             MockHttpServletResponse refused = submit(page, Map.of("followUpHours", hours));
             assertThat(refused.getStatus()).as(hours).isEqualTo(400);
             assertThat(refused.getContentAsString())
@@ -154,6 +154,46 @@ class EventFollowUpPagesTest {
                     .contains("Thank you for coming.");
         }
         assertThat(catalog.received("PUT", ".*")).hasSize(before);
+    }
+
+    @Test
+    void anExponentIsRefusedAtOnceNotComputed() throws Exception {
+        String page = editPage();
+        long started = System.nanoTime();
+        MockHttpServletResponse refused = submit(page, Map.of("followUpHours", "1e-10000000", "followUpAfter", ""));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("id=\"follow-up-hours-error\"");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(3));
+    }
+
+    @Test
+    void savingUnchangedKeepsTheStoredDelayExactly() throws Exception {
+        catalogHolds(eventWithFollowUp(FOLLOW_UP.replace("PT1H30M", "PT1M30S")));
+        String page = editPage();
+        // A minute and a half, in hours with enough decimals to be read.
+        assertThat(page).contains("value=\"0.025\"", "name=\"followUpAfter\"", "value=\"PT1M30S\"");
+        assertThat(submit(page, Map.of("titleFr", "Titre modifié")).getStatus()).isEqualTo(302);
+        assertThat(lastPut().at("/followUp/after").asString()).isEqualTo("PT1M30S");
+
+        // The hours changed: they are what is sent, in seconds when they have some.
+        assertThat(submit(page, Map.of("followUpHours", "0,0125")).getStatus()).isEqualTo(302);
+        assertThat(lastPut().at("/followUp/after").asString()).isEqualTo("PT45S");
+        assertThat(submit(page, Map.of("followUpHours", "3")).getStatus()).isEqualTo(302);
+        assertThat(lastPut().at("/followUp/after").asString()).isEqualTo("PT3H");
+
+        // A day stored as P1D stays P1D, not the PT24H the hours would make.
+        catalogHolds(eventWithFollowUp(FOLLOW_UP.replace("PT1H30M", "P1D")));
+        String dayPage = editPage();
+        assertThat(dayPage).contains("value=\"24\"", "value=\"P1D\"");
+        assertThat(submit(dayPage, Map.of("titleFr", "Titre modifié")).getStatus())
+                .isEqualTo(302);
+        assertThat(lastPut().at("/followUp/after").asString()).isEqualTo("P1D");
+        assertThat(submit(dayPage, Map.of("followUpHours", "24,0")).getStatus()).isEqualTo(302);
+        assertThat(lastPut().at("/followUp/after").asString()).isEqualTo("PT24H");
+
+        // A stored delay the form was not rendered with (forged) is no licence to skip the hours' check.
+        MockHttpServletResponse forged = submit(page, Map.of("followUpAfter", "P999D", "followUpHours", "1e3"));
+        assertThat(forged.getStatus()).isEqualTo(400);
     }
 
     @Test

@@ -298,6 +298,118 @@ class MessagesPagesTest {
         assertThat(notification.received("POST", ".*")).isEmpty();
     }
 
+    @Test
+    void theFollowUpIsNamedInTheListWithItsLinks() throws Exception {
+        notification.on(
+                "GET",
+                MESSAGES,
+                json(
+                        """
+                        [{"id":"3e9c4f41-bd69-4f51-a071-9c6d5e4f3a21","eventId":"%s","kind":"FOLLOW_UP","recipients":["CONFIRMED"],
+                          "subject":{},"body":{"fr":"Merci"},"links":[{"label":"Replay","url":"https://video.example.org/1"},
+                          {"label":"Survey","url":"https://survey.example.org/1"}],
+                          "sendAt":"2099-02-20T17:00:00Z","createdAt":"2099-02-01T10:00:00Z","status":"SCHEDULED",
+                          "counts":{"planned":0,"sent":0,"failed":0}},
+                         {"id":"0b6f1c1e-8a36-4c2e-9d4e-6f3a2b1c0d9e","eventId":"%s","kind":"MESSAGE","recipients":["CONFIRMED"],
+                          "subject":{"fr":"Programme"},"body":{"fr":"Bonjour"},"links":[],
+                          "sendAt":"2099-02-10T08:30:00Z","createdAt":"2099-02-01T10:00:00Z","status":"SENT",
+                          "counts":{"planned":1,"sent":1,"failed":0}}]"""
+                                .formatted(EVENT_ID, EVENT_ID)));
+        for (Map.Entry<String, String> language : Map.of(
+                        "en",
+                        "Follow-up after the event",
+                        "fr",
+                        "Suite après l’événement",
+                        "es",
+                        "Seguimiento después del evento")
+                .entrySet()) {
+            String page = mvc.perform(get(PAGE).with(estelle()).header("Accept-Language", language.getKey()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).as(language.getKey()).contains(language.getValue(), "Programme");
+        }
+        String page = mvc.perform(get(PAGE).with(estelle()).header("Accept-Language", "en"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("2 links").doesNotContain("<td class=\"message-subject\"></td>");
+    }
+
+    @Test
+    void aDraftsPageSaysMessagesComeOncePublishedWithoutTheForm() throws Exception {
+        catalog.on(
+                "GET",
+                "/api/events/" + EVENT_ID,
+                new StandIn.Answer(
+                        200, "application/json", Contract.event(EVENT_ID, "DRAFT"), Map.of("ETag", "\"4\"")));
+        for (Map.Entry<String, String> language : Map.of(
+                        "en", "Messages can be written once the event is published.",
+                        "fr", "Les messages pourront être écrits une fois l’événement publié.",
+                        "es", "Podrá escribir mensajes una vez publicado el evento.")
+                .entrySet()) {
+            mvc.perform(get(PAGE).with(estelle()).header("Accept-Language", language.getKey()))
+                    .andExpect(status().isOk())
+                    .andExpect(content()
+                            .string(allOf(
+                                    containsString("id=\"messages-draft\""),
+                                    containsString(language.getValue()),
+                                    not(containsString("id=\"message-form\"")))));
+        }
+        // A post all the same (a page kept open): nothing asked of the service, what was typed kept.
+        mvc.perform(post(PAGE)
+                        .with(estelle())
+                        .with(csrf())
+                        .header("Accept-Language", "en")
+                        .param("recipients", "CONFIRMED")
+                        .param("subjectEn", "Hello there")
+                        .param("bodyEn", "Hi")
+                        .param("action", "preview"))
+                .andExpect(status().isConflict())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"problem-message\""),
+                                containsString("id=\"message-form\""),
+                                containsString("value=\"Hello there\""))));
+        assertThat(notification.received()).isEmpty();
+    }
+
+    @Test
+    void aServiceThatCannotAnswerShowsTheFormAgainWithWhatWasTyped() throws Exception {
+        Map<Integer, String> words = Map.of(
+                404, "does not know this event yet",
+                409, "id=\"problem-message\"",
+                503, "temporarily unavailable: nothing was sent");
+        for (Map.Entry<Integer, String> answer : words.entrySet()) {
+            for (String action : new String[] {"preview", "send"}) {
+                String path = "preview".equals(action) ? MESSAGES + "/preview" : MESSAGES;
+                notification.on("POST", path, StandIn.problem(answer.getKey(), "some-reason", "Refused."));
+                if (answer.getKey() == 503) {
+                    notification.on("GET", MESSAGES, StandIn.problem(503, "down", "Down."));
+                }
+                mvc.perform(post(PAGE)
+                                .with(estelle())
+                                .with(csrf())
+                                .header("Accept-Language", "en")
+                                .param("idempotencyKey", "5d0c9a61-2f43-4b7e-8e11-0a9b8c7d6e5f")
+                                .param("recipients", "CONFIRMED")
+                                .param("subjectEn", "Kept subject")
+                                .param("bodyEn", "Kept body")
+                                .param("action", action))
+                        .andExpect(status().is(answer.getKey()))
+                        .andExpect(content()
+                                .string(allOf(
+                                        containsString("id=\"problem-message\""),
+                                        containsString(answer.getValue()),
+                                        containsString("id=\"message-form\""),
+                                        containsString("value=\"Kept subject\""),
+                                        containsString("Kept body"),
+                                        not(containsString("id=\"not-found\"")))));
+            }
+        }
+    }
+
     private static String key(String page) {
         Matcher key = Pattern.compile("name=\"idempotencyKey\" id=\"message-idempotency-key\" value=\"([^\"]*)\"")
                 .matcher(page);

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.museumevents.gateway.web.Event;
 import org.museumevents.gateway.web.PlainWords;
 
@@ -35,6 +36,16 @@ public class EventForm {
 
     /** The longest follow-up delay the catalog accepts, P30D, in hours. */
     static final int MAX_FOLLOW_UP_HOURS = 720;
+
+    /**
+     * The hours an organiser may type: a plain number, up to 3 digits and 4 decimals (a point or a
+     * comma). Anything else (an exponent, a sign, thousands of digits) is refused before any
+     * arithmetic, so no post can make the gateway compute with an unbounded number.
+     */
+    private static final Pattern PLAIN_HOURS = Pattern.compile("\\d{1,3}(?:[.,]\\d{1,4})?");
+
+    /** The longest stored delay carried back by the form; longer is no duration the catalog holds. */
+    private static final int MAX_AFTER_LENGTH = 40;
 
     private String seriesId;
     private String titleFr;
@@ -68,6 +79,7 @@ public class EventForm {
     private List<QuestionRow> questions = new ArrayList<>();
     private String questionAction;
     private String followUpHours;
+    private String followUpAfter;
     private String followUpTextFr;
     private String followUpTextEn;
     private String followUpTextEs;
@@ -143,6 +155,7 @@ public class EventForm {
                 new ArrayList<>(event.questions().stream().map(QuestionRow::of).toList());
         if (event.followUp() != null) {
             form.followUpHours = hours(event.followUp().after());
+            form.followUpAfter = event.followUp().after();
             form.followUpTextFr = event.followUp().text().get("fr");
             form.followUpTextEn = event.followUp().text().get("en");
             form.followUpTextEs = event.followUp().text().get("es");
@@ -173,7 +186,7 @@ public class EventForm {
 
     /**
      * The follow-up as the catalog takes it, or null when the organiser wrote none (no hours, text
-     * or link). Hours are a number from 0 to {@value #MAX_FOLLOW_UP_HOURS}, decimals allowed (1.5 is
+     * or link). Hours are a number from 0 to {@value #MAX_FOLLOW_UP_HOURS}, up to 4 decimals (1.5 is
      * {@code PT1H30M}); empty link rows are dropped, so the indices the catalog names match the
      * rows shown.
      */
@@ -187,19 +200,24 @@ public class EventForm {
         String after = null;
         if (blank(followUpHours)) {
             errors.put("followUp.after", words.message("form.error.required"));
+        } else if (keepsStoredDelay()) {
+            // The hours shown were not changed: the stored delay exactly (PT1M30S is shown 0.025,
+            // and a delay in seconds must not be rounded by a save that touched something else).
+            after = followUpAfter.strip();
         } else {
-            try {
-                BigDecimal hours = new BigDecimal(followUpHours.strip().replace(',', '.'));
-                if (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(MAX_FOLLOW_UP_HOURS)) > 0) {
+            String typed = followUpHours.strip();
+            if (!PLAIN_HOURS.matcher(typed).matches()) {
+                errors.put("followUp.after", words.message("followUp.error.hours", MAX_FOLLOW_UP_HOURS));
+            } else {
+                BigDecimal hours = new BigDecimal(typed.replace(',', '.'));
+                if (hours.compareTo(BigDecimal.valueOf(MAX_FOLLOW_UP_HOURS)) > 0) {
                     errors.put("followUp.after", words.message("followUp.error.hours", MAX_FOLLOW_UP_HOURS));
                 } else {
-                    long minutes = hours.multiply(BigDecimal.valueOf(60))
+                    long seconds = hours.multiply(BigDecimal.valueOf(3600))
                             .setScale(0, RoundingMode.HALF_UP)
                             .longValueExact();
-                    after = Duration.ofMinutes(minutes).toString();
+                    after = Duration.ofSeconds(seconds).toString();
                 }
-            } catch (NumberFormatException | ArithmeticException e) {
-                errors.put("followUp.after", words.message("followUp.error.hours", MAX_FOLLOW_UP_HOURS));
             }
         }
         return new Event.FollowUp(
@@ -210,17 +228,37 @@ public class EventForm {
                         .toList());
     }
 
-    /** A follow-up's delay as hours for the form ({@code PT1H30M} is 1.5); as given when it is no duration. */
+    /**
+     * Whether the form carries the stored delay ({@code followUpAfter}, an ISO-8601 duration the
+     * page was rendered with) and the hours typed are still those shown for it.
+     */
+    private boolean keepsStoredDelay() {
+        if (blank(followUpAfter) || followUpAfter.length() > MAX_AFTER_LENGTH) {
+            return false;
+        }
+        try {
+            Duration.parse(followUpAfter.strip());
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+        String shown = hours(followUpAfter.strip());
+        return shown != null && shown.equals(followUpHours.strip().replace(',', '.'));
+    }
+
+    /**
+     * A follow-up's delay as hours for the form, up to 4 decimals ({@code PT1H30M} is 1.5,
+     * {@code PT1M30S} 0.025); as given when it is no duration.
+     */
     static String hours(String after) {
         if (after == null) {
             return null;
         }
         try {
-            return BigDecimal.valueOf(Duration.parse(after).toMinutes())
-                    .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
+            return BigDecimal.valueOf(Duration.parse(after).getSeconds())
+                    .divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP)
                     .stripTrailingZeros()
                     .toPlainString();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             return after;
         }
     }
@@ -590,6 +628,15 @@ public class EventForm {
 
     public void setFollowUpHours(String followUpHours) {
         this.followUpHours = followUpHours;
+    }
+
+    /** The follow-up's stored delay the page was rendered with, an ISO-8601 duration; null for none. */
+    public String getFollowUpAfter() {
+        return followUpAfter;
+    }
+
+    public void setFollowUpAfter(String followUpAfter) {
+        this.followUpAfter = followUpAfter;
     }
 
     public String getFollowUpTextFr() {

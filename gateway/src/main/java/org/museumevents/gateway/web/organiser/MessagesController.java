@@ -18,6 +18,7 @@ import org.museumevents.gateway.web.Languages;
 import org.museumevents.gateway.web.NotificationClient;
 import org.museumevents.gateway.web.PlainWords;
 import org.museumevents.gateway.web.ServiceProblem;
+import org.museumevents.gateway.web.ServiceUnavailable;
 import org.museumevents.gateway.web.Views;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@code Idempotency-Key}, so a send pressed twice sends once; a sent message leads back to the page
  * (post, redirect, get) with a new key. The event is read first, with the organiser's token: another
  * organisation's event is not found.
+ *
+ * <p>notification-service only knows published events: a draft's page says that messages can be
+ * written once the event is published, without the form, and asks notification-service nothing. A
+ * 404, 409 or unavailable service while previewing or sending shows the form again with what was
+ * typed and a message in the page's language, never an error page.
  */
 @Controller
 class MessagesController {
@@ -77,7 +83,7 @@ class MessagesController {
         MessageForm form = new MessageForm();
         form.setRecipients(List.of("CONFIRMED"));
         form.setIdempotencyKey(UUID.randomUUID().toString());
-        return show(event, form, Map.of(), organiser, model);
+        return show(event, form, Map.of(), organiser, model, false);
     }
 
     /**
@@ -111,7 +117,14 @@ class MessagesController {
         Instant sendAt = sendAt(form, event, errors);
         if (!errors.isEmpty()) {
             response.setStatus(400);
-            return show(event, form, errors, organiser, model);
+            return show(event, form, errors, organiser, model, true);
+        }
+        if (event.isDraft()) {
+            // notification-service does not know a draft: nothing to ask it, what was typed stays.
+            response.setStatus(409);
+            model.addAttribute("problemMessage", words.message("messages.draft"));
+            model.addAttribute("problemReason", "event-not-published");
+            return show(event, form, Map.of(), organiser, model, true);
         }
         Map<String, String> subject = FormValues.texts(form.getSubjectFr(), form.getSubjectEn(), form.getSubjectEs());
         Map<String, String> body = FormValues.texts(form.getBodyFr(), form.getBodyEn(), form.getBodyEs());
@@ -123,7 +136,7 @@ class MessagesController {
                                 recipients, subject, body, sendAt, form.getPreviewStatus(), form.getPreviewLanguage()),
                         organiser.token());
                 model.addAttribute("preview", preview);
-                return show(event, form, Map.of(), organiser, model);
+                return show(event, form, Map.of(), organiser, model, true);
             }
             notifications.send(
                     id,
@@ -133,11 +146,20 @@ class MessagesController {
             redirect.addFlashAttribute(
                     "flash", words.message(sendAt == null ? "messages.flash.sent" : "messages.flash.scheduled"));
             return "redirect:/organiser/events/{id}/messages";
+        } catch (ServiceUnavailable e) {
+            response.setStatus(503);
+            model.addAttribute("problemMessage", words.message("messages.error.unavailable"));
+            model.addAttribute("problemReason", "service-unavailable");
+            return show(event, form, Map.of(), organiser, model, true);
         } catch (ServiceProblem e) {
-            if (e.status() == 404) {
-                throw e;
-            }
             response.setStatus(e.status());
+            if (e.status() == 404) {
+                // The catalog gave the event with this organiser's token, so it is theirs: the
+                // messaging service does not know it (yet). The form again, with what was typed.
+                model.addAttribute("problemMessage", words.message("messages.error.eventUnknown"));
+                model.addAttribute("problemReason", e.reason());
+                return show(event, form, Map.of(), organiser, model, true);
+            }
             if (e.status() == 422) {
                 // The key went with another message (a page kept from before a send): a new one.
                 form.setIdempotencyKey(UUID.randomUUID().toString());
@@ -148,7 +170,7 @@ class MessagesController {
                 model.addAttribute("problemMessage", words.of(e.problem(), "messages"));
                 model.addAttribute("problemReason", e.reason());
             }
-            return show(event, form, fieldErrors, organiser, model);
+            return show(event, form, fieldErrors, organiser, model, true);
         }
     }
 
@@ -232,15 +254,36 @@ class MessagesController {
         }
     }
 
-    private String show(Event event, MessageForm form, Map<String, String> errors, Organiser organiser, Model model) {
-        List<EventMessage> messages;
-        try {
-            messages = notifications.messages(event.id(), organiser.token());
-        } catch (ServiceProblem e) {
-            if (e.status() != 404) {
-                throw e;
+    /**
+     * The page: the event's messages (none asked for a draft), the form as given, the errors by
+     * field. {@code posted}: the organiser typed something, so a messaging service that cannot list
+     * now is a notice on the page rather than an error page that would lose it.
+     */
+    private String show(
+            Event event,
+            MessageForm form,
+            Map<String, String> errors,
+            Organiser organiser,
+            Model model,
+            boolean posted) {
+        List<EventMessage> messages = List.of();
+        if (!event.isDraft()) {
+            try {
+                messages = notifications.messages(event.id(), organiser.token());
+            } catch (ServiceProblem e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            } catch (ServiceUnavailable e) {
+                if (!posted) {
+                    throw e;
+                }
+                // The list cannot be read now: the page and what was typed all the same.
+                if (!model.containsAttribute("problemMessage")) {
+                    model.addAttribute("problemMessage", words.message("messages.error.unavailable"));
+                    model.addAttribute("problemReason", "service-unavailable");
+                }
             }
-            messages = List.of();
         }
         Map<String, String> labels = new LinkedHashMap<>();
         for (String key : errors.keySet()) {
@@ -248,6 +291,7 @@ class MessagesController {
             labels.put(key, label.equals("messages.field." + key) ? key : label);
         }
         model.addAttribute("event", event);
+        model.addAttribute("offerForm", posted || !event.isDraft());
         model.addAttribute("sentMessages", messages);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
