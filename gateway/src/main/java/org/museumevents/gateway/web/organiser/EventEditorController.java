@@ -98,7 +98,7 @@ class EventEditorController {
 
     @GetMapping("/organiser/events/{id}/edit")
     String edit(@PathVariable UUID id, Organiser organiser, Model model) {
-        Versioned<Event> event = catalog.event(id, organiser.token());
+        Versioned<Event> event = OwnEvents.event(catalog, id, organiser);
         if (event.value().isCancelled()) {
             // The catalog refuses to change a cancelled event (409): no form that cannot be saved.
             return "redirect:/organiser/events/{id}";
@@ -116,7 +116,7 @@ class EventEditorController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        Event current = catalog.event(id, organiser.token()).value();
+        Event current = OwnEvents.event(catalog, id, organiser).value();
         if (!FormValues.blank(form.getQuestionAction())) {
             return questionAction(form, current, organiser, model, response);
         }

@@ -68,7 +68,7 @@ class MessagesController {
 
     @GetMapping("/organiser/events/{id}/messages")
     String messages(@PathVariable UUID id, Organiser organiser, Model model) {
-        Event event = catalog.event(id, organiser.token()).value();
+        Event event = OwnEvents.event(catalog, id, organiser).value();
         MessageForm form = new MessageForm();
         form.setRecipients(List.of("CONFIRMED"));
         form.setIdempotencyKey(UUID.randomUUID().toString());
@@ -89,7 +89,7 @@ class MessagesController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        Event event = catalog.event(id, organiser.token()).value();
+        Event event = OwnEvents.event(catalog, id, organiser).value();
         if (!validKey(form.getIdempotencyKey())) {
             form.setIdempotencyKey(UUID.randomUUID().toString());
         }
