@@ -5,16 +5,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
@@ -29,6 +34,12 @@ class WebPages {
 
     private static final Logger log = LoggerFactory.getLogger(WebPages.class);
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+    /**
+     * A form field name the forms' beans can bind: list indexes, if any, are small non-negative
+     * numbers ({@code questions[3].kind}); the forms have no map-keyed fields.
+     */
+    private static final Pattern BINDABLE_NAME = Pattern.compile("[^\\[\\]]*(\\[[0-9]{1,6}\\][^\\[\\]]*)*");
 
     private final PlainWords words;
 
@@ -72,6 +83,46 @@ class WebPages {
             return null;
         }
         return authentication.getName();
+    }
+
+    /**
+     * Before any form bean is bound: a field naming a list index that is not a small non-negative
+     * number ({@code recipients[-1]}, {@code recipients[abc]}) would fail inside the binder with an
+     * unchecked exception, so the form is refused as unreadable (see {@link #unreadable}).
+     */
+    @InitBinder
+    void refuseUnbindableNames(WebDataBinder binder, HttpServletRequest request) {
+        // A form bean's binder has its type before the bean is made; a request parameter's has none.
+        Class<?> form = binder.getTarget() != null
+                ? binder.getTarget().getClass()
+                : binder.getTargetType() == null ? null : binder.getTargetType().resolve();
+        if (form == null) {
+            return;
+        }
+        for (String name : request.getParameterMap().keySet()) {
+            // Without a "[" closed by a later "]" the binder reads no index; a name that is not one of
+            // the form's properties ("answers[institution]") it ignores.
+            int open = name.indexOf('[');
+            if (open > 0
+                    && name.indexOf(']', open) > open
+                    && BeanUtils.getPropertyDescriptor(form, name.substring(0, open)) != null
+                    && !BINDABLE_NAME.matcher(name).matches()) {
+                throw new InvalidPropertyException(Object.class, "form", "Unbindable field name");
+            }
+        }
+    }
+
+    /**
+     * A form post that cannot be bound, on any page (organiser or participant): a list index far past
+     * any the page shows ({@code questions[100000].kind}), negative or not a number. A 400 page
+     * saying the form could not be read, never a failure.
+     */
+    @ExceptionHandler(InvalidPropertyException.class)
+    ModelAndView unreadable(HttpServletRequest request) {
+        ModelAndView page = page("problem", HttpStatus.BAD_REQUEST, request);
+        page.addObject("problemMessage", words.message("organiser.form.unreadable"));
+        page.addObject("problemReason", "unreadable-form");
+        return page;
     }
 
     @ExceptionHandler(ServiceUnavailable.class)

@@ -218,6 +218,66 @@ class HostileInputTest {
         }
     }
 
+    /**
+     * Every form bound to a form bean (organiser and participant), posted with a list index that is
+     * negative, not a number, too long to be one, or far past any the page shows: the 400 page
+     * saying the form could not be read, never a failure.
+     */
+    @Test
+    void everyFormRefusesAnUnbindableListIndexWithThe400Page() throws Exception {
+        StandIns.CATALOG.on(
+                "GET",
+                "/api/events/" + Contract.EVENT_ID,
+                new org.museumevents.gateway.StandIn.Answer(
+                        200,
+                        "application/json",
+                        Contract.event(Contract.EVENT_ID, "PUBLISHED"),
+                        java.util.Map.of("ETag", "\"4\"")));
+        List<String> badIndexes = List.of("-1", "abc", "99999999999", "", "[0]", "1e3", "100000");
+        // Each form bound to a bean with lists, with its lists' own names.
+        java.util.Map<String, List<String>> forms = new java.util.LinkedHashMap<>();
+        forms.put("/organiser/events", List.of("questions[%s].kind", "people[%s].name"));
+        forms.put("/organiser/events/" + Contract.EVENT_ID + "/edit", List.of("followUpLinks[%s].url"));
+        forms.put("/organiser/events/" + Contract.EVENT_ID + "/messages", List.of("recipients[%s]"));
+        for (String form : forms.keySet()) {
+            for (String name : forms.get(form).stream()
+                    .flatMap(pattern -> badIndexes.stream().map(pattern::formatted))
+                    .toList()) {
+                String what = form + " " + name;
+                MockHttpServletResponse answer = postAsOrganiser(form, name);
+                isAPageNeverAFailure(answer.getStatus(), answer.getContentType(), answer.getContentAsString(), what);
+                assertThat(answer.getStatus()).as(what).isEqualTo(400);
+                assertThat(answer.getContentAsString()).as(what).contains("data-reason=\"unreadable-form\"");
+            }
+        }
+        // Names the forms have no property for are ignored, whatever their brackets, on every form.
+        for (String form : List.of(
+                "/organiser/events",
+                "/organiser/series",
+                "/organiser/events/" + Contract.EVENT_ID + "/messages",
+                "/events/" + Contract.EVENT_ID + "/register")) {
+            for (String name : List.of("unknown[-1]", "answers[abc]", "x[", "x]", "[0]", "a[[0]]")) {
+                String what = form + " " + name;
+                MockHttpServletResponse answer = postAsOrganiser(form, name);
+                isAPageNeverAFailure(answer.getStatus(), answer.getContentType(), answer.getContentAsString(), what);
+            }
+        }
+        assertThat(StandIns.CATALOG.received("PUT", ".*")).isEmpty();
+    }
+
+    private MockHttpServletResponse postAsOrganiser(String form, String name) throws Exception {
+        return mvc.perform(post(form)
+                        .with(user("estelle").roles("ORGANISER"))
+                        .with(csrf())
+                        .accept("text/html")
+                        .param(name, "CONFIRMED")
+                        .param("subjectEn", "x")
+                        .param("bodyEn", "y")
+                        .param("action", "preview"))
+                .andReturn()
+                .getResponse();
+    }
+
     @Test
     void bodiesAreBounded() {
         RawHttp client = RawHttp.newClient(port);

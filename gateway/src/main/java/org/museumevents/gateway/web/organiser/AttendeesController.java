@@ -62,7 +62,7 @@ class AttendeesController {
             @RequestParam(defaultValue = "0") int page,
             Organiser organiser,
             Model model) {
-        Event event = catalog.event(id, organiser.token()).value();
+        Event event = OwnEvents.event(catalog, id, organiser).value();
         String statusFilter = statusFilter(status);
         String search = q == null || q.isBlank() ? null : q.strip();
         if (search != null && search.length() > 200) {
@@ -115,7 +115,7 @@ class AttendeesController {
 
     @GetMapping("/organiser/events/{id}/notifications")
     String deliveries(@PathVariable UUID id, Organiser organiser, Model model) {
-        Event event = catalog.event(id, organiser.token()).value();
+        Event event = OwnEvents.event(catalog, id, organiser).value();
         model.addAttribute("event", event);
         try {
             model.addAttribute("deliveries", notifications.deliveries(id, organiser.token()));
@@ -157,7 +157,7 @@ class AttendeesController {
     @GetMapping("/organiser/registrations/{registration}/cancel")
     String confirmCancel(@PathVariable UUID registration, Organiser organiser, Model model) {
         Registration found = registrations.asOrganiser(registration, organiser.token());
-        Event event = catalog.event(found.eventId(), organiser.token()).value();
+        Event event = OwnEvents.event(catalog, found.eventId(), organiser).value();
         if (!found.isActive() || event.isCancelled()) {
             // Nothing left to cancel: back to the list, which says the registration's state.
             return "redirect:/organiser/events/" + event.id() + "/attendees";

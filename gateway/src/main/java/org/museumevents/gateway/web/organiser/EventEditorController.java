@@ -1,7 +1,6 @@
 package org.museumevents.gateway.web.organiser;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.HashSet;
@@ -18,17 +17,13 @@ import org.museumevents.gateway.web.Event;
 import org.museumevents.gateway.web.Languages;
 import org.museumevents.gateway.web.PlainWords;
 import org.museumevents.gateway.web.ServiceProblem;
-import org.springframework.beans.InvalidPropertyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -103,7 +98,7 @@ class EventEditorController {
 
     @GetMapping("/organiser/events/{id}/edit")
     String edit(@PathVariable UUID id, Organiser organiser, Model model) {
-        Versioned<Event> event = catalog.event(id, organiser.token());
+        Versioned<Event> event = OwnEvents.event(catalog, id, organiser);
         if (event.value().isCancelled()) {
             // The catalog refuses to change a cancelled event (409): no form that cannot be saved.
             return "redirect:/organiser/events/{id}";
@@ -121,7 +116,7 @@ class EventEditorController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        Event current = catalog.event(id, organiser.token()).value();
+        Event current = OwnEvents.event(catalog, id, organiser).value();
         if (!FormValues.blank(form.getQuestionAction())) {
             return questionAction(form, current, organiser, model, response);
         }
@@ -189,19 +184,6 @@ class EventEditorController {
         }
         form.compactPeople();
         return again(form, event, errors, organiser, model);
-    }
-
-    /**
-     * A post naming a row far past any the page shows ({@code questions[100000].kind}) cannot be
-     * bound: a 400 page, never a failure.
-     */
-    @ExceptionHandler(InvalidPropertyException.class)
-    ModelAndView unreadable(Principal principal) {
-        ModelAndView page = new ModelAndView("problem", HttpStatus.BAD_REQUEST);
-        page.addObject("problemMessage", words.message("organiser.form.unreadable"));
-        page.addObject("problemReason", "unreadable-form");
-        page.addObject("organiserName", principal == null ? null : principal.getName());
-        return page;
     }
 
     private String refused(ServiceProblem e, EventForm form, Event event, Organiser organiser, Model model) {

@@ -1,7 +1,6 @@
 package org.museumevents.gateway.web.organiser;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,17 +19,13 @@ import org.museumevents.gateway.web.PlainWords;
 import org.museumevents.gateway.web.ServiceProblem;
 import org.museumevents.gateway.web.ServiceUnavailable;
 import org.museumevents.gateway.web.Views;
-import org.springframework.beans.InvalidPropertyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -79,7 +74,7 @@ class MessagesController {
 
     @GetMapping("/organiser/events/{id}/messages")
     String messages(@PathVariable UUID id, Organiser organiser, Model model) {
-        Event event = catalog.event(id, organiser.token()).value();
+        Event event = OwnEvents.event(catalog, id, organiser).value();
         MessageForm form = new MessageForm();
         form.setRecipients(List.of("CONFIRMED"));
         form.setIdempotencyKey(UUID.randomUUID().toString());
@@ -100,7 +95,7 @@ class MessagesController {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        Event event = catalog.event(id, organiser.token()).value();
+        Event event = OwnEvents.event(catalog, id, organiser).value();
         if (!validKey(form.getIdempotencyKey())) {
             form.setIdempotencyKey(UUID.randomUUID().toString());
         }
@@ -172,19 +167,6 @@ class MessagesController {
             }
             return show(event, form, fieldErrors, organiser, model, true);
         }
-    }
-
-    /**
-     * A post naming a list index far past any the page shows ({@code recipients[100000]}) cannot be
-     * bound: a 400 page, never a failure.
-     */
-    @ExceptionHandler(InvalidPropertyException.class)
-    ModelAndView unreadable(Principal principal) {
-        ModelAndView page = new ModelAndView("problem", HttpStatus.BAD_REQUEST);
-        page.addObject("problemMessage", words.message("organiser.form.unreadable"));
-        page.addObject("problemReason", "unreadable-form");
-        page.addObject("organiserName", principal == null ? null : principal.getName());
-        return page;
     }
 
     /** The instant of the form's local date and time in the event's zone; null for "now". */

@@ -26,7 +26,7 @@ class OrganiserEventController {
 
     @GetMapping("/organiser/events/{id}")
     String event(@PathVariable UUID id, Organiser organiser, Model model) {
-        model.addAttribute("event", catalog.event(id, organiser.token()).value());
+        model.addAttribute("event", OwnEvents.event(catalog, id, organiser).value());
         return "organiser/event";
     }
 
@@ -43,7 +43,7 @@ class OrganiserEventController {
 
     @GetMapping("/organiser/events/{id}/cancel")
     String confirmCancel(@PathVariable UUID id, Organiser organiser, Model model) {
-        Event event = catalog.event(id, organiser.token()).value();
+        Event event = OwnEvents.event(catalog, id, organiser).value();
         if (event.isCancelled()) {
             return "redirect:/organiser/events/{id}";
         }

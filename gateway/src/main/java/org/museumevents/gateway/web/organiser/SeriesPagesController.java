@@ -69,11 +69,7 @@ class SeriesPagesController {
 
     @GetMapping("/organiser/series/{id}")
     String series(@PathVariable UUID id, Organiser organiser, Model model) {
-        Series series = catalog.series(id, organiser.token());
-        if (!organiser.organisation().equals(series.organisation())) {
-            // Another organisation's series: as if it did not exist, as the services answer.
-            throw new ServiceProblem(new org.museumevents.gateway.web.Problem(null, "Not found", 404, null, null));
-        }
+        Series series = OwnEvents.series(catalog, id, organiser);
         model.addAttribute("series", series);
         model.addAttribute("maxOccurrences", MAX_OCCURRENCES);
         return "organiser/series";
