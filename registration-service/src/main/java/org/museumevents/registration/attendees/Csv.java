@@ -14,7 +14,9 @@ import org.museumevents.registration.event.Question;
  * right), CRLF line ends, quoted fields, and cells that would start a formula defused (headers too:
  * question labels are the organisers' text, answers the registrants').
  *
- * <p>After the fixed columns, one column per current question of the event, in order, headed by its
+ * <p>The fixed columns end with {@code checkedInAt} (UTC instant, empty when not checked in) and
+ * {@code attended} ({@code true}/{@code false}), issue 16, appended after the former ones so none
+ * moves. After the fixed columns, one column per current question of the event, in order, headed by its
  * label ({@link Question#heading()}: English, else French, else Spanish, else the id), then one per
  * question id no longer asked that has answers in the export, headed by the id, in id order: no
  * answer is lost when the organiser removes a question. Answers as text: a choice by its label in
@@ -24,7 +26,7 @@ import org.museumevents.registration.event.Question;
 final class Csv {
 
     private static final String HEADER =
-            "id,status,waitlistPosition,name,email,organisation,language,timeZone,interpretationLanguage,cancelledBy,registeredAt";
+            "id,status,waitlistPosition,name,email,organisation,language,timeZone,interpretationLanguage,cancelledBy,registeredAt,checkedInAt,attended";
 
     private Csv() {}
 
@@ -59,7 +61,9 @@ final class Csv {
                     cell(a.timeZone()),
                     cell(a.interpretationLanguage()),
                     cell(a.cancelledBy()),
-                    cell(a.registeredAt().toString())));
+                    cell(a.registeredAt().toString()),
+                    cell(a.checkedInAt() == null ? "" : a.checkedInAt().toString()),
+                    cell(Boolean.toString(a.attended()))));
             Map<String, Object> answers = a.answers();
             for (Question q : questions) {
                 cells.add(cell(text(Optional.of(q), answers.get(q.id()))));
