@@ -14,9 +14,7 @@ import org.museumevents.registration.event.Question;
  * right), CRLF line ends, quoted fields, and cells that would start a formula defused (headers too:
  * question labels are the organisers' text, answers the registrants').
  *
- * <p>The fixed columns end with {@code checkedInAt} (UTC instant, empty when not checked in) and
- * {@code attended} ({@code true}/{@code false}), issue 16, appended after the former ones so none
- * moves. After the fixed columns, one column per current question of the event, in order, headed by its
+ * <p>After the fixed columns, one column per current question of the event, in order, headed by its
  * label ({@link Question#heading()}: English, else French, else Spanish, else the id), then one per
  * question id no longer asked that has answers in the export, headed by the id, in id order: no
  * answer is lost when the organiser removes a question. Answers as text: a choice by its label in
@@ -26,7 +24,14 @@ import org.museumevents.registration.event.Question;
 final class Csv {
 
     private static final String HEADER =
-            "id,status,waitlistPosition,name,email,organisation,language,timeZone,interpretationLanguage,cancelledBy,registeredAt,checkedInAt,attended";
+            "id,status,waitlistPosition,name,email,organisation,language,timeZone,interpretationLanguage,cancelledBy,registeredAt";
+
+    /**
+     * Issue 16: {@code checkedInAt} (UTC instant, empty when not checked in) and {@code attended}
+     * ({@code true}/{@code false}), the last two columns, after the answer columns: appended so that
+     * no column there before moves (the answer columns start right after {@code registeredAt}).
+     */
+    private static final String CHECK_IN_HEADER = "checkedInAt,attended";
 
     private Csv() {}
 
@@ -44,6 +49,7 @@ final class Csv {
         List<String> header = new ArrayList<>(List.of(HEADER));
         questions.forEach(q -> header.add(cell(q.heading())));
         removed.forEach(id -> header.add(cell(id)));
+        header.add(CHECK_IN_HEADER);
         StringBuilder csv =
                 new StringBuilder("\uFEFF").append(String.join(",", header)).append("\r\n");
         for (Attendee a : attendees) {
@@ -61,9 +67,7 @@ final class Csv {
                     cell(a.timeZone()),
                     cell(a.interpretationLanguage()),
                     cell(a.cancelledBy()),
-                    cell(a.registeredAt().toString()),
-                    cell(a.checkedInAt() == null ? "" : a.checkedInAt().toString()),
-                    cell(Boolean.toString(a.attended()))));
+                    cell(a.registeredAt().toString())));
             Map<String, Object> answers = a.answers();
             for (Question q : questions) {
                 cells.add(cell(text(Optional.of(q), answers.get(q.id()))));
@@ -71,6 +75,8 @@ final class Csv {
             for (String id : removed) {
                 cells.add(cell(text(Optional.empty(), answers.get(id))));
             }
+            cells.add(cell(a.checkedInAt() == null ? "" : a.checkedInAt().toString()));
+            cells.add(cell(Boolean.toString(a.attended())));
             csv.append(String.join(",", cells)).append("\r\n");
         }
         return csv.toString();
