@@ -136,6 +136,36 @@ class BurstAcrossTwoInstancesTest {
         assertThat(count(event.id(), "WAITLISTED")).isEqualTo(PEOPLE - CAPACITY - 10);
     }
 
+    /**
+     * Two doors, one on each instance, scan the same code at once (issue 16): exactly one 201, the
+     * other 200 with the same {@code checkedInAt}. Seen failing (201 twice) with the {@code
+     * checked_in_at IS NULL} condition dropped from the check-in's UPDATE.
+     */
+    @Test
+    void twoDoorsOnTwoInstancesScanningOneCodeCheckInOnce() throws Exception {
+        Api first = Api.onPort(port);
+        Api second = secondInstance();
+        String organiser = org.museumevents.testsupport.TestTokens.bearer("icom-france");
+        EventSnapshot event = TestCatalog.apply(context, TestCatalog.event("icom-france", 30));
+        for (int i = 0; i < 15; i++) {
+            JsonNode registered = first.register(event.id(), "door-" + i + "-" + UUID.randomUUID() + "@example.org")
+                    .json();
+            String code = first.get("/api/registrations/" + registered.get("id").asString() + "?token="
+                            + registered.get("token").asString())
+                    .json()
+                    .get("checkInCode")
+                    .asString();
+            String body = "{\"code\": \"" + code + "\"}";
+            List<Response> both = burst(2, n -> (n == 0 ? first : second)
+                    .post("/api/events/" + event.id() + "/check-ins", body, "Authorization", organiser));
+            assertThat(both.stream().map(Response::status).sorted().toList())
+                    .as(both.toString())
+                    .containsExactly(200, 201);
+            assertThat(both.get(0).json().get("checkedInAt").asString())
+                    .isEqualTo(both.get(1).json().get("checkedInAt").asString());
+        }
+    }
+
     private long count(UUID eventId, String status) {
         return jdbc.sql("SELECT count(*) FROM registration WHERE event_id = :id AND status = :status")
                 .param("id", eventId)

@@ -8,6 +8,9 @@ import java.util.UUID;
 /**
  * One line of the attendee list. {@code answers}: the answers to the event's questions by question
  * id, as stored (also those to questions the event no longer asks); empty when none, or erased.
+ * Issue 16: {@code checkInCode} while CONFIRMED for an event that is not online (else null, and null
+ * once erased); {@code checkedInAt} when first checked in at the door (UTC), null when not; {@code
+ * attended} whether checked in.
  */
 record Attendee(
         UUID id,
@@ -21,4 +24,7 @@ record Attendee(
         String interpretationLanguage,
         Map<String, Object> answers,
         String cancelledBy,
-        Instant registeredAt) {}
+        Instant registeredAt,
+        String checkInCode,
+        Instant checkedInAt,
+        boolean attended) {}

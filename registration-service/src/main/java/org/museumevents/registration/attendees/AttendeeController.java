@@ -33,6 +33,7 @@ class AttendeeController {
 
     private static final String STATUSES = "CONFIRMED|WAITLISTED|PENDING|REJECTED|CANCELLED";
     private static final String STATUSES_MESSAGE = "must be one of CONFIRMED, WAITLISTED, PENDING, REJECTED, CANCELLED";
+    private static final String ATTENDED_MESSAGE = "must be true or false";
     private static final int CSV_LIMIT = 100_000;
 
     private final EventRepository events;
@@ -58,10 +59,18 @@ class AttendeeController {
                     @Size(max = 200)
                     String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            @Parameter(description = "`true`: only those checked in at the door; `false`: only those not")
+                    @RequestParam(required = false)
+                    @Pattern(regexp = "true|false", message = ATTENDED_MESSAGE)
+                    String attended) {
         organisersEvent(eventId);
+        boolean showCodes = !events.format(eventId).filter("ONLINE"::equals).isPresent();
         return Page.of(
-                attendees.list(eventId, status, q, page * size, size), page, size, attendees.count(eventId, status, q));
+                attendees.list(eventId, status, q, attended, showCodes, page * size, size),
+                page,
+                size,
+                attendees.count(eventId, status, q, attended));
     }
 
     @GetMapping(value = "/api/events/{eventId}/attendees", produces = "text/csv")
@@ -72,9 +81,12 @@ class AttendeeController {
     ResponseEntity<byte[]> csv(
             @PathVariable UUID eventId,
             @RequestParam(required = false) @Pattern(regexp = STATUSES, message = STATUSES_MESSAGE) String status,
-            @RequestParam(required = false) @Size(max = 200) String q) {
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @Pattern(regexp = "true|false", message = ATTENDED_MESSAGE)
+                    String attended) {
         organisersEvent(eventId);
-        String csv = Csv.of(attendees.list(eventId, status, q, 0, CSV_LIMIT), events.questions(eventId));
+        String csv =
+                Csv.of(attendees.list(eventId, status, q, attended, false, 0, CSV_LIMIT), events.questions(eventId));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attendees-" + eventId + ".csv\"")

@@ -33,6 +33,7 @@ class AttendeeRepository {
              WHERE (:status = '' OR a.status = :status)
                AND (:pattern = '' OR a.name ILIKE :pattern OR a.email ILIKE :pattern OR a.email ILIKE :emailPattern
                     OR a.organisation ILIKE :pattern)
+               AND (:attended = '' OR (a.checked_in_at IS NOT NULL) = (:attended = 'true'))
             """;
 
     /**
@@ -65,25 +66,37 @@ class AttendeeRepository {
         this.json = json;
     }
 
-    List<Attendee> list(UUID eventId, String status, String q, int offset, int limit) {
+    /**
+     * A page of the event's registrations, in registration order.
+     *
+     * @param status only this status, or null for all
+     * @param q text found in the name, email or organisation, or null
+     * @param attended {@code "true"} only those checked in, {@code "false"} only those not, null all
+     * @param showCodes whether the event's check-in codes are shown (it is not online); a code is
+     *     shown on a CONFIRMED registration only
+     */
+    List<Attendee> list(
+            UUID eventId, String status, String q, String attended, boolean showCodes, int offset, int limit) {
         return jdbc.sql("SELECT * FROM (" + NUMBERED + ") a" + FILTER
                         + " ORDER BY a.created_at, a.id LIMIT :limit OFFSET :offset")
                 .param("eventId", eventId)
                 .param("status", status == null ? "" : status)
                 .param("pattern", pattern(q))
                 .param("emailPattern", pattern(asStoredEmail(q)))
+                .param("attended", attended == null ? "" : attended)
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(this::map)
+                .query((rs, row) -> map(rs, showCodes))
                 .list();
     }
 
-    long count(UUID eventId, String status, String q) {
+    long count(UUID eventId, String status, String q, String attended) {
         return jdbc.sql("SELECT count(*) FROM (" + NUMBERED + ") a" + FILTER)
                 .param("eventId", eventId)
                 .param("status", status == null ? "" : status)
                 .param("pattern", pattern(q))
                 .param("emailPattern", pattern(asStoredEmail(q)))
+                .param("attended", attended == null ? "" : attended)
                 .query(Long.class)
                 .single();
     }
@@ -110,7 +123,12 @@ class AttendeeRepository {
                 byStatus.getOrDefault("REJECTED", 0L),
                 headcount(eventId, "language"),
                 headcount(eventId, "interpretation_language"),
-                byAnswer(eventId, questions));
+                byAnswer(eventId, questions),
+                jdbc.sql("SELECT count(*) FROM registration WHERE event_id = :eventId AND status = 'CONFIRMED'"
+                                + " AND checked_in_at IS NOT NULL")
+                        .param("eventId", eventId)
+                        .query(Long.class)
+                        .single());
     }
 
     /**
@@ -206,13 +224,15 @@ class AttendeeRepository {
         return "%" + escaped + "%";
     }
 
-    private Attendee map(ResultSet rs, int row) throws SQLException {
+    private Attendee map(ResultSet rs, boolean showCodes) throws SQLException {
         // Read as an offset, not a java.sql.Timestamp, so that no default zone takes part.
         OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
         Object position = rs.getObject("position");
+        OffsetDateTime checkedIn = rs.getObject("checked_in_at", OffsetDateTime.class);
+        String status = rs.getString("status");
         return new Attendee(
                 rs.getObject("id", UUID.class),
-                rs.getString("status"),
+                status,
                 position == null ? null : ((Number) position).intValue(),
                 rs.getString("name"),
                 rs.getString("email"),
@@ -222,6 +242,9 @@ class AttendeeRepository {
                 rs.getString("interpretation_language"),
                 answers(rs.getString("answers")),
                 rs.getString("cancelled_by"),
-                created.toInstant());
+                created.toInstant(),
+                showCodes && "CONFIRMED".equals(status) ? rs.getString("check_in_code") : null,
+                checkedIn == null ? null : checkedIn.toInstant(),
+                checkedIn != null);
     }
 }

@@ -26,6 +26,13 @@ final class Csv {
     private static final String HEADER =
             "id,status,waitlistPosition,name,email,organisation,language,timeZone,interpretationLanguage,cancelledBy,registeredAt";
 
+    /**
+     * Issue 16: {@code checkedInAt} (UTC instant, empty when not checked in) and {@code attended}
+     * ({@code true}/{@code false}), the last two columns, after the answer columns: appended so that
+     * no column there before moves (the answer columns start right after {@code registeredAt}).
+     */
+    private static final String CHECK_IN_HEADER = "checkedInAt,attended";
+
     private Csv() {}
 
     /**
@@ -42,6 +49,7 @@ final class Csv {
         List<String> header = new ArrayList<>(List.of(HEADER));
         questions.forEach(q -> header.add(cell(q.heading())));
         removed.forEach(id -> header.add(cell(id)));
+        header.add(CHECK_IN_HEADER);
         StringBuilder csv =
                 new StringBuilder("\uFEFF").append(String.join(",", header)).append("\r\n");
         for (Attendee a : attendees) {
@@ -67,6 +75,8 @@ final class Csv {
             for (String id : removed) {
                 cells.add(cell(text(Optional.empty(), answers.get(id))));
             }
+            cells.add(cell(a.checkedInAt() == null ? "" : a.checkedInAt().toString()));
+            cells.add(cell(Boolean.toString(a.attended())));
             csv.append(String.join(",", cells)).append("\r\n");
         }
         return csv.toString();

@@ -94,21 +94,37 @@ public class EventRepository {
                 .orElse(List.of());
     }
 
+    /**
+     * The event's format as the catalog last sent it (issue 16).
+     *
+     * @return {@code ONLINE}, {@code IN_PERSON} or {@code HYBRID}; empty when unknown (an event stored
+     *     before formats were kept, until its next catalog message) or no such event
+     */
+    public Optional<String> format(UUID id) {
+        return jdbc.sql("SELECT format FROM event WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString("format")))
+                .optional()
+                .flatMap(f -> f);
+    }
+
     /** Stores the catalog's description of the event, its questions replacing the former ones, keeping the counters. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void save(EventSnapshot e) {
         jdbc.sql(
                         """
                         INSERT INTO event (id, organisation, status, capacity, requires_approval, waitlist_enabled,
-                                            opens_at, closes_at, starts_at, ends_at, version, questions)
+                                            opens_at, closes_at, starts_at, ends_at, version, questions, format)
                         VALUES (:id, :organisation, :status, :capacity, :requiresApproval, :waitlist,
-                                :opensAt, :closesAt, :startsAt, :endsAt, :version, CAST(:questions AS jsonb))
+                                :opensAt, :closesAt, :startsAt, :endsAt, :version, CAST(:questions AS jsonb),
+                                :format)
                         ON CONFLICT (id) DO UPDATE SET
                             organisation = excluded.organisation, status = excluded.status,
                             capacity = excluded.capacity, requires_approval = excluded.requires_approval,
                             waitlist_enabled = excluded.waitlist_enabled, opens_at = excluded.opens_at,
                             closes_at = excluded.closes_at, starts_at = excluded.starts_at,
-                            ends_at = excluded.ends_at, version = excluded.version, questions = excluded.questions
+                            ends_at = excluded.ends_at, version = excluded.version, questions = excluded.questions,
+                            format = excluded.format
                         """)
                 .param("id", e.id())
                 .param("organisation", e.organisation())
@@ -122,6 +138,7 @@ public class EventRepository {
                 .param("endsAt", ts(e.endsAt()))
                 .param("version", e.version())
                 .param("questions", json.writeValueAsString(e.questions()))
+                .param("format", e.format())
                 .update();
     }
 

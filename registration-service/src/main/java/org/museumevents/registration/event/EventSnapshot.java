@@ -8,6 +8,8 @@ import java.util.UUID;
  * An event as the catalog last described it, reduced to what registration needs.
  *
  * @param questions the event's registration questions, in order (issue 15); empty when it asks none
+ * @param format {@code ONLINE}, {@code IN_PERSON} or {@code HYBRID} as the catalog sent it (issue
+ *     16: check-in is for events that are not online); null when the message had none
  */
 public record EventSnapshot(
         UUID id,
@@ -21,7 +23,38 @@ public record EventSnapshot(
         Instant startsAt,
         Instant endsAt,
         long version,
-        List<Question> questions) {
+        List<Question> questions,
+        String format) {
+
+    /** A snapshot without a known format. */
+    public EventSnapshot(
+            UUID id,
+            String organisation,
+            String status,
+            Integer capacity,
+            boolean requiresApproval,
+            boolean waitlist,
+            Instant opensAt,
+            Instant closesAt,
+            Instant startsAt,
+            Instant endsAt,
+            long version,
+            List<Question> questions) {
+        this(
+                id,
+                organisation,
+                status,
+                capacity,
+                requiresApproval,
+                waitlist,
+                opensAt,
+                closesAt,
+                startsAt,
+                endsAt,
+                version,
+                questions,
+                null);
+    }
 
     /** Null questions are none: a catalog message without {@code questions} asks nothing. */
     public EventSnapshot {

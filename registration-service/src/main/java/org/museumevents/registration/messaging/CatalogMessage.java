@@ -29,7 +29,8 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
             Instant startsAt,
             Instant endsAt,
             Long version,
-            List<CatalogQuestion> questions) {}
+            List<CatalogQuestion> questions,
+            String format) {}
 
     /** A registration question as the catalog sends it; the kind is read as text, see {@link #snapshot}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -69,7 +70,8 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
                 event.startsAt(),
                 event.endsAt(),
                 event.version(),
-                questions());
+                questions(),
+                event.format());
     }
 
     /**

@@ -75,17 +75,18 @@ class RegisterGroup {
                 WHERE id = :eventId
             ), registered AS (
                 INSERT INTO registration (id, event_id, status, waitlist_seq, name, email, email_key, organisation,
-                                          language, time_zone, interpretation_language, answers, created_at,
-                                          updated_at)
+                                          language, time_zone, interpretation_language, answers, check_in_code,
+                                          created_at, updated_at)
                 SELECT r.id, :eventId, r.status, r.seq, r.name, r.email, r.email_key, r.organisation,
-                       r.language, r.time_zone, r.interpretation_language, CAST(r.answers AS jsonb), r.at, r.at
+                       r.language, r.time_zone, r.interpretation_language, CAST(r.answers AS jsonb), r.code, r.at,
+                       r.at
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:seqs AS bigint[]),
                             CAST(:names AS text[]), CAST(:emails AS text[]), CAST(:emailKeys AS text[]),
                             CAST(:organisations AS text[]), CAST(:languages AS text[]), CAST(:timeZones AS text[]),
                             CAST(:interpretationLanguages AS text[]), CAST(:answers AS text[]),
-                            CAST(:at AS timestamptz[]))
+                            CAST(:checkInCodes AS text[]), CAST(:at AS timestamptz[]))
                      WITH ORDINALITY AS r(id, status, seq, name, email, email_key, organisation, language, time_zone,
-                                          interpretation_language, answers, at, n)
+                                          interpretation_language, answers, code, at, n)
                 ORDER BY r.n
                 RETURNING id
             ), token AS (
@@ -154,6 +155,8 @@ class RegisterGroup {
      *     window is judged at it and the registration is created at it
      * @param template its message as JSON, but for {@code type}, {@code status} and {@code
      *     waitlistPosition}, which the group decides
+     * @param checkInCode the registration's check-in code ({@link Tokens#newCheckInCode}), drawn
+     *     here, off the leader's thread; never in the message
      */
     record Attempt(
             UUID registrationId,
@@ -165,7 +168,8 @@ class RegisterGroup {
             byte[] requestHash,
             String traceparent,
             Instant now,
-            String template) {}
+            String template,
+            String checkInCode) {}
 
     /**
      * A new attempt with fresh ids, its token hashed and its message written but for what the group
@@ -203,7 +207,8 @@ class RegisterGroup {
                 requestHash,
                 traceparent,
                 now,
-                template);
+                template,
+                Tokens.newCheckInCode());
     }
 
     /** What a group decided for one attempt. */
@@ -414,6 +419,7 @@ class RegisterGroup {
                                 rows,
                                 "text",
                                 r -> registrations.answersJson(r.registration().answers())))
+                .param("checkInCodes", array(rows, "text", r -> r.attempt().checkInCode()))
                 .param("at", array(rows, "text", r -> r.attempt().now().toString()))
                 .param("tokenHashes", array(rows, "text", r -> r.attempt().tokenHash()))
                 .param("keys", array(rows, "text", r -> r.attempt().idempotencyKey()))

@@ -205,6 +205,10 @@ class RegistrationRepository {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void forgetSecrets(UUID registrationId) {
+        // The check-in code goes too: the old code finds nothing (the check-in time stays: a count).
+        jdbc.sql("UPDATE registration SET check_in_code = NULL WHERE id = :id")
+                .param("id", registrationId)
+                .update();
         jdbc.sql("DELETE FROM registration_token WHERE registration_id = :id")
                 .param("id", registrationId)
                 .update();
@@ -233,6 +237,31 @@ class RegistrationRepository {
                 .param("registrationId", registrationId.toString())
                 .update();
     }
+
+    /**
+     * The registration's check-in facts (issue 16), with its event's format.
+     *
+     * @return empty for an unknown id
+     */
+    Optional<CheckInFacts> checkInFacts(UUID registrationId) {
+        return jdbc.sql(
+                        """
+                        SELECT r.check_in_code, r.checked_in_at, e.format FROM registration r
+                        JOIN event e ON e.id = r.event_id WHERE r.id = :id
+                        """)
+                .param("id", registrationId)
+                .query((rs, n) -> new CheckInFacts(
+                        rs.getString("check_in_code"), instant(rs, "checked_in_at"), rs.getString("format")))
+                .optional();
+    }
+
+    /**
+     * @param code the check-in code, null once erased
+     * @param checkedInAt when first checked in (UTC), null when not
+     * @param format the event's format as the catalog sent it ({@code ONLINE}, {@code IN_PERSON},
+     *     {@code HYBRID}), null when not known yet
+     */
+    record CheckInFacts(String code, Instant checkedInAt, String format) {}
 
     /** The registration first made with a key, and the hash of that request's body. */
     record IdempotencyKey(byte[] requestHash, UUID registrationId, Instant createdAt) {}

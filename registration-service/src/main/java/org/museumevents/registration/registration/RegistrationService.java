@@ -148,7 +148,23 @@ class RegistrationService {
     RegistrationView view(UUID id, String token) {
         requireToken(id, token);
         Registration r = registrations.find(id).orElseThrow(() -> Problems.notFound("The registration"));
-        return RegistrationView.of(r, registrations.waitlistPosition(r));
+        return withCheckIn(RegistrationView.of(r, registrations.waitlistPosition(r)), true);
+    }
+
+    /**
+     * The view with its {@code checkedInAt} and, for the registrant's own view only, its {@code
+     * checkInCode}: only while CONFIRMED and the event is not ONLINE (IN_PERSON, HYBRID, or a format
+     * not known yet), else null (issue 16, docs/api.md).
+     */
+    private RegistrationView withCheckIn(RegistrationView view, boolean registrant) {
+        return registrations
+                .checkInFacts(view.id())
+                .map(facts -> view.withCheckIn(
+                        registrant && "CONFIRMED".equals(view.status()) && !"ONLINE".equals(facts.format())
+                                ? facts.code()
+                                : null,
+                        facts.checkedInAt()))
+                .orElse(view);
     }
 
     /**
@@ -162,7 +178,7 @@ class RegistrationService {
 
     RegistrationView viewAsOrganiser(UUID id) {
         Registration r = organisersRegistration(id);
-        return RegistrationView.of(r, registrations.waitlistPosition(r));
+        return withCheckIn(RegistrationView.of(r, registrations.waitlistPosition(r)), false);
     }
 
     /** The organiser's approval: only before the event starts ({@link Registration#approve}). */
@@ -213,7 +229,7 @@ class RegistrationService {
             events.recount(r.eventId());
             waitlist.fill(r.eventId(), now);
             Registration after = registrations.find(id).orElseThrow();
-            return RegistrationView.of(after, registrations.waitlistPosition(after));
+            return withCheckIn(RegistrationView.of(after, registrations.waitlistPosition(after)), false);
         });
     }
 

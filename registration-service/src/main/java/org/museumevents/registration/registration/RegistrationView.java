@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * A registration as its registrant (with the token) or its event's organiser sees it; {@code
  * answers} are the answers to the event's questions by question id, as accepted ({@link Answers}),
- * and empty once the personal data is erased.
+ * and empty once the personal data is erased. {@code checkInCode} (issue 16): only on the
+ * registrant's own view, while CONFIRMED, for an event that is not online; null otherwise.
+ * {@code checkedInAt}: when first checked in at the door (UTC), null when not.
  */
 record RegistrationView(
         UUID id,
@@ -23,7 +25,29 @@ record RegistrationView(
         String interpretationLanguage,
         Map<String, Object> answers,
         String cancelledBy,
-        Instant registeredAt) {
+        Instant registeredAt,
+        String checkInCode,
+        Instant checkedInAt) {
+
+    /** This view with its check-in code (null: not shown) and check-in time (null: not checked in). */
+    RegistrationView withCheckIn(String code, Instant at) {
+        return new RegistrationView(
+                id,
+                eventId,
+                status,
+                waitlistPosition,
+                name,
+                email,
+                organisation,
+                language,
+                timeZone,
+                interpretationLanguage,
+                answers,
+                cancelledBy,
+                registeredAt,
+                code,
+                at);
+    }
 
     static RegistrationView of(Registration r, Integer waitlistPosition) {
         return new RegistrationView(
@@ -39,6 +63,8 @@ record RegistrationView(
                 r.interpretationLanguage(),
                 r.answers(),
                 r.cancelledBy() == null ? null : r.cancelledBy().name(),
-                r.createdAt());
+                r.createdAt(),
+                null,
+                null);
     }
 }

@@ -33,6 +33,16 @@ class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /**
+     * A new check-in code (issue 16): 128 bits from {@link SecureRandom}, base64url without padding
+     * (22 characters); random, never derived from personal data, and unique by the table's index.
+     */
+    static String newCheckInCode() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -43,6 +43,15 @@ class CatalogMessageTest {
         assertThat(read("[]").snapshot().questions()).isEmpty();
     }
 
+    /** Issue 16: the event's format is kept (check-in is for events that are not online). */
+    @Test
+    void readsTheFormat() throws Exception {
+        String expected =
+                JSON.readTree(Files.readAllBytes(EXAMPLE)).at("/event/format").asString();
+        assertThat(expected).isIn("ONLINE", "IN_PERSON", "HYBRID");
+        assertThat(read(null).snapshot().format()).isEqualTo(expected);
+    }
+
     @Test
     void readsTheQuestionsInOrderWithTheirChoices() throws Exception {
         List<Question> questions =

@@ -146,7 +146,15 @@ class RegistrationQuestionsTest {
             List<List<String>> csv = csv(eventId);
             assertThat(csv.get(0).subList(11, csv.get(0).size()))
                     .containsExactly(
-                            "Your job", "Pourquoi venir ?", "Museum size", "Temas", "'+ICOM member?", "Country");
+                            "Your job",
+                            "Pourquoi venir ?",
+                            "Museum size",
+                            "Temas",
+                            "'+ICOM member?",
+                            "Country",
+                            // Issue 16: the check-in columns come last, so that no column moves.
+                            "checkedInAt",
+                            "attended");
             assertThat(row(csv, a).subList(11, 17))
                     .containsExactly(
                             "Curator-of-secrets",
@@ -186,7 +194,15 @@ class RegistrationQuestionsTest {
             List<List<String>> after = csv(eventId);
             assertThat(after.get(0).subList(11, after.get(0).size()))
                     .containsExactly(
-                            "Your job", "Pourquoi venir ?", "Temas", "'+ICOM member?", "Country", "Diet", "size");
+                            "Your job",
+                            "Pourquoi venir ?",
+                            "Temas",
+                            "'+ICOM member?",
+                            "Country",
+                            "Diet",
+                            "size",
+                            "checkedInAt",
+                            "attended");
             assertThat(row(after, a).subList(11, 18))
                     .containsExactly(
                             "Curator-of-secrets",
