@@ -28,9 +28,7 @@ class Tokens {
     }
 
     static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return randomUrlSafe(32);
     }
 
     /**
@@ -38,7 +36,12 @@ class Tokens {
      * (22 characters); random, never derived from personal data, and unique by the table's index.
      */
     static String newCheckInCode() {
-        byte[] bytes = new byte[16];
+        return randomUrlSafe(16);
+    }
+
+    /** {@code length} bytes from {@link SecureRandom}, base64url without padding. */
+    private static String randomUrlSafe(int length) {
+        byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
