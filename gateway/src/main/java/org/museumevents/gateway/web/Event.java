@@ -12,6 +12,8 @@ import java.util.UUID;
 /**
  * An event as the catalog answers it (docs/api.md). {@code meeting} is present only in
  * answers to the event's organisers; public pages never ask with a token and drop it anyway.
+ * {@code partnerOrganisations} are the slugs of the organisations that co-organise it (issue 16):
+ * their organisers read its attendees and check people in.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Event(
@@ -39,6 +41,7 @@ public record Event(
         FollowUp followUp,
         Instant startsAt,
         Instant endsAt,
+        List<String> partnerOrganisations,
         long version) {
 
     public Event {
@@ -51,6 +54,7 @@ public record Event(
         tags = tags == null ? List.of() : tags;
         reminders = reminders == null ? List.of() : reminders;
         questions = questions == null ? List.of() : questions;
+        partnerOrganisations = partnerOrganisations == null ? List.of() : partnerOrganisations;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -159,6 +163,7 @@ public record Event(
                         followUp,
                         startsAt,
                         endsAt,
+                        partnerOrganisations,
                         version);
     }
 
@@ -197,6 +202,14 @@ public record Event(
 
     public boolean isOnline() {
         return "ONLINE".equals(format) || "HYBRID".equals(format);
+    }
+
+    /**
+     * @param organisation an organisation's slug
+     * @return whether it is named in {@code partnerOrganisations} (not the owner)
+     */
+    public boolean isPartner(String organisation) {
+        return organisation != null && partnerOrganisations.contains(organisation);
     }
 
     public boolean isInPerson() {

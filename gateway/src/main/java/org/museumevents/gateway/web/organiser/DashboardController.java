@@ -35,8 +35,13 @@ class DashboardController {
     /** An event with its registration counts; null counts for a draft or when they cannot be read. */
     public record Row(Event event, RegistrationStats stats) {}
 
+    /** Door staff land on the check-in page instead: nothing else is theirs. */
     @GetMapping("/organiser")
+    @CheckInPage
     String dashboard(Organiser organiser, Model model) {
+        if (organiser.door()) {
+            return "redirect:/organiser/check-in";
+        }
         Map<String, List<Row>> byStatus = new LinkedHashMap<>();
         boolean countsUnavailable = false;
         for (String status : STATUSES) {
