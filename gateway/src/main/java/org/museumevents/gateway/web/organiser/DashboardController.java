@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Where an organiser lands: their organisation's upcoming events by status, drafts included
- * ({@code GET /api/events?organisation=…&status=…} with their token), each with its counts.
+ * ({@code GET /api/events?organisation=…&status=…} with their token), each with its counts; then
+ * the published events their organisation co-organises ({@code GET
+ * /api/events?partnerOrganisation=…}, issue 16), whose registrations they may read.
  */
 @Controller
 class DashboardController {
@@ -64,8 +66,27 @@ class DashboardController {
             }
             byStatus.put(status, rows);
         }
+        List<Row> partnered = new ArrayList<>();
+        for (Event event : catalog.events(
+                        new EventQuery(null, null, null, null, null, null, 0, 100, organiser.organisation()),
+                        organiser.token())
+                .content()) {
+            if (organiser.organisation().equals(event.organisation())) {
+                continue;
+            }
+            RegistrationStats stats = null;
+            try {
+                stats = registrations.stats(event.id(), organiser.token());
+            } catch (ServiceUnavailable e) {
+                countsUnavailable = true;
+            } catch (ServiceProblem e) {
+                // Not yet known to registration-service, or not yet told of the partnership.
+            }
+            partnered.add(new Row(event.withoutMeeting(), stats));
+        }
         model.addAttribute("organisation", organiser.organisation());
         model.addAttribute("eventsByStatus", byStatus);
+        model.addAttribute("partnered", partnered);
         model.addAttribute("countsUnavailable", countsUnavailable);
         model.addAttribute(
                 "series",
