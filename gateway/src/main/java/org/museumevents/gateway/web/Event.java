@@ -1,6 +1,7 @@
 package org.museumevents.gateway.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -102,13 +103,32 @@ public record Event(
      * @param after an ISO-8601 duration after the end, from {@code PT0S} to {@code P30D}
      * @param text by language ({@code fr}, {@code en}, {@code es}), several lines allowed
      * @param links in order, at most 10
+     * @param audience who receives it (issue 16): {@code ALL} (null means ALL, and is not sent),
+     *     {@code ATTENDED} or {@code ABSENT}
+     * @param attestation whether attendees' follow-up links to their attestation of attendance
+     *     (null means false, and is not sent)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FollowUp(String after, Map<String, String> text, List<Link> links) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FollowUp(
+            String after, Map<String, String> text, List<Link> links, String audience, Boolean attestation) {
 
         public FollowUp {
             text = text == null ? Map.of() : text;
             links = links == null ? List.of() : links;
+        }
+
+        public FollowUp(String after, Map<String, String> text, List<Link> links) {
+            this(after, text, links, null, null);
+        }
+
+        /** {@code ALL}, {@code ATTENDED} or {@code ABSENT}. */
+        public String audienceOrAll() {
+            return audience == null ? "ALL" : audience;
+        }
+
+        public boolean withAttestation() {
+            return Boolean.TRUE.equals(attestation);
         }
     }
 
