@@ -143,6 +143,22 @@ final class Browser implements AutoCloseable {
         until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("new-event")));
     }
 
+    /**
+     * Logs in as a demo login (password {@code demo-secret}), checks the login page with axe-core,
+     * and waits for the element with id {@code landing} of the page the login leads to.
+     *
+     * @param username e.g. {@code ocim-door} (door staff land on the check-in events) or {@code icom-greece}
+     */
+    void logIn(Platform platform, String username, String landing) {
+        driver.get(platform.gatewayUrl("/organiser"));
+        until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("demo-secret");
+        assertAccessible("the login page");
+        driver.findElement(By.id("login-submit")).click();
+        until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id(landing)));
+    }
+
     /** Saves what the browser shows, for the README (docs/screenshots). */
     void screenshot(String name) {
         File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
