@@ -36,7 +36,7 @@ final class Browser implements AutoCloseable {
     final WebDriver driver;
     final WebDriverWait wait;
 
-    private Browser(String language, int width, int height) {
+    private Browser(String language, int width, int height, boolean phone) {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 .addArguments(
@@ -46,6 +46,13 @@ final class Browser implements AutoCloseable {
                         "--window-size=" + width + "," + height,
                         "--lang=" + language);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        if (phone) {
+            // Headless windows are at least 500 px wide: a phone's viewport needs Chrome's device emulation.
+            options.setExperimentalOption(
+                    "mobileEmulation",
+                    java.util.Map.of(
+                            "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 3.0)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -60,12 +67,21 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(String language, int width, int height) {
+        return open(language, width, height, false);
+    }
+
+    /** A phone's viewport of {@code width} x {@code height} CSS pixels (device emulation, touch). */
+    static Browser phone(String language, int width, int height) {
+        return open(language, width, height, true);
+    }
+
+    private static Browser open(String language, int width, int height, boolean phone) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "required".equals(System.getenv("BROWSER_TESTS"))) {
             throw new IllegalStateException("Chromium or chromedriver missing at " + CHROMIUM + ", " + CHROMEDRIVER);
         }
         Assumptions.assumeTrue(installed, "No Chromium at " + CHROMIUM + " (apt-get install chromium chromium-driver)");
-        return new Browser(language, width, height);
+        return new Browser(language, width, height, phone);
     }
 
     /**

@@ -79,7 +79,9 @@ class CheckInController {
                 .content();
         Map<UUID, Event> events = new LinkedHashMap<>();
         own.forEach(event -> events.put(event.id(), event));
-        partnered.forEach(event -> events.putIfAbsent(event.id(), event));
+        partnered.stream()
+                .filter(event -> event.isPartner(organiser.organisation()))
+                .forEach(event -> events.putIfAbsent(event.id(), event));
         List<Event> upcoming = new ArrayList<>(
                 events.values().stream().filter(event -> !event.isCancelled()).toList());
         upcoming.sort((a, b) -> a.startInstant().compareTo(b.startInstant()));
@@ -100,11 +102,19 @@ class CheckInController {
             if (search.length() < 2 || search.length() > 100) {
                 model.addAttribute("searchProblem", words.message("checkIn.searchLength"));
             } else {
-                List<RegistrationClient.Found> found = registrations.searchCheckIns(id, search, organiser.token());
-                model.addAttribute("found", found);
-                Map<UUID, String> times = new LinkedHashMap<>();
-                found.forEach(person -> times.put(person.registrationId(), time(person.checkedInAt(), event)));
-                model.addAttribute("foundTimes", times);
+                try {
+                    List<RegistrationClient.Found> found = registrations.searchCheckIns(id, search, organiser.token());
+                    model.addAttribute("found", found);
+                    Map<UUID, String> times = new LinkedHashMap<>();
+                    found.forEach(person -> times.put(person.registrationId(), time(person.checkedInAt(), event)));
+                    model.addAttribute("foundTimes", times);
+                } catch (ServiceProblem e) {
+                    if (e.status() == 404) {
+                        throw e;
+                    }
+                    // The scan and the code field still work: the refusal is said by the search box.
+                    model.addAttribute("searchProblem", words.of(e.problem()));
+                }
             }
         }
         return "organiser/check-in";

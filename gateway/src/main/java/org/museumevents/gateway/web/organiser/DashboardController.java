@@ -71,7 +71,8 @@ class DashboardController {
                         new EventQuery(null, null, null, null, null, null, 0, 100, organiser.organisation()),
                         organiser.token())
                 .content()) {
-            if (organiser.organisation().equals(event.organisation())) {
+            if (!event.isPartner(organiser.organisation())) {
+                // Only what names the organisation among its partners, whatever the listing returned.
                 continue;
             }
             RegistrationStats stats = null;
