@@ -62,10 +62,11 @@ class CheckInPagesTest {
                 .replace("Is the digital world inclusive?", "Dijon workshop");
     }
 
-    /** An ICOM France session naming ocim among its partner organisations. */
+    /** A hybrid ICOM France session naming ocim among its partner organisations. */
     static String partneredEvent(String id) {
         return Contract.publicEvent(id)
                 .replace("Is the digital world inclusive?", "Partnered session")
+                .replace("\"format\": \"ONLINE\"", "\"format\": \"HYBRID\"")
                 .replace("\"version\": 3", "\"partnerOrganisations\": [\"ocim\"], \"version\": 3");
     }
 

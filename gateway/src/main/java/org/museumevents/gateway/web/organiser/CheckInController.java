@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Check-in at the door (issue 16), made for a phone: a landing listing the upcoming published
- * events of the organisation and of those it co-organises ({@code partnerOrganisations}), and per
+ * in-person and hybrid events of the organisation and of those it co-organises ({@code
+ * partnerOrganisations}), and per
  * event a page that scans a registrant's QR code (the check-in code, 22 base64url characters), takes
  * the code typed or pasted, or finds a person by name or email ({@code GET
  * /api/events/{id}/check-ins?q=}) to check in with one tap; then says the outcome in large type,
@@ -82,8 +83,10 @@ class CheckInController {
         partnered.stream()
                 .filter(event -> event.isPartner(organiser.organisation()))
                 .forEach(event -> events.putIfAbsent(event.id(), event));
-        List<Event> upcoming = new ArrayList<>(
-                events.values().stream().filter(event -> !event.isCancelled()).toList());
+        // Nobody checks in at the door of an online event.
+        List<Event> upcoming = new ArrayList<>(events.values().stream()
+                .filter(event -> !event.isCancelled() && event.isInPerson())
+                .toList());
         upcoming.sort((a, b) -> a.startInstant().compareTo(b.startInstant()));
         model.addAttribute("organisation", organiser.organisation());
         model.addAttribute("events", upcoming);
