@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * and search; neither sees anything of another event. Seen to fail once on purpose: with {@code
  * EventAccess#owned} letting partners through (returning the event when {@code isOwnerOrPartner}),
  * {@code aPartnerReadsButDoesNotChange} failed with "expected: 403 but was: 200" on the partner's
- * approve (the pending registration answered CONFIRMED).
+ * approve (the pending registration answered CONFIRMED); and with the starter's role converter
+ * keeping {@code SCOPE_organiser} for {@code role: door}, {@code doorStaffAreLimitedToCheckIn}
+ * failed with "expected: 403 but was: 200" on the door's attendee list.
  */
 @RegistrationIntegrationTest
 class PartnersAndDoorStaffTest {
