@@ -62,13 +62,18 @@ public record ServiceSettings(
      * @param publicPaths request matchers anyone may call, each {@code "<path pattern>"} or
      *     {@code "<HTTP method> <path pattern>"}, e.g. {@code "GET /api/events/**"}; every other
      *     {@code /api/**} request needs an organiser token (scope {@code organiser})
+     * @param checkInPaths request matchers, in the same syntax, that door staff (a token with claim
+     *     {@code role: door}) may call as well as organisers, e.g. registration-service's check-in
+     *     endpoints (issue 16); which event's check-ins is the service's own check
+     *     ({@link org.museumevents.starter.security.Organisers#checkInStaff()}). Empty by default
      * @param jwkTimeout bounded waits for the issuer's JWK set or discovery document, so a silent
      *     issuer is answered 503 in seconds rather than holding requests
      */
-    public record Security(List<String> publicPaths, @DefaultValue JwkTimeout jwkTimeout) {
+    public record Security(List<String> publicPaths, List<String> checkInPaths, @DefaultValue JwkTimeout jwkTimeout) {
 
         public Security {
             publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+            checkInPaths = checkInPaths == null ? List.of() : List.copyOf(checkInPaths);
         }
 
         /**

@@ -41,6 +41,14 @@ public final class TestTokens {
         return token(organisation, "organiser");
     }
 
+    /**
+     * A token of scope {@code organiser} for {@code organisation} with claim {@code role} (issue 16):
+     * {@code door} for door staff, {@code organiser}, or anything else a service must refuse.
+     */
+    public static String withRole(String organisation, String role) {
+        return token(organisation, "organiser", AUDIENCE, ISSUER, role);
+    }
+
     /** A token with the given scope, e.g. one without {@code organiser}. */
     public static String token(String organisation, String scope) {
         return token(organisation, scope, AUDIENCE);
@@ -53,6 +61,10 @@ public final class TestTokens {
 
     /** A token from another issuer (signed with the same key), e.g. one the services must refuse. */
     public static String token(String organisation, String scope, String audience, String issuer) {
+        return token(organisation, scope, audience, issuer, null);
+    }
+
+    private static String token(String organisation, String scope, String audience, String issuer, String role) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .subject(organisation + "-tester")
@@ -63,6 +75,7 @@ public final class TestTokens {
                     .jwtID(UUID.randomUUID().toString())
                     .claim("scope", scope)
                     .claim("org", organisation)
+                    .claim("role", role)
                     .build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner(keyPair().getPrivate()));

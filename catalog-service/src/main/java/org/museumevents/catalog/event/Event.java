@@ -39,7 +39,7 @@ class Event {
     }
 
     static Event draft(String organisation, EventDetails details) {
-        details.check();
+        details.check(organisation);
         return new Event(UUID.randomUUID(), organisation, EventStatus.DRAFT, details, 1, null);
     }
 
@@ -47,7 +47,7 @@ class Event {
         if (status == EventStatus.CANCELLED) {
             throw Problems.conflict("event-cancelled", "A cancelled event cannot be changed.");
         }
-        details.check();
+        details.check(organisation);
         this.details = details;
         version++;
         if (status == EventStatus.PUBLISHED) {

@@ -74,9 +74,13 @@ class EventController {
                     @Size(max = 64)
                     String organisation,
             @RequestParam(required = false) EventStatus status,
+            @Parameter(description = "an organisation's slug: only the events naming it in `partnerOrganisations`")
+                    @RequestParam(required = false)
+                    @Size(max = 64)
+                    String partnerOrganisation,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return events.list(new EventFilter(from, to, q, series, organisation, status), page, size);
+        return events.list(new EventFilter(from, to, q, series, organisation, status, partnerOrganisation), page, size);
     }
 
     @GetMapping("/{id}")

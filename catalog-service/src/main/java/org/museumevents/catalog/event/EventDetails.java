@@ -79,9 +79,68 @@ public record EventDetails(
         @Schema(
                         description = "sent to the registrants confirmed then, `after` the end (issue 15); null: none;"
                                 + " the public sees it")
-                FollowUp followUp) {
+                FollowUp followUp,
+        @Schema(
+                        description = "organisations (slugs) that co-organise the event (issue 16): their organisers"
+                                + " read its attendees and stats and check people in; at most 20, not the event's own"
+                                + " organisation; the public sees them",
+                        example = "[\"icom-greece\"]")
+                @Size(max = MAX_PARTNER_ORGANISATIONS)
+                List<@NotNull @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String> partnerOrganisations) {
 
     static final Duration LONGEST_REMINDER = Duration.ofDays(60);
+
+    /** An organisation's slug, as the tokens' {@code org} claim names it. */
+    public static final String SLUG = "[a-z0-9-]{2,64}";
+
+    public static final String SLUG_MESSAGE = "must be an organisation's slug: 2 to 64 of a-z, 0-9 and -";
+
+    /** The most partner organisations an event names. */
+    public static final int MAX_PARTNER_ORGANISATIONS = 20;
+
+    /** An event without partner organisations (as before issue 16). */
+    public EventDetails(
+            UUID seriesId,
+            Map<Language, String> title,
+            Map<Language, String> description,
+            Language defaultLanguage,
+            EventFormat format,
+            LocalDateTime start,
+            LocalDateTime end,
+            String timeZone,
+            Venue venue,
+            Meeting meeting,
+            Integer capacity,
+            Registration registration,
+            List<String> interpretation,
+            List<Person> people,
+            List<String> partners,
+            List<String> tags,
+            List<String> reminders,
+            List<Question> questions,
+            FollowUp followUp) {
+        this(
+                seriesId,
+                title,
+                description,
+                defaultLanguage,
+                format,
+                start,
+                end,
+                timeZone,
+                venue,
+                meeting,
+                capacity,
+                registration,
+                interpretation,
+                people,
+                partners,
+                tags,
+                reminders,
+                questions,
+                followUp,
+                List.of());
+    }
 
     public EventDetails {
         description = description == null ? Map.of() : description;
@@ -92,6 +151,7 @@ public record EventDetails(
         tags = tags == null ? List.of() : tags;
         reminders = reminders == null ? List.of() : reminders;
         questions = questions == null ? List.of() : Question.withIds(questions);
+        partnerOrganisations = partnerOrganisations == null ? List.of() : partnerOrganisations;
     }
 
     /** Where an in-person or hybrid event takes place; each part one line, as it heads emails. */
@@ -152,8 +212,12 @@ public record EventDetails(
         return end.atZone(zone()).toInstant();
     }
 
-    /** The rules that span fields, checked after the annotations; throws a 400 listing them all. */
-    void check() {
+    /**
+     * The rules that span fields, checked after the annotations; throws a 400 listing them all.
+     *
+     * @param organisation the event's own organisation, which cannot be its own partner
+     */
+    void check(String organisation) {
         List<FieldProblem> problems = new ArrayList<>();
         boolean zoneValid = TimeZones.isAccepted(timeZone);
         if (!zoneValid) {
@@ -189,6 +253,7 @@ public record EventDetails(
         }
         problems.addAll(Question.problems(questions, "questions"));
         problems.addAll(FollowUp.problems(followUp, "followUp"));
+        problems.addAll(partnerProblems(partnerOrganisations, organisation, "partnerOrganisations"));
         if (!problems.isEmpty()) {
             throw new InvalidFields(problems);
         }
@@ -214,7 +279,36 @@ public record EventDetails(
                 tags,
                 reminders,
                 questions,
-                followUp);
+                followUp,
+                partnerOrganisations);
+    }
+
+    /**
+     * Partner organisations' rules beyond each slug's form (issue 16): no slug twice, and not the
+     * event's own organisation.
+     *
+     * @param partners the slugs as given (null: none)
+     * @param organisation the event's (or series') own organisation
+     * @param field the list's field name, e.g. {@code eventDefaults.partnerOrganisations}
+     * @return one problem per offending entry, named {@code <field>[i]}
+     */
+    public static List<FieldProblem> partnerProblems(List<String> partners, String organisation, String field) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (partners == null) {
+            return problems;
+        }
+        for (int i = 0; i < partners.size(); i++) {
+            String partner = partners.get(i);
+            if (partner == null) {
+                continue;
+            }
+            if (partner.equals(organisation)) {
+                problems.add(new FieldProblem(field + "[" + i + "]", "must not be the event's own organisation"));
+            } else if (partners.subList(0, i).contains(partner)) {
+                problems.add(new FieldProblem(field + "[" + i + "]", "must not be named twice"));
+            }
+        }
+        return problems;
     }
 
     /** Lower-cased words a participant may search for. */

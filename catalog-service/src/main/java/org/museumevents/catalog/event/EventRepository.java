@@ -172,6 +172,11 @@ class EventRepository {
                     .replace("_", "\\_");
             params.put("text", "%" + escaped + "%");
         }
+        if (query.partnerOrganisation() != null) {
+            // jsonb containment, served by the index of V7 (the ? operator would clash with JDBC's).
+            conditions.add("details->'partnerOrganisations' @> jsonb_build_array(CAST(:partner AS text))");
+            params.put("partner", query.partnerOrganisation());
+        }
         sql.append(" WHERE ").append(String.join(" AND ", conditions));
         return params;
     }
@@ -221,5 +226,6 @@ class EventRepository {
             LocalDate from,
             LocalDate to,
             Instant endedAfter,
-            String text) {}
+            String text,
+            String partnerOrganisation) {}
 }

@@ -103,7 +103,11 @@ public class EventService {
                 filter.from(),
                 filter.to(),
                 endedAfter,
-                filter.q() == null || filter.q().isBlank() ? null : filter.q().trim());
+                filter.q() == null || filter.q().isBlank() ? null : filter.q().trim(),
+                filter.partnerOrganisation() == null
+                                || filter.partnerOrganisation().isBlank()
+                        ? null
+                        : filter.partnerOrganisation());
         List<EventView> content = events.search(query, page * size, size).stream()
                 .map(e -> own ? e.view() : e.publicView())
                 .toList();
@@ -189,8 +193,19 @@ public class EventService {
     }
 
     /** Filters of the public listing; null does not filter. */
+    /**
+     * What the listing is asked for; null fields do not filter.
+     *
+     * @param partnerOrganisation a slug: only events naming it in {@code partnerOrganisations} (issue 16)
+     */
     public record EventFilter(
-            LocalDate from, LocalDate to, String q, UUID series, String organisation, EventStatus status) {}
+            LocalDate from,
+            LocalDate to,
+            String q,
+            UUID series,
+            String organisation,
+            EventStatus status,
+            String partnerOrganisation) {}
 
     /** The message on {@code catalog.events}: the whole event, meeting and version included. */
     record CatalogEventMessage(UUID id, String type, Instant occurredAt, EventView event) {}

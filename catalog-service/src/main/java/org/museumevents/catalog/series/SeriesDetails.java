@@ -65,10 +65,44 @@ public record SeriesDetails(
                     @Size(max = Question.MAX_QUESTIONS)
                     List<@NotNull @Valid Question> questions,
             @Schema(description = "the follow-up each occurrence sends, as an event's (issue 15); null: none")
-                    FollowUp followUp) {
+                    FollowUp followUp,
+            @Schema(description = "the partner organisations each occurrence names, as an event's (issue 16)")
+                    @Size(max = EventDetails.MAX_PARTNER_ORGANISATIONS)
+                    List<@NotNull @Pattern(regexp = EventDetails.SLUG, message = EventDetails.SLUG_MESSAGE) String>
+                            partnerOrganisations) {
 
         static final EventDefaults NONE =
-                new EventDefaults(null, null, null, null, null, null, null, null, null, null, null, null);
+                new EventDefaults(null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+        /** Defaults without partner organisations (as before issue 16). */
+        public EventDefaults(
+                EventFormat format,
+                EventDetails.Venue venue,
+                EventDetails.Meeting meeting,
+                Integer capacity,
+                EventDetails.Registration registration,
+                List<String> interpretation,
+                List<EventDetails.Person> people,
+                List<String> partners,
+                List<String> tags,
+                List<String> reminders,
+                List<Question> questions,
+                FollowUp followUp) {
+            this(
+                    format,
+                    venue,
+                    meeting,
+                    capacity,
+                    registration,
+                    interpretation,
+                    people,
+                    partners,
+                    tags,
+                    reminders,
+                    questions,
+                    followUp,
+                    null);
+        }
 
         /**
          * Gives the questions their ids once, with the series: every occurrence then asks the same
@@ -76,6 +110,7 @@ public record SeriesDetails(
          */
         public EventDefaults {
             questions = questions == null ? List.of() : Question.withIds(questions);
+            partnerOrganisations = partnerOrganisations == null ? List.of() : partnerOrganisations;
         }
 
         EventDefaults withoutMeeting() {
@@ -91,7 +126,8 @@ public record SeriesDetails(
                     tags,
                     reminders,
                     questions,
-                    followUp);
+                    followUp,
+                    partnerOrganisations);
         }
     }
 
@@ -101,7 +137,14 @@ public record SeriesDetails(
     }
 
     void check() {
+        check(null);
+    }
+
+    /** @param organisation the series' organisation, which cannot be a partner of its occurrences */
+    void check(String organisation) {
         List<FieldProblem> problems = new ArrayList<>(recurrence.problems("recurrence."));
+        problems.addAll(EventDetails.partnerProblems(
+                eventDefaults.partnerOrganisations(), organisation, "eventDefaults.partnerOrganisations"));
         problems.addAll(Question.problems(eventDefaults.questions(), "eventDefaults.questions"));
         problems.addAll(FollowUp.problems(eventDefaults.followUp(), "eventDefaults.followUp"));
         if (defaultLanguage != null && TextRules.isBlank(title.get(defaultLanguage))) {
@@ -134,6 +177,7 @@ public record SeriesDetails(
                 d.tags(),
                 d.reminders(),
                 d.questions(),
-                d.followUp());
+                d.followUp(),
+                d.partnerOrganisations());
     }
 }

@@ -32,7 +32,7 @@ public class SeriesService {
 
     @Transactional
     public SeriesView create(String organisation, SeriesDetails details) {
-        details.check();
+        details.check(organisation);
         Series created = new Series(UUID.randomUUID(), organisation, details);
         series.insert(created);
         return new SeriesView(created.id(), organisation, details, List.of());

@@ -14,9 +14,8 @@ import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.museumevents.registration.event.Event;
+import org.museumevents.registration.event.EventAccess;
 import org.museumevents.registration.event.EventRepository;
-import org.museumevents.starter.problem.Problems;
-import org.museumevents.starter.security.Organisers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +24,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Only the event's own organisation sees any of it: another organisation gets a 404 and no data. */
+/**
+ * The event's own organisation and its partner organisations (issue 16) see it, their organisers
+ * only ({@link EventAccess#readable}): anyone else gets a 404 and no data, door staff a 403.
+ */
 @RestController
 @Tag(name = "Attendees", description = "An event's registrations, for its organisers only.")
 @SecurityRequirement(name = "organiser")
@@ -37,10 +39,12 @@ class AttendeeController {
     private static final int CSV_LIMIT = 100_000;
 
     private final EventRepository events;
+    private final EventAccess access;
     private final AttendeeRepository attendees;
 
-    AttendeeController(EventRepository events, AttendeeRepository attendees) {
+    AttendeeController(EventRepository events, EventAccess access, AttendeeRepository attendees) {
         this.events = events;
+        this.access = access;
         this.attendees = attendees;
     }
 
@@ -103,8 +107,6 @@ class AttendeeController {
     }
 
     private Event organisersEvent(UUID eventId) {
-        return events.find(eventId)
-                .filter(event -> Organisers.isOrganiserOf(event.organisation()))
-                .orElseThrow(() -> Problems.notFound("The event"));
+        return access.readable(eventId);
     }
 }

@@ -1,6 +1,7 @@
 package org.museumevents.registration.attendees;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,37 +12,72 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.museumevents.registration.event.Event;
+import org.museumevents.registration.event.EventAccess;
 import org.museumevents.registration.event.EventRepository;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.Problems;
-import org.museumevents.starter.security.Organisers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Check-in at the door (issue 16, docs/api.md): the event's organisers (as for its attendees:
- * another organisation's get a 404 and no data) scan a registrant's check-in code, or pick the
- * registration, and undo a check-in. Codes are never logged.
+ * Check-in at the door (issue 16, docs/api.md): the organisers and door staff of the event's
+ * organisation and of its partner organisations ({@link EventAccess#forCheckIn}; anyone else gets a
+ * 404 and no data) search registrants by name or email, scan a registrant's check-in code, or pick
+ * the registration, and undo a check-in. Codes and search texts are never logged.
  */
 @RestController
-@Tag(name = "Check-in", description = "Checking registrants in at the door, for the event's organisers.")
+@Tag(
+        name = "Check-in",
+        description = "Checking registrants in at the door, for the organisers and door staff of the event's"
+                + " organisation and of its partners.")
 @SecurityRequirement(name = "organiser")
 class CheckInController {
 
     private final EventRepository events;
+    private final EventAccess access;
     private final CheckInRepository checkIns;
     private final Clock clock;
 
-    CheckInController(EventRepository events, CheckInRepository checkIns, Clock clock) {
+    CheckInController(EventRepository events, EventAccess access, CheckInRepository checkIns, Clock clock) {
         this.events = events;
+        this.access = access;
         this.checkIns = checkIns;
         this.clock = clock;
+    }
+
+    /**
+     * A registration found by the door's search.
+     *
+     * @param status its status: only a CONFIRMED one checks in
+     * @param checkedInAt when it was first checked in (UTC), null when not
+     */
+    record Match(UUID registrationId, String name, String email, String status, Instant checkedInAt) {}
+
+    @GetMapping("/api/events/{eventId}/check-ins")
+    @Operation(
+            operationId = "searchCheckIns",
+            summary = "Find the event's registrations at the door by name or email",
+            description = "`q` is found, ignoring case, anywhere in the name or the email; at most 20 registrations,"
+                    + " sorted by name. Erased registrations are never found.")
+    @ApiResponse(responseCode = "200", description = "Up to 20 registrations, sorted by name")
+    @ApiResponse(responseCode = "404", description = "No such event of the organisation or of a partner of it")
+    List<Match> search(
+            @PathVariable UUID eventId,
+            @Parameter(description = "2 to 100 characters of a name or an email") @RequestParam(required = false)
+                    String q) {
+        if (q == null || q.strip().length() < 2 || q.length() > 100) {
+            throw new InvalidFields(List.of(new InvalidFields.FieldProblem("q", "must be 2 to 100 characters")));
+        }
+        access.forCheckIn(eventId);
+        return checkIns.search(eventId, q.strip(), 20);
     }
 
     /**
@@ -136,8 +172,6 @@ class CheckInController {
     }
 
     private Event organisersEvent(UUID eventId) {
-        return events.find(eventId)
-                .filter(event -> Organisers.isOrganiserOf(event.organisation()))
-                .orElseThrow(() -> Problems.notFound("The event"));
+        return access.forCheckIn(eventId);
     }
 }

@@ -3,6 +3,7 @@ package org.museumevents.registration.attendees;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +64,32 @@ class CheckInRepository {
                 .param("id", registrationId)
                 .query((rs, n) -> instant(rs.getObject("checked_in_at", OffsetDateTime.class)))
                 .optional();
+    }
+
+    /**
+     * The event's registrations whose name or email contains {@code text}, ignoring case (as
+     * PostgreSQL's {@code lower} folds it), never erased ones.
+     *
+     * @return at most {@code limit}, sorted by name
+     */
+    List<CheckInController.Match> search(UUID eventId, String text, int limit) {
+        return jdbc.sql(
+                        """
+                        SELECT id, name, email, status, checked_in_at FROM registration
+                        WHERE event_id = :eventId AND personal_data_erased_at IS NULL
+                          AND (strpos(lower(name), lower(:text)) > 0 OR strpos(lower(email), lower(:text)) > 0)
+                        ORDER BY name, id LIMIT :limit
+                        """)
+                .param("eventId", eventId)
+                .param("text", text)
+                .param("limit", limit)
+                .query((rs, n) -> new CheckInController.Match(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("email"),
+                        rs.getString("status"),
+                        instant(rs.getObject("checked_in_at", OffsetDateTime.class))))
+                .list();
     }
 
     /** Undoes the check-in of the event's registration; answers whether it was checked in. */

@@ -1,6 +1,7 @@
 package org.museumevents.registration.event;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,9 @@ import java.util.UUID;
  * {@code closesAt}, {@code startsAt}, {@code endsAt}) are the catalog's, stored as {@code
  * timestamptz} and compared as {@link Instant}s: no time zone, the JVM's or the database session's,
  * takes part in any rule here.
+ *
+ * @param partnerOrganisations the organisations (slugs) that co-organise it (issue 16), empty when
+ *     none; see {@link EventAccess}
  */
 public record Event(
         UUID id,
@@ -23,7 +27,49 @@ public record Event(
         Instant endsAt,
         long version,
         int taken,
-        int waitlisted) {
+        int waitlisted,
+        List<String> partnerOrganisations) {
+
+    /** An event without partner organisations. */
+    public Event(
+            UUID id,
+            String organisation,
+            String status,
+            Integer capacity,
+            boolean requiresApproval,
+            boolean waitlistEnabled,
+            Instant opensAt,
+            Instant closesAt,
+            Instant startsAt,
+            Instant endsAt,
+            long version,
+            int taken,
+            int waitlisted) {
+        this(
+                id,
+                organisation,
+                status,
+                capacity,
+                requiresApproval,
+                waitlistEnabled,
+                opensAt,
+                closesAt,
+                startsAt,
+                endsAt,
+                version,
+                taken,
+                waitlisted,
+                List.of());
+    }
+
+    public Event {
+        partnerOrganisations = partnerOrganisations == null ? List.of() : List.copyOf(partnerOrganisations);
+    }
+
+    /** Whether {@code organisation} owns the event or co-organises it as a partner. */
+    public boolean isOwnerOrPartner(String organisation) {
+        return organisation.equals(this.organisation) || partnerOrganisations.contains(organisation);
+    }
 
     /**
      * The registration window, and the one place it is decided: why nobody may register at {@code

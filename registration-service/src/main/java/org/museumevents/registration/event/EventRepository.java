@@ -24,7 +24,7 @@ public class EventRepository {
     private static final String COLUMNS =
             """
             id, organisation, status, capacity, requires_approval, waitlist_enabled, opens_at, closes_at,
-            starts_at, ends_at, version, taken, waitlisted
+            starts_at, ends_at, version, taken, waitlisted, partner_organisations
             """;
 
     private final JdbcClient jdbc;
@@ -114,17 +114,18 @@ public class EventRepository {
         jdbc.sql(
                         """
                         INSERT INTO event (id, organisation, status, capacity, requires_approval, waitlist_enabled,
-                                            opens_at, closes_at, starts_at, ends_at, version, questions, format)
+                                            opens_at, closes_at, starts_at, ends_at, version, questions, format,
+                                            partner_organisations)
                         VALUES (:id, :organisation, :status, :capacity, :requiresApproval, :waitlist,
                                 :opensAt, :closesAt, :startsAt, :endsAt, :version, CAST(:questions AS jsonb),
-                                :format)
+                                :format, :partners)
                         ON CONFLICT (id) DO UPDATE SET
                             organisation = excluded.organisation, status = excluded.status,
                             capacity = excluded.capacity, requires_approval = excluded.requires_approval,
                             waitlist_enabled = excluded.waitlist_enabled, opens_at = excluded.opens_at,
                             closes_at = excluded.closes_at, starts_at = excluded.starts_at,
                             ends_at = excluded.ends_at, version = excluded.version, questions = excluded.questions,
-                            format = excluded.format
+                            format = excluded.format, partner_organisations = excluded.partner_organisations
                         """)
                 .param("id", e.id())
                 .param("organisation", e.organisation())
@@ -139,6 +140,7 @@ public class EventRepository {
                 .param("version", e.version())
                 .param("questions", json.writeValueAsString(e.questions()))
                 .param("format", e.format())
+                .param("partners", e.partnerOrganisations().toArray(new String[0]))
                 .update();
     }
 
@@ -195,7 +197,13 @@ public class EventRepository {
                 instant(rs, "ends_at"),
                 rs.getLong("version"),
                 rs.getInt("taken"),
-                rs.getInt("waitlisted"));
+                rs.getInt("waitlisted"),
+                partners(rs));
+    }
+
+    private static List<String> partners(ResultSet rs) throws SQLException {
+        java.sql.Array array = rs.getArray("partner_organisations");
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private List<Question> readQuestions(String stored) {

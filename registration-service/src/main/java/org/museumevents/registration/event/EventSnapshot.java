@@ -10,6 +10,9 @@ import java.util.UUID;
  * @param questions the event's registration questions, in order (issue 15); empty when it asks none
  * @param format {@code ONLINE}, {@code IN_PERSON} or {@code HYBRID} as the catalog sent it (issue
  *     16: check-in is for events that are not online); null when the message had none
+ * @param partnerOrganisations the organisations (slugs) that co-organise the event (issue 16):
+ *     their organisers read its attendees and stats and, with their door staff, check people in;
+ *     empty when none
  */
 public record EventSnapshot(
         UUID id,
@@ -24,7 +27,40 @@ public record EventSnapshot(
         Instant endsAt,
         long version,
         List<Question> questions,
-        String format) {
+        String format,
+        List<String> partnerOrganisations) {
+
+    /** A snapshot without partner organisations. */
+    public EventSnapshot(
+            UUID id,
+            String organisation,
+            String status,
+            Integer capacity,
+            boolean requiresApproval,
+            boolean waitlist,
+            Instant opensAt,
+            Instant closesAt,
+            Instant startsAt,
+            Instant endsAt,
+            long version,
+            List<Question> questions,
+            String format) {
+        this(
+                id,
+                organisation,
+                status,
+                capacity,
+                requiresApproval,
+                waitlist,
+                opensAt,
+                closesAt,
+                startsAt,
+                endsAt,
+                version,
+                questions,
+                format,
+                List.of());
+    }
 
     /** A snapshot without a known format. */
     public EventSnapshot(
@@ -56,8 +92,9 @@ public record EventSnapshot(
                 null);
     }
 
-    /** Null questions are none: a catalog message without {@code questions} asks nothing. */
+    /** Null questions (or partners) are none: a catalog message without {@code questions} asks nothing. */
     public EventSnapshot {
         questions = questions == null ? List.of() : List.copyOf(questions);
+        partnerOrganisations = partnerOrganisations == null ? List.of() : List.copyOf(partnerOrganisations);
     }
 }

@@ -15,6 +15,8 @@ import org.museumevents.starter.messaging.UnreadableMessage;
  * A message of {@code catalog.events} ({@code EventPublished}, {@code EventUpdated},
  * {@code EventCancelled}), with only the fields this service reads. {@code event.questions} (issue
  * 15) is the event's current list of registration questions; a message without it asks none.
+ * {@code event.partnerOrganisations} (issue 16) names the co-organising organisations; none when
+ * absent.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent event) {
@@ -30,7 +32,8 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
             Instant endsAt,
             Long version,
             List<CatalogQuestion> questions,
-            String format) {}
+            String format,
+            List<String> partnerOrganisations) {}
 
     /** A registration question as the catalog sends it; the kind is read as text, see {@link #snapshot}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -71,7 +74,12 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
                 event.endsAt(),
                 event.version(),
                 questions(),
-                event.format());
+                event.format(),
+                event.partnerOrganisations() == null
+                        ? List.of()
+                        : event.partnerOrganisations().stream()
+                                .filter(Objects::nonNull)
+                                .toList());
     }
 
     /**

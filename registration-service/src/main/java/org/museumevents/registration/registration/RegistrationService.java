@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.museumevents.registration.event.Event;
+import org.museumevents.registration.event.EventAccess;
 import org.museumevents.registration.event.EventRepository;
 import org.museumevents.registration.event.Refusal;
 import org.museumevents.starter.input.RegionTimeZones;
 import org.museumevents.starter.problem.InvalidFields;
 import org.museumevents.starter.problem.ProblemHandling;
 import org.museumevents.starter.problem.Problems;
-import org.museumevents.starter.security.Organisers;
 import org.museumevents.starter.tracing.TraceContexts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +39,7 @@ class RegistrationService {
     private final GroupCommit<UUID, RegisterGroup.Attempt, RegisterGroup.Answer> groups;
     private final RegistrationRepository registrations;
     private final EventRepository events;
+    private final EventAccess access;
     private final Waitlist waitlist;
     private final PersonalDataErasure erasure;
     private final Tokens tokens;
@@ -54,6 +55,7 @@ class RegistrationService {
             RegisterGroup registerGroup,
             RegistrationRepository registrations,
             EventRepository events,
+            EventAccess access,
             Waitlist waitlist,
             PersonalDataErasure erasure,
             Tokens tokens,
@@ -68,6 +70,7 @@ class RegistrationService {
         this.groups = new GroupCommit<>(MAX_GROUP, registerGroup::run, ProblemHandling::isDatabaseOutage);
         this.registrations = registrations;
         this.events = events;
+        this.access = access;
         this.waitlist = waitlist;
         this.erasure = erasure;
         this.tokens = tokens;
@@ -235,10 +238,8 @@ class RegistrationService {
 
     private Registration organisersRegistration(UUID id) {
         Registration r = registrations.find(id).orElseThrow(() -> Problems.notFound("The registration"));
-        Event event = events.find(r.eventId()).orElseThrow(() -> Problems.notFound("The registration"));
-        if (!Organisers.isOrganiserOf(event.organisation())) {
-            throw Problems.notFound("The registration");
-        }
+        // Owner organisers only; a partner's organisers or door staff get 403, anyone else 404.
+        access.owned(r.eventId(), "The registration");
         return r;
     }
 

@@ -52,6 +52,16 @@ class CatalogMessageTest {
         assertThat(read(null).snapshot().format()).isEqualTo(expected);
     }
 
+    /** Issue 16: the partner organisations are kept; none when the message has none. */
+    @Test
+    void readsThePartnerOrganisations() throws Exception {
+        assertThat(read(null).snapshot().partnerOrganisations()).containsExactly("icom-greece");
+        ObjectNode message = (ObjectNode) JSON.readTree(Files.readAllBytes(EXAMPLE));
+        ((ObjectNode) message.get("event")).remove("partnerOrganisations");
+        CatalogMessage older = JSON.readValue(JSON.writeValueAsBytes(message), CatalogMessage.class);
+        assertThat(older.snapshot().partnerOrganisations()).isEmpty();
+    }
+
     @Test
     void readsTheQuestionsInOrderWithTheirChoices() throws Exception {
         List<Question> questions =

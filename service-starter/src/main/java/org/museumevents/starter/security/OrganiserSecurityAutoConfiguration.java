@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.museumevents.starter.ServiceSettings;
 import org.museumevents.starter.problem.Problems;
@@ -25,10 +27,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AuthenticationServiceException;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -38,7 +43,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A stateless resource server: the public paths of {@code <prefix>.security.public-paths}, health,
  * Prometheus and the OpenAPI description to anyone; every other {@code /api/**} request to an
- * organiser's JWT (authority {@value Organisers#AUTHORITY}); everything else denied. 401, 403 and
+ * organiser's JWT (authority {@value Organisers#AUTHORITY}), except the paths of {@code
+ * <prefix>.security.check-in-paths}, which door staff (authority {@value
+ * Organisers#DOOR_AUTHORITY}, claim {@code role: door}) may call too; everything else denied. 401, 403 and
  * an unreachable token issuer (503) are answered as problem details. Which organisation's data an
  * organiser may see is each service's own check ({@link Organisers}).
  *
@@ -54,8 +61,11 @@ public class OrganiserSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain organiserSecurityFilterChain(HttpSecurity http, Environment environment) throws Exception {
-        List<String> publicPaths = ServiceSettings.of(environment).security().publicPaths();
+    SecurityFilterChain organiserSecurityFilterChain(
+            HttpSecurity http, Environment environment, JwtAuthenticationConverter roles) throws Exception {
+        ServiceSettings.Security settings = ServiceSettings.of(environment).security();
+        List<String> publicPaths = settings.publicPaths();
+        List<String> checkInPaths = settings.checkInPaths();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
@@ -64,13 +74,15 @@ public class OrganiserSecurityAutoConfiguration {
                             .permitAll()
                             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error")
                             .permitAll();
-                    publicPaths.forEach(path -> permit(auth, path));
+                    publicPaths.forEach(path -> matcher(auth, path).permitAll());
+                    checkInPaths.forEach(path ->
+                            matcher(auth, path).hasAnyAuthority(Organisers.AUTHORITY, Organisers.DOOR_AUTHORITY));
                     auth.requestMatchers("/api/**")
                             .hasAuthority(Organisers.AUTHORITY)
                             .anyRequest()
                             .denyAll();
                 })
-                .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint((request, response, ex) -> problem(
                                 response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", UNAUTHORIZED))
                         .accessDeniedHandler((request, response, ex) ->
@@ -117,16 +129,44 @@ public class OrganiserSecurityAutoConfiguration {
                 "The request's path or query is not accepted.");
     }
 
+    /**
+     * The token's authorities: {@code SCOPE_<scope>} for each scope, as Spring Security derives
+     * them, adjusted by the claim {@code role} (docs/api.md, "Who may do what"; issue 16): absent or
+     * {@code organiser} keeps them; {@code door} drops {@value Organisers#AUTHORITY} and grants
+     * {@value Organisers#DOOR_AUTHORITY} (check-in only); any other value drops {@value
+     * Organisers#AUTHORITY}, so such a token has no organiser rights at all.
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtAuthenticationConverter.class)
+    JwtAuthenticationConverter organiserRoles() {
+        JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Collection<GrantedAuthority> granted = scopes.convert(jwt);
+            Object role = jwt.getClaims().get(Organisers.ROLE_CLAIM);
+            if (role == null || Organisers.ROLE_ORGANISER.equals(role)) {
+                return granted;
+            }
+            List<GrantedAuthority> adjusted = new ArrayList<>();
+            granted.stream()
+                    .filter(a -> !Organisers.AUTHORITY.equals(a.getAuthority()))
+                    .forEach(adjusted::add);
+            if (Organisers.ROLE_DOOR.equals(role)) {
+                adjusted.add(new SimpleGrantedAuthority(Organisers.DOOR_AUTHORITY));
+            }
+            return adjusted;
+        });
+        return converter;
+    }
+
     /** {@code "GET /api/events/**"} or {@code "/api/events/**"} (any method). */
-    private static void permit(
+    private static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl matcher(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
             String path) {
         String[] parts = path.trim().split("\\s+", 2);
-        if (parts.length == 2) {
-            auth.requestMatchers(HttpMethod.valueOf(parts[0]), parts[1]).permitAll();
-        } else {
-            auth.requestMatchers(parts[0]).permitAll();
-        }
+        return parts.length == 2
+                ? auth.requestMatchers(HttpMethod.valueOf(parts[0]), parts[1])
+                : auth.requestMatchers(parts[0]);
     }
 
     /**
