@@ -38,10 +38,12 @@ class AttendeeController {
 
     private final EventRepository events;
     private final AttendeeRepository attendees;
+    private final Attendance attendance;
 
-    AttendeeController(EventRepository events, AttendeeRepository attendees) {
+    AttendeeController(EventRepository events, AttendeeRepository attendees, Attendance attendance) {
         this.events = events;
         this.attendees = attendees;
+        this.attendance = attendance;
     }
 
     @GetMapping(value = "/api/events/{eventId}/attendees", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -99,7 +101,7 @@ class AttendeeController {
             summary = "Counts by status, headcounts by language and by answer to the event's choice questions")
     RegistrationStats stats(@PathVariable UUID eventId) {
         Event event = organisersEvent(eventId);
-        return attendees.stats(eventId, event.capacity(), events.questions(eventId));
+        return attendees.stats(eventId, event.capacity(), events.questions(eventId), attendance.stats(eventId));
     }
 
     private Event organisersEvent(UUID eventId) {
