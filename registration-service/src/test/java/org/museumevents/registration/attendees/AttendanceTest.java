@@ -186,6 +186,16 @@ class AttendanceTest {
         }
         assertBadField(importCsv(event, many.toString().getBytes(StandardCharsets.UTF_8), ""), "file");
 
+        Response json = api.postBytes(
+                "/api/events/" + event.id() + "/attendance",
+                "{}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                ICOM);
+        assertThat(json.status()).as(json.toString()).isEqualTo(415);
+        assertThat(json.contentType()).startsWith("application/problem+json");
+
         // Another organisation: not found, no data; no token: 401.
         Response other = api.postBytes(
                 "/api/events/" + event.id() + "/attendance",
