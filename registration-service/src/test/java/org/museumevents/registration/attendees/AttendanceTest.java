@@ -59,7 +59,7 @@ class AttendanceTest {
     }
 
     @Test
-    void zoomReportSumsRejoinsAndIsIdempotent() {
+    void zoomReportSumsRejoinsAndIsIdempotent() throws Exception {
         EventSnapshot event = TestCatalog.apply(context, CheckInTest.withFormat(event(), "ONLINE"));
         String stayed = email("stayed");
         String brief = email("brief");
