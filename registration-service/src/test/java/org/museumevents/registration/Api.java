@@ -45,6 +45,15 @@ public record Api(String baseUrl) {
                 headers);
     }
 
+    /** A POST of raw bytes (a file's exact encoding); give its {@code Content-Type} in {@code headers}. */
+    public Response postBytes(String path, byte[] body, String... headers) {
+        return send(path, "POST", HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    public Response put(String path, String json, String... headers) {
+        return send(path, "PUT", HttpRequest.BodyPublishers.ofString(json), headers);
+    }
+
     /** One scrape of {@code /actuator/prometheus}, which must answer 200. */
     public Prometheus prometheus() {
         Response response = get("/actuator/prometheus");

@@ -23,11 +23,17 @@ import org.museumevents.starter.problem.InvalidFields.FieldProblem;
  * {@code PT0S} to {@code P30D}; {@code text} keyed by {@code fr}, {@code en}, {@code es}, one at least
  * not blank, each at most 5,000 characters, several lines allowed (other control characters are
  * refused for every body field already); at most 10 links, each a one-line {@code label} of 1 to 200
- * characters and an absolute http or https {@code url} of at most 2,000 characters.
+ * characters and an absolute http or https {@code url} of at most 2,000 characters; (issue 16) {@code
+ * audience} one of {@link #AUDIENCES}.
  *
  * @param after how long after the event's end it is sent, e.g. {@code PT2H}
  * @param text the text by language
  * @param links the links, in this order; empty (never null) when none
+ * @param audience (issue 16) who receives it among the confirmed registrants: {@code ALL}, only
+ *     those who attended ({@code ATTENDED}) or only those who did not ({@code ABSENT}); {@code ALL}
+ *     when not given, as for a follow-up stored before issue 16
+ * @param attestation (issue 16) whether the attendees' follow-up says that their attestation of
+ *     attendance can be downloaded from their registration's page; false when not given
  */
 public record FollowUp(
         @Schema(description = "ISO-8601 duration after the event's end, from PT0S to P30D", example = "PT2H")
@@ -36,7 +42,19 @@ public record FollowUp(
                         description =
                                 "by language (`fr`, `en`, `es`), one at least; at most 5,000 characters each, lines allowed")
                 Map<Language, String> text,
-        @Schema(description = "at most 10, in this order") List<Link> links) {
+        @Schema(description = "at most 10, in this order") List<Link> links,
+        @Schema(
+                        description =
+                                "who receives it among the confirmed registrants: ALL (default), ATTENDED or ABSENT",
+                        example = "ALL")
+                String audience,
+        @Schema(
+                        description = "whether attendees' follow-up links to their attestation of attendance (default"
+                                + " false)")
+                Boolean attestation) {
+
+    /** The values of {@code audience}. */
+    public static final List<String> AUDIENCES = List.of("ALL", "ATTENDED", "ABSENT");
 
     static final Duration LONGEST = Duration.ofDays(30);
     static final int MAX_TEXT = 5_000;
@@ -52,6 +70,8 @@ public record FollowUp(
      */
     public FollowUp {
         links = links == null ? List.of() : links;
+        audience = audience == null ? "ALL" : audience;
+        attestation = attestation != null && attestation;
         if (after != null) {
             try {
                 after = Duration.parse(after.strip()).toString();
@@ -78,7 +98,7 @@ public record FollowUp(
      * @param field where it is in the request, e.g. {@code followUp} or {@code eventDefaults.followUp}
      * @return one problem per invalid field, named as {@code <field>.after}, {@code <field>.text},
      *     {@code <field>.text.<language>}, {@code <field>.links}, {@code <field>.links[<i>].label} or
-     *     {@code <field>.links[<i>].url}; empty when valid
+     *     {@code <field>.links[<i>].url}, {@code <field>.audience}; empty when valid
      */
     public static List<FieldProblem> problems(FollowUp followUp, String field) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -87,6 +107,9 @@ public record FollowUp(
         }
         checkAfter(followUp.after(), field + ".after", problems);
         checkText(followUp.text(), field + ".text", problems);
+        if (!AUDIENCES.contains(followUp.audience())) {
+            problems.add(new FieldProblem(field + ".audience", "must be one of ALL, ATTENDED, ABSENT"));
+        }
         if (followUp.links().size() > MAX_LINKS) {
             problems.add(new FieldProblem(field + ".links", "must be at most " + MAX_LINKS + " links"));
         }

@@ -68,6 +68,8 @@ class FollowUpApiTest {
         links.add(link("The recording", "https://video.example.org/solidarity-4"));
         links.add(link("Survey", "http://survey.example.org/s/4?lang=fr&x=1"));
         followUp.put("links", links);
+        followUp.put("audience", "ATTENDED");
+        followUp.put("attestation", true);
         return followUp;
     }
 
@@ -110,6 +112,8 @@ class FollowUpApiTest {
         // Links are optional; then removed altogether.
         Map<String, Object> textOnly = followUp();
         textOnly.remove("links");
+        textOnly.remove("audience");
+        textOnly.remove("attestation");
         textOnly.put("after", "PT0S");
         event.put("followUp", textOnly);
         mvc.perform(put("/api/events/{id}", id)
@@ -118,7 +122,9 @@ class FollowUpApiTest {
                         .content(json.writeValueAsString(event)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.followUp.after").value("PT0S"))
-                .andExpect(jsonPath("$.followUp.links.length()").value(0));
+                .andExpect(jsonPath("$.followUp.links.length()").value(0))
+                .andExpect(jsonPath("$.followUp.audience").value("ALL"))
+                .andExpect(jsonPath("$.followUp.attestation").value(false));
         event.remove("followUp");
         mvc.perform(put("/api/events/{id}", id)
                         .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom))
@@ -161,6 +167,21 @@ class FollowUpApiTest {
                 .isTrue();
     }
 
+    @Test
+    void aFollowUpStoredBeforeIssue16GoesToEveryoneWithoutAttestation() throws Exception {
+        Map<String, Object> event = Fixtures.onlineDebate();
+        event.put("followUp", followUp());
+        String id = CatalogRequests.create(mvc, json, icom, event);
+        jdbc.sql("UPDATE event SET details = details #- '{followUp,audience}' #- '{followUp,attestation}'"
+                        + " WHERE id = :id")
+                .param("id", UUID.fromString(id))
+                .update();
+        JsonNode followUp =
+                followUpOf(get("/api/events/{id}", id).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom)));
+        assertThat(followUp.path("audience").asString()).isEqualTo("ALL");
+        assertThat(followUp.path("attestation").asBoolean()).isFalse();
+    }
+
     static Stream<Arguments> brokenFollowUps() {
         return Stream.of(
                 broken("no after", f -> f.remove("after"), "followUp.after"),
@@ -190,6 +211,10 @@ class FollowUpApiTest {
                         },
                         "followUp.links"),
                 broken("a null link", f -> linksOf(f).add(null), "followUp.links[2]"),
+                broken("an unknown audience", f -> f.put("audience", "EVERYONE"), "followUp.audience"),
+                broken("an audience in lower case", f -> f.put("audience", "attended"), "followUp.audience"),
+                broken("a blank audience", f -> f.put("audience", ""), "followUp.audience"),
+                broken("an attestation that is not a boolean", f -> f.put("attestation", "sure"), null),
                 broken("a link without a label", f -> linkAt(f, 1).remove("label"), "followUp.links[1].label"),
                 broken("a blank label", f -> linkAt(f, 1).put("label", "  "), "followUp.links[1].label"),
                 broken(

@@ -377,6 +377,12 @@ class Dispatcher implements SmartLifecycle {
                     dropped.add(claim.id());
                     return Optional.empty();
                 }
+                if (claim.kind() == EmailKind.FOLLOW_UP) {
+                    // Issue 16: an attendee's follow-up may point to their attestation.
+                    var followUp = event.get().followUp();
+                    message = message.withAttestation(
+                            followUp != null && followUp.attestation() && registrants.attended(claim.registrationId()));
+                }
             }
             Optional<String> address = EmailAddresses.deliverable(claim.recipient());
             if (address.isEmpty()) {

@@ -283,7 +283,9 @@ public class Mailer {
      * subject is the service's ("After «title»", {@code subject.FOLLOW_UP}) in the language of the
      * text chosen, its text is written as given (no placeholders), its links follow the text (label
      * and URL, escaped in the HTML part by the template), and it offers neither the join details
-     * nor the link to manage the registration: the event is over.
+     * nor the link to manage the registration: the event is over; but (issue 16) when the
+     * follow-up offers attestations and the reader attended, it says theirs can be downloaded from
+     * their registration's page, and links to it.
      */
     private Written writeMessage(Letter letter) {
         EventSnapshot event = letter.event();
@@ -361,6 +363,10 @@ public class Mailer {
                                         .map(link -> link.label() + "\n" + link.url())
                                         .toList()));
         boolean mayAttend = letter.mayAttend() && !followUp;
+        // Issue 16: the attestation is downloaded from the registration's page, which the link opens.
+        context.setVariable(
+                "attestationUrl",
+                followUp && text.attestation() ? letter.registrant().manageUrl() : null);
         context.setVariable("manageUrl", mayAttend ? letter.registrant().manageUrl() : null);
         context.setVariable("eventUrl", event.cancelled() ? null : properties.eventUrl(event.id()));
         return new Written(

@@ -25,8 +25,11 @@ import org.museumevents.starter.input.TextRules;
  * @param subject the subject by language code, one line each (empty for a follow-up)
  * @param body the body by language code, plain text
  * @param links a follow-up's links, in order; empty (never null) for a message
+ * @param attestation (issue 16) whether this follow-up, to an attendee, says that their attestation
+ *     of attendance can be downloaded from their registration's page, with its link
  */
-public record MessageText(Map<String, String> subject, Map<String, String> body, List<FollowUp.Link> links) {
+public record MessageText(
+        Map<String, String> subject, Map<String, String> body, List<FollowUp.Link> links, boolean attestation) {
 
     /** The placeholders, in the order the API documentation lists them. */
     public static final List<String> PLACEHOLDERS =
@@ -40,6 +43,16 @@ public record MessageText(Map<String, String> subject, Map<String, String> body,
         subject = subject == null ? Map.of() : Map.copyOf(subject);
         body = body == null ? Map.of() : Map.copyOf(body);
         links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    /** An organiser's message or a follow-up, without attestation. */
+    public MessageText(Map<String, String> subject, Map<String, String> body, List<FollowUp.Link> links) {
+        this(subject, body, links, false);
+    }
+
+    /** The same text, saying (or not) that the reader's attestation can be downloaded. */
+    public MessageText withAttestation(boolean offered) {
+        return new MessageText(subject, body, links, offered);
     }
 
     /** An organiser's message: a subject and a body, no links. */

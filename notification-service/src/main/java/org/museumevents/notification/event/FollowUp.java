@@ -15,11 +15,17 @@ import java.util.Optional;
  * @param after an ISO-8601 duration after the end, e.g. {@code PT2H}
  * @param text the text by language code ({@code fr}, {@code en}, {@code es}), plain, several lines
  * @param links the links in order; empty (never null) when none
+ * @param audience (issue 16) {@code ALL} the confirmed registrants, only those who attended ({@code
+ *     ATTENDED}) or only those who did not ({@code ABSENT}); {@code ALL} when absent or unknown
+ * @param attestation (issue 16) whether attendees' follow-up says their attestation of attendance
+ *     can be downloaded from their registration's page, with its link; false when absent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FollowUp(String after, Map<String, String> text, List<Link> links) {
+public record FollowUp(String after, Map<String, String> text, List<Link> links, String audience, Boolean attestation) {
 
     public FollowUp {
+        audience = "ATTENDED".equals(audience) || "ABSENT".equals(audience) ? audience : "ALL";
+        attestation = attestation != null && attestation;
         text = text == null ? Map.of() : text;
         links = links == null
                 ? List.of()
@@ -34,6 +40,19 @@ public record FollowUp(String after, Map<String, String> text, List<Link> links)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Link(String label, String url) {}
+
+    /** A follow-up of issue 15's shape: to every confirmed registrant, without attestation. */
+    public FollowUp(String after, Map<String, String> text, List<Link> links) {
+        this(after, text, links, null, null);
+    }
+
+    /**
+     * The message recipients it goes to: {@code CONFIRMED} for {@code ALL}, else {@code ATTENDED} or
+     * {@code ABSENT} (confirmed registrants with or without attendance).
+     */
+    public List<String> recipients() {
+        return "ALL".equals(audience) ? List.of("CONFIRMED") : List.of(audience);
+    }
 
     /** The delay after the end; empty when it is not a duration of zero or more. */
     public Optional<Duration> delay() {

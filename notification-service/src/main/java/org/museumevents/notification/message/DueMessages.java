@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at the message's {@code sendAt}, for the dispatcher to send (retries, delivery log, per-address
  * limit). Recipients are judged now, when the message falls due, not when it was posted. An
  * event's follow-up (kind {@code FOLLOW_UP}, see {@link FollowUps}) is planned the same way, to
- * {@code CONFIRMED} registrants, as emails of kind {@code FOLLOW_UP}.
+ * {@code CONFIRMED} registrants (or, issue 16, those of them who attended or did not: {@code
+ * ATTENDED}, {@code ABSENT}, as of when it falls due), as emails of kind {@code FOLLOW_UP}.
  *
  * <p>Runs every {@code notification.messages.poll-interval} (PT5S by default) on every instance,
  * and at once after a message due now is posted. Each message is planned once across instances:
@@ -74,9 +75,13 @@ class DueMessages {
         List<MessageRepository.Stored> due = messages.lockDue(now, BATCH);
         for (MessageRepository.Stored message : due) {
             Set<String> statuses = Set.copyOf(message.recipients());
+            Set<java.util.UUID> attended = registrants.attendedOf(message.eventId());
             List<NewNotification> emails = registrants.ofEvent(message.eventId()).stream()
                     .filter(registrant -> registrant.reachable()
-                            && statuses.contains(registrant.status().name()))
+                            && MessageRules.receives(
+                                    statuses,
+                                    registrant.status().name(),
+                                    attended.contains(registrant.registrationId())))
                     .map(registrant -> message.kind() == EmailKind.FOLLOW_UP
                             ? NewNotification.followUp(registrant, message.sendAt())
                             : NewNotification.message(registrant, message.sendAt()))

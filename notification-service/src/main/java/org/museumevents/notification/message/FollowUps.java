@@ -1,7 +1,6 @@
 package org.museumevents.notification.message;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.museumevents.notification.event.EventSnapshot;
 import org.springframework.stereotype.Component;
@@ -15,15 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
  * erased registrants never) and the dispatcher sends (retries, delivery log, per-address limit, once
  * across instances).
  *
+ * <p>Its recipients follow the follow-up's {@code audience} (issue 16): {@code CONFIRMED} for
+ * {@code ALL}, else {@code ATTENDED} or {@code ABSENT}.
+ *
  * <p>While it is not planned, each announcement re-plans it: a moved end or a changed delay moves
  * it, a changed text or links replace them, and a follow-up removed, or an event cancelled, drops
  * it. Once planned it is never planned again, whatever the event becomes afterwards.
  */
 @Component
 public class FollowUps {
-
-    /** Whom a follow-up goes to: those confirmed when it falls due. */
-    static final List<String> RECIPIENTS = List.of("CONFIRMED");
 
     private final MessageRepository messages;
 

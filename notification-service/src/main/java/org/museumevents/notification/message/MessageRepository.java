@@ -157,12 +157,13 @@ class MessageRepository implements MessageTexts {
                         VALUES (:id, :eventId, 'FOLLOW_UP', CAST(:recipients AS jsonb), CAST('{}' AS jsonb),
                             CAST(:body AS jsonb), CAST(:links AS jsonb), :sendAt, :now)
                         ON CONFLICT (event_id) WHERE kind = 'FOLLOW_UP'
-                        DO UPDATE SET body = excluded.body, links = excluded.links, send_at = excluded.send_at
+                        DO UPDATE SET body = excluded.body, links = excluded.links, send_at = excluded.send_at,
+                            recipients = excluded.recipients
                         WHERE message.planned_at IS NULL
                         """)
                         .param("id", UUID.randomUUID())
                         .param("eventId", eventId)
-                        .param("recipients", json.writeValueAsString(FollowUps.RECIPIENTS))
+                        .param("recipients", json.writeValueAsString(followUp.recipients()))
                         .param("body", json.writeValueAsString(followUp.text()))
                         .param("links", json.writeValueAsString(followUp.links()))
                         .param("sendAt", Timestamp.from(sendAt))

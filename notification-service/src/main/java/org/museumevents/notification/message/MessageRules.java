@@ -12,7 +12,8 @@ import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 
 /**
  * The rules of a message (docs/api.md, issue 15), each refusal naming the field the client wrote:
- * {@code recipients} one or more of {@code CONFIRMED}, {@code WAITLISTED}, {@code PENDING};
+ * {@code recipients} one or more of {@code CONFIRMED}, {@code WAITLISTED}, {@code PENDING}, and (issue
+ * 16) {@code ATTENDED} or {@code ABSENT}: the confirmed registrants with or without attendance;
  * {@code subject} and {@code body} in at least one of {@code fr}, {@code en}, {@code es} (no other
  * key), a subject one line of at most {@value #SUBJECT_MAX} characters, a body at most {@value
  * #BODY_MAX}, neither with control characters ({@link TextRules}); {@code sendAt} not more than a
@@ -24,7 +25,24 @@ final class MessageRules {
     static final int BODY_MAX = 10_000;
 
     /** The statuses a message may go to: those still attending or hoping to. */
-    static final List<String> RECIPIENTS = List.of("CONFIRMED", "WAITLISTED", "PENDING");
+    static final List<String> STATUSES = List.of("CONFIRMED", "WAITLISTED", "PENDING");
+
+    /**
+     * What a message's {@code recipients} may name: {@link #STATUSES}, and (issue 16) {@code
+     * ATTENDED} and {@code ABSENT}, the confirmed registrants with or without attendance when it
+     * falls due.
+     */
+    static final List<String> RECIPIENTS = List.of("CONFIRMED", "WAITLISTED", "PENDING", "ATTENDED", "ABSENT");
+
+    /**
+     * Whether a registrant is among {@code recipients}: by status, or, confirmed, by attendance.
+     *
+     * @param attended whether the registrant is known to have attended
+     */
+    static boolean receives(java.util.Collection<String> recipients, String status, boolean attended) {
+        return recipients.contains(status)
+                || ("CONFIRMED".equals(status) && recipients.contains(attended ? "ATTENDED" : "ABSENT"));
+    }
 
     private static final Set<String> LANGUAGES = Set.of("fr", "en", "es");
     private static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);

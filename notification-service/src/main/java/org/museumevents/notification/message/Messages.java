@@ -176,8 +176,8 @@ class Messages {
             problems.add(new FieldProblem("registrationId", "give registrationId or status"));
         } else if (request.registrationId() != null && request.status() != null) {
             problems.add(new FieldProblem("status", "give registrationId or status, not both"));
-        } else if (request.status() != null && !MessageRules.RECIPIENTS.contains(request.status())) {
-            problems.add(new FieldProblem("status", "must be one of " + MessageRules.RECIPIENTS));
+        } else if (request.status() != null && !MessageRules.STATUSES.contains(request.status())) {
+            problems.add(new FieldProblem("status", "must be one of " + MessageRules.STATUSES));
         }
         if (request.language() != null) {
             if (!PREVIEW_LANGUAGES.contains(request.language())) {

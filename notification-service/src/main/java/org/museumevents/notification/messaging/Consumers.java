@@ -84,7 +84,7 @@ class Consumers {
             if (body.id() == null || body.type() == null) {
                 throw new UnreadableMessage("A registration message without id or type");
             }
-            if (!body.known() && !body.erasure()) {
+            if (!body.known() && !body.erasure() && !body.attendance()) {
                 log.info("Skipped registration message {} of unknown type {}", body.id(), body.type());
                 return;
             }
@@ -94,6 +94,14 @@ class Consumers {
             tx.executeWithoutResult(status -> {
                 if (!processed.firstTime(body.id(), REGISTRATIONS, body.type())) {
                     log.debug("Message {} already processed", body.id());
+                } else if (body.attendance()) {
+                    boolean known = changes.attendance(body.registrationId(), body.attended());
+                    log.info(
+                            "Applied {} {} of registration {}{}",
+                            body.type(),
+                            body.id(),
+                            body.registrationId(),
+                            known ? "" : " (unknown here: skipped)");
                 } else if (body.erasure()) {
                     boolean known = personalData.erase(body.eventId(), body.registrationId());
                     log.info(

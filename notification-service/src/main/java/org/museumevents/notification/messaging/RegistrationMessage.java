@@ -30,7 +30,19 @@ record RegistrationMessage(
         String language,
         String timeZone,
         String manageUrl,
-        String cancelledBy) {
+        String cancelledBy,
+        Instant checkedInAt) {
+
+    /** Issue 16: the registration now counts as attended. */
+    static final String ATTENDED = "RegistrationAttended";
+
+    /** Issue 16: the registration no longer counts as attended. */
+    static final String ATTENDANCE_UNDONE = "RegistrationAttendanceUndone";
+
+    /** Whether it tells of attendance ({@link #ATTENDED} or {@link #ATTENDANCE_UNDONE}): no email. */
+    boolean attendance() {
+        return ATTENDED.equals(type) || ATTENDANCE_UNDONE.equals(type);
+    }
 
     private static final Map<String, Outcome> OUTCOMES = Map.of(
             "RegistrationConfirmed", Outcome.CONFIRMED,
@@ -54,6 +66,11 @@ record RegistrationMessage(
     /** One of the outcomes this service reads; others are skipped, so the producer may add some. */
     boolean known() {
         return type != null && OUTCOMES.containsKey(type);
+    }
+
+    /** For an {@link #attendance()} message: whether the registration now counts as attended. */
+    boolean attended() {
+        return ATTENDED.equals(type);
     }
 
     /** The announcement, for planning; only for a {@link #known()} type. */

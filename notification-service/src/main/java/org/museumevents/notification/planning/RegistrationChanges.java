@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.museumevents.notification.delivery.NotificationRepository;
 import org.museumevents.notification.email.EmailKind;
 import org.museumevents.notification.event.EventSnapshot;
@@ -73,6 +74,16 @@ public class RegistrationChanges {
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
+    /**
+     * Records a registration's attendance (issue 16): {@code RegistrationAttended} or {@code
+     * RegistrationAttendanceUndone}. No email is written for it.
+     *
+     * @return false when the registration is unknown here (its announcement never came)
+     */
+    public boolean attendance(UUID registrationId, boolean attended) {
+        return registrants.markAttended(registrationId, attended);
+    }
+
     public boolean apply(RegistrationOutcome outcome, Instant occurredAt) {
         Instant now = clock.instant();
         Registrant announced = outcome.registrant();

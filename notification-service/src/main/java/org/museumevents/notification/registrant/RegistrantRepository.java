@@ -83,6 +83,38 @@ public class RegistrantRepository {
     }
 
     /**
+     * Records whether the registrant attended (issue 16), as {@code RegistrationAttended} or {@code
+     * RegistrationAttendanceUndone} told it.
+     *
+     * @return false when the registration is unknown here
+     */
+    public boolean markAttended(UUID registrationId, boolean attended) {
+        return jdbc.sql("UPDATE registrant SET attended = :attended WHERE registration_id = :id")
+                        .param("attended", attended)
+                        .param("id", registrationId)
+                        .update()
+                == 1;
+    }
+
+    /** Whether the registration is known to have attended (false when unknown). */
+    public boolean attended(UUID registrationId) {
+        return jdbc.sql("SELECT attended FROM registrant WHERE registration_id = :id")
+                .param("id", registrationId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** The ids of the event's registrations known to have attended. */
+    public java.util.Set<UUID> attendedOf(UUID eventId) {
+        return new java.util.HashSet<>(
+                jdbc.sql("SELECT registration_id FROM registrant WHERE event_id = :eventId AND attended")
+                        .param("eventId", eventId)
+                        .query(UUID.class)
+                        .list());
+    }
+
+    /**
      * Erases the personal data of one registration: name, email, organisation, time zone and the
      * manage link (which holds the registrant's token). The status and language stay.
      *

@@ -41,11 +41,14 @@ class AttendeeController {
     private final EventRepository events;
     private final EventAccess access;
     private final AttendeeRepository attendees;
+    private final Attendance attendance;
 
-    AttendeeController(EventRepository events, EventAccess access, AttendeeRepository attendees) {
+    AttendeeController(
+            EventRepository events, EventAccess access, AttendeeRepository attendees, Attendance attendance) {
         this.events = events;
         this.access = access;
         this.attendees = attendees;
+        this.attendance = attendance;
     }
 
     @GetMapping(value = "/api/events/{eventId}/attendees", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -103,7 +106,7 @@ class AttendeeController {
             summary = "Counts by status, headcounts by language and by answer to the event's choice questions")
     RegistrationStats stats(@PathVariable UUID eventId) {
         Event event = organisersEvent(eventId);
-        return attendees.stats(eventId, event.capacity(), events.questions(eventId));
+        return attendees.stats(eventId, event.capacity(), events.questions(eventId), attendance.stats(eventId));
     }
 
     private Event organisersEvent(UUID eventId) {

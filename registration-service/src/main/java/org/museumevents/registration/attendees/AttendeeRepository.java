@@ -107,7 +107,8 @@ class AttendeeRepository {
      * @param questions the event's current questions: those of a counted kind ({@link
      *     Question.Kind#isCounted}) get a {@code byAnswer} entry
      */
-    RegistrationStats stats(UUID eventId, Integer capacity, List<Question> questions) {
+    RegistrationStats stats(
+            UUID eventId, Integer capacity, List<Question> questions, RegistrationStats.Attendance attendance) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         jdbc.sql("SELECT status, count(*) AS n FROM registration WHERE event_id = :eventId GROUP BY status")
                 .param("eventId", eventId)
@@ -128,7 +129,8 @@ class AttendeeRepository {
                                 + " AND checked_in_at IS NOT NULL")
                         .param("eventId", eventId)
                         .query(Long.class)
-                        .single());
+                        .single(),
+                attendance);
     }
 
     /**

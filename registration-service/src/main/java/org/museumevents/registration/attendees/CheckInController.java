@@ -44,12 +44,19 @@ class CheckInController {
     private final EventRepository events;
     private final EventAccess access;
     private final CheckInRepository checkIns;
+    private final Attendance attendance;
     private final Clock clock;
 
-    CheckInController(EventRepository events, EventAccess access, CheckInRepository checkIns, Clock clock) {
+    CheckInController(
+            EventRepository events,
+            EventAccess access,
+            CheckInRepository checkIns,
+            Attendance attendance,
+            Clock clock) {
         this.events = events;
         this.access = access;
         this.checkIns = checkIns;
+        this.attendance = attendance;
         this.clock = clock;
     }
 
@@ -139,7 +146,7 @@ class CheckInController {
             throw notConfirmed(r.status());
         }
         Optional<Instant> set =
-                checkIns.checkIn(r.registrationId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+                attendance.checkIn(r.registrationId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (set.isPresent()) {
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(new CheckIn(r.registrationId(), r.name(), r.status(), set.get()));
@@ -158,13 +165,14 @@ class CheckInController {
     @ApiResponse(responseCode = "404", description = "No such event or registration of it, or not checked in")
     ResponseEntity<Void> undo(@PathVariable UUID eventId, @PathVariable UUID registrationId) {
         organisersEvent(eventId);
-        if (!checkIns.undo(eventId, registrationId)) {
+        if (!attendance.undo(eventId, registrationId, clock.instant().truncatedTo(ChronoUnit.MICROS))) {
             throw Problems.notFound("The check-in");
         }
         return ResponseEntity.noContent().build();
     }
 
-    private static ErrorResponseException notConfirmed(String status) {
+    /** 409 {@code not-confirmed} with the registration's {@code registrationStatus}. */
+    static ErrorResponseException notConfirmed(String status) {
         ErrorResponseException e = Problems.conflict(
                 "not-confirmed", "Only a CONFIRMED registration checks in; this one is " + status + ".");
         e.getBody().setProperty("registrationStatus", status);

@@ -56,7 +56,7 @@ class CheckInRepository {
     Optional<Instant> checkIn(UUID registrationId, Instant now) {
         return jdbc.sql(
                         """
-                        UPDATE registration SET checked_in_at = :now
+                        UPDATE registration SET checked_in_at = :now, attendance_source = 'CHECK_IN'
                         WHERE id = :id AND status = 'CONFIRMED' AND checked_in_at IS NULL
                         RETURNING checked_in_at
                         """)
@@ -92,11 +92,15 @@ class CheckInRepository {
                 .list();
     }
 
-    /** Undoes the check-in of the event's registration; answers whether it was checked in. */
+    /**
+     * Undoes the attendance of the event's registration, however it was recorded (door, marking,
+     * import); answers whether it was attended.
+     */
     boolean undo(UUID eventId, UUID registrationId) {
         return jdbc.sql(
                                 """
-                                UPDATE registration SET checked_in_at = NULL
+                                UPDATE registration
+                                SET checked_in_at = NULL, attendance_source = NULL, attended_minutes = NULL
                                 WHERE id = :id AND event_id = :eventId AND checked_in_at IS NOT NULL
                                 """)
                         .param("id", registrationId)

@@ -6,7 +6,9 @@ import java.util.Map;
  * Counts by status; headcounts (confirmed) by language, by interpretation language and, for each
  * current question of kind SINGLE_CHOICE, MULTIPLE_CHOICE, YES_NO or COUNTRY, by answer ({@code
  * byAnswer}: question id to choice id, {@code true}/{@code false} or country code to headcount);
- * {@code attended} (issue 16): confirmed registrations checked in at the door.
+ * {@code attended} (issue 16): confirmed registrations checked in at the door; {@code attendance}
+ * (issue 16): confirmed registrations attended (at the door, marked or imported) and absent, in all
+ * and per registration language.
  */
 record RegistrationStats(
         Integer capacity,
@@ -18,4 +20,16 @@ record RegistrationStats(
         Map<String, Long> byLanguage,
         Map<String, Long> byInterpretationLanguage,
         Map<String, Map<String, Long>> byAnswer,
-        long attended) {}
+        long attended,
+        Attendance attendance) {
+
+    /**
+     * @param checkedIn CONFIRMED registrations attended
+     * @param absent CONFIRMED registrations not attended
+     * @param byLanguage the same per registration language (only languages with CONFIRMED ones)
+     */
+    record Attendance(long checkedIn, long absent, Map<String, Counts> byLanguage) {}
+
+    /** One language's attended ({@code checkedIn}) and not ({@code absent}) CONFIRMED registrations. */
+    record Counts(long checkedIn, long absent) {}
+}

@@ -6,10 +6,14 @@ import java.util.UUID;
 /**
  * A message on {@code registration.events} (key: the event id). The same shape for every type:
  * {@code RegistrationConfirmed}, {@code RegistrationWaitlisted}, {@code RegistrationPending},
- * {@code RegistrationPromoted}, {@code RegistrationRejected}, {@code RegistrationCancelled}. It carries
+ * {@code RegistrationPromoted}, {@code RegistrationRejected}, {@code RegistrationCancelled}, and (issue 16)
+ * {@code RegistrationAttended} and {@code RegistrationAttendanceUndone} when a CONFIRMED registration's
+ * attendance changes (at the door, marked by hand or imported). It carries
  * what the notifier needs to write to the person, including a manage link with a fresh token;
  * once the registration's personal data is erased ({@link RegistrationErased}), {@code name}, {@code
  * email}, {@code organisation} and {@code manageUrl} are null and the rest is kept.
+ * {@code checkedInAt} (UTC) is when the person was recorded as attending: set on {@code
+ * RegistrationAttended}, null on every other type.
  * Examples per type: {@code src/test/resources/messages/<type>.json}.
  */
 public record RegistrationMessage(
@@ -28,7 +32,8 @@ public record RegistrationMessage(
         String timeZone,
         String interpretationLanguage,
         String manageUrl,
-        String cancelledBy) {
+        String cancelledBy,
+        Instant checkedInAt) {
 
     public static final String DESTINATION = "registration.events";
 }

@@ -58,6 +58,23 @@ class RegistrationMessages {
         }
     }
 
+    /**
+     * Writes one message of {@code type} telling the registration as it is (its status unchanged,
+     * {@code previousStatus} null), with a fresh manage link unless its personal data is erased.
+     *
+     * @param checkedInAt the message's {@code checkedInAt} (UTC), or null
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void publish(Registration registration, String type, Instant checkedInAt, Instant now) {
+        UUID messageId = UUID.randomUUID();
+        String manageUrl = registration.isErased()
+                ? null
+                : properties.manageUrl(registration.id(), tokens.mint(registration.id(), now));
+        RegistrationMessage message = of(
+                messageId, type, now, registration, registration.status().name(), null, null, manageUrl, checkedInAt);
+        outbox.add(RegistrationMessage.DESTINATION, registration.eventId().toString(), type, messageId, now, message);
+    }
+
     /** Writes {@link RegistrationErased} for a registration whose personal data was just erased. */
     @Transactional(propagation = Propagation.MANDATORY)
     void publishErased(Registration registration, Instant now) {
@@ -81,6 +98,19 @@ class RegistrationMessages {
             String previousStatus,
             Integer waitlistPosition,
             String manageUrl) {
+        return of(messageId, type, occurredAt, r, status, previousStatus, waitlistPosition, manageUrl, null);
+    }
+
+    private static RegistrationMessage of(
+            UUID messageId,
+            String type,
+            Instant occurredAt,
+            Registration r,
+            String status,
+            String previousStatus,
+            Integer waitlistPosition,
+            String manageUrl,
+            Instant checkedInAt) {
         return new RegistrationMessage(
                 messageId,
                 type,
@@ -97,6 +127,7 @@ class RegistrationMessages {
                 r.timeZone(),
                 r.interpretationLanguage(),
                 manageUrl,
-                r.cancelledBy() == null ? null : r.cancelledBy().name());
+                r.cancelledBy() == null ? null : r.cancelledBy().name(),
+                checkedInAt);
     }
 }

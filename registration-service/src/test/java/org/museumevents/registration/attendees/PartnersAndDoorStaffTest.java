@@ -94,6 +94,12 @@ class PartnersAndDoorStaffTest {
         assertForbidden(api.post("/api/registrations/" + id(confirmed) + "/cancel", null, "Authorization", PARTNER));
         assertForbidden(api.get("/api/registrations/" + id(confirmed) + "/organiser-view", "Authorization", PARTNER));
         assertForbidden(api.delete("/api/registrations/" + id(confirmed) + "/personal-data", "Authorization", PARTNER));
+        assertForbidden(api.put(
+                "/api/events/" + event.id() + "/attendance/" + id(confirmed),
+                "{\"attended\": true}",
+                "Authorization",
+                PARTNER));
+        assertForbidden(attendanceImport(event, PARTNER));
         assertThat(status(pending)).isEqualTo("PENDING");
         assertThat(status(confirmed)).isEqualTo("CONFIRMED");
         assertThat(jdbc.sql("SELECT name FROM registration WHERE id = :id")
@@ -150,7 +156,13 @@ class PartnersAndDoorStaffTest {
                 api.post("/api/registrations/" + id(first) + "/reject", null, "Authorization", DOOR),
                 api.post("/api/registrations/" + id(first) + "/cancel", null, "Authorization", DOOR),
                 api.get("/api/registrations/" + id(first) + "/organiser-view", "Authorization", DOOR),
-                api.delete("/api/registrations/" + id(first) + "/personal-data", "Authorization", DOOR))) {
+                api.delete("/api/registrations/" + id(first) + "/personal-data", "Authorization", DOOR),
+                api.put(
+                        "/api/events/" + event.id() + "/attendance/" + id(first),
+                        "{\"attended\": true}",
+                        "Authorization",
+                        DOOR),
+                attendanceImport(event, DOOR))) {
             assertForbidden(r);
         }
         assertThat(status(first)).isEqualTo("CONFIRMED");
@@ -288,5 +300,13 @@ class PartnersAndDoorStaffTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(404);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.body()).doesNotContain("Élise").doesNotContain("@example.org");
+    }
+
+    /** An attendance report naming every registrant, posted with {@code token}. */
+    private Response attendanceImport(EventSnapshot event, String token) {
+        byte[] csv = "User Email,Duration (Minutes)\nelise@example.org,60\njean@example.org,60\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return api.postBytes(
+                "/api/events/" + event.id() + "/attendance", csv, "Content-Type", "text/csv", "Authorization", token);
     }
 }
