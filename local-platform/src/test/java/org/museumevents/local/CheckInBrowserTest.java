@@ -89,6 +89,19 @@ class CheckInBrowserTest {
         JsonNode attendees = api.json.readTree(
                 api.expect(200, "GET", "/api/events/" + event + "/attendees?attended=true", ocim, null));
         assertThat(attendees.path("content")).hasSize(3);
+
+        // Ocim's organiser sees them checked in, with the attendance counts.
+        try (Browser browser = Browser.open("fr")) {
+            browser.logIn(platform, "ocim");
+            browser.driver.get(platform.gatewayUrl("/organiser/events/" + event + "/attendees"));
+            WebElement checkedIn =
+                    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("stats-checked-in")));
+            assertThat(checkedIn.getText()).isEqualTo("3");
+            assertThat(browser.driver.findElements(By.cssSelector("td.attendance[data-attended=true]")))
+                    .hasSize(3);
+            browser.assertAccessible("the attendee page with attendance");
+            browser.screenshot("organiser-attendance");
+        }
     }
 
     @Test
