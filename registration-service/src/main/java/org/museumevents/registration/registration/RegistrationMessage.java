@@ -9,7 +9,9 @@ import java.util.UUID;
  * {@code RegistrationPromoted}, {@code RegistrationRejected}, {@code RegistrationCancelled}. It carries
  * what the notifier needs to write to the person, including a manage link with a fresh token;
  * once the registration's personal data is erased ({@link RegistrationErased}), {@code name}, {@code
- * email}, {@code organisation} and {@code manageUrl} are null and the rest is kept.
+ * email}, {@code organisation} and {@code manageUrl} are null and the rest is kept. {@code
+ * checkInCode} (issue 16): the registration's check-in code (22 base64url characters), only when the
+ * status is {@code CONFIRMED} and the event is not {@code ONLINE}, else null; null after erasure.
  * Examples per type: {@code src/test/resources/messages/<type>.json}.
  */
 public record RegistrationMessage(
@@ -28,7 +30,8 @@ public record RegistrationMessage(
         String timeZone,
         String interpretationLanguage,
         String manageUrl,
-        String cancelledBy) {
+        String cancelledBy,
+        String checkInCode) {
 
     public static final String DESTINATION = "registration.events";
 }
