@@ -12,7 +12,8 @@ import org.museumevents.notification.registrant.RegistrationStatus;
 /**
  * A registration outcome on {@code registration.events}, with the fields the emails need; or a
  * {@code RegistrationErased}, with its ids only. After an erasure the outcomes come without name and
- * email.
+ * email. {@code checkInCode} (issue 16): only on a CONFIRMED registration of an event that is not
+ * online; never logged.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record RegistrationMessage(
@@ -30,7 +31,8 @@ record RegistrationMessage(
         String language,
         String timeZone,
         String manageUrl,
-        String cancelledBy) {
+        String cancelledBy,
+        String checkInCode) {
 
     private static final Map<String, Outcome> OUTCOMES = Map.of(
             "RegistrationConfirmed", Outcome.CONFIRMED,
@@ -77,7 +79,8 @@ record RegistrationMessage(
                 language,
                 timeZone,
                 manageUrl,
-                newStatus == RegistrationStatus.WAITLISTED ? waitlistPosition : null);
+                newStatus == RegistrationStatus.WAITLISTED ? waitlistPosition : null,
+                newStatus == RegistrationStatus.CONFIRMED ? blankToNull(checkInCode) : null);
     }
 
     private static String blankToNull(String text) {
