@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.museumevents.registration.attestation.EventDetails;
 import org.museumevents.registration.event.EventSnapshot;
 import org.museumevents.registration.event.Question;
 import org.museumevents.starter.messaging.UnreadableMessage;
@@ -15,6 +16,8 @@ import org.museumevents.starter.messaging.UnreadableMessage;
  * A message of {@code catalog.events} ({@code EventPublished}, {@code EventUpdated},
  * {@code EventCancelled}), with only the fields this service reads. {@code event.questions} (issue
  * 15) is the event's current list of registration questions; a message without it asks none.
+ * {@code title}, {@code venue}, {@code timeZone} and {@code organisationName} (if the catalog sends
+ * it) are what attestations of attendance print (issue 16).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent event) {
@@ -30,7 +33,15 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
             Instant endsAt,
             Long version,
             List<CatalogQuestion> questions,
-            String format) {}
+            String format,
+            Map<String, String> title,
+            CatalogVenue venue,
+            String timeZone,
+            String organisationName) {}
+
+    /** The venue as the catalog sends it (issue 16: printed on attestations). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CatalogVenue(String name, String address, String city, String country) {}
 
     /** A registration question as the catalog sends it; the kind is read as text, see {@link #snapshot}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -72,6 +83,18 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
                 event.version(),
                 questions(),
                 event.format());
+    }
+
+    /** What attestations say of the event (issue 16); the parts the message leaves out are null. */
+    EventDetails details() {
+        CatalogVenue venue = event.venue();
+        return new EventDetails(
+                event.title(),
+                venue == null
+                        ? null
+                        : new EventDetails.Venue(venue.name(), venue.address(), venue.city(), venue.country()),
+                event.timeZone(),
+                event.organisationName());
     }
 
     /**
