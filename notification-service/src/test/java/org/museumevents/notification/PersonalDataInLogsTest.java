@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Issue 11, logs: a message the database refuses is logged (by the binder, at each attempt) and
  * dead-lettered with its exception's text; PostgreSQL's error detail would quote the failing row,
- * name, email and manage link with its token included. None of them reaches the log or the dead
+ * name, email, manage link with its token and check-in code included. None of them reaches the log or the dead
  * letter.
  */
 @NotificationIntegrationTest
@@ -36,6 +36,9 @@ class PersonalDataInLogsTest {
         UUID registrationId = UUID.randomUUID();
         ObjectNode confirmed = registration("RegistrationConfirmed", UUID.randomUUID(), registrationId, email);
         confirmed.putNull("name"); // stored, it breaks a constraint at every attempt
+        // The check-in code (issue 16) is a secret of the registrant's too.
+        String code = confirmed.get("checkInCode").asString();
+        assertThat(code).hasSize(22);
         announce(confirmed);
 
         String deadLetters =
@@ -47,7 +50,7 @@ class PersonalDataInLogsTest {
                 .satisfies(r -> r.headers()
                         .forEach(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
                                 .as(header.key())
-                                .doesNotContain(email, "t0k3n", "Musée des Confluences"))));
+                                .doesNotContain(email, "t0k3n", "Musée des Confluences", code))));
         assertThat(output.getOut()).contains("registrant_contact_until_erased");
         String serviceLines = String.join(
                 "\n",
@@ -55,6 +58,6 @@ class PersonalDataInLogsTest {
                         .lines()
                         .filter(line -> !line.contains("c.icegreen.greenmail"))
                         .toList());
-        assertThat(serviceLines).doesNotContain(email, "t0k3n-" + registrationId, "Musée des Confluences");
+        assertThat(serviceLines).doesNotContain(email, "t0k3n-" + registrationId, "Musée des Confluences", code);
     }
 }

@@ -101,6 +101,13 @@ class PublicEndpointsPropertiesTest {
         assertStillAnswers();
     }
 
+    /** Issue 16: the attendee's attestation, public with its token. */
+    @Property(tries = 100)
+    void theAttestationAnswersSuccessOr4xxProblem(@ForAll("segments") String id, @ForAll("segments") String token) {
+        assertSuccessOr4xx(api.get("/api/registrations/" + id + "/attestation.pdf?token=" + token));
+        assertStillAnswers();
+    }
+
     @Property(tries = 200)
     void availabilityAnswersSuccessOr4xxProblem(@ForAll("segments") String segment) {
         assertSuccessOr4xx(api.get("/api/events/" + segment + "/availability"));

@@ -116,6 +116,13 @@ public class Mailer {
         helper.setTo(letter.recipient());
         helper.setSubject(email.subject());
         helper.setText(email.text(), email.html());
+        if (email.checkInCode() != null) {
+            // After the text: an inline part is related to the HTML body (MimeMessageHelper's rule).
+            helper.addInline(
+                    CheckInQrCode.CONTENT_ID,
+                    new ByteArrayResource(CheckInQrCode.png(email.checkInCode())),
+                    "image/png");
+        }
         if (entry != null) {
             String method = calendar.methodOf(letter);
             helper.addAttachment(
@@ -266,8 +273,33 @@ public class Mailer {
         context.setVariable(
                 "eventUrl",
                 event.cancelled() || letter.kind().withdrawsCalendarEntry() ? null : properties.eventUrl(event.id()));
+        String checkInCode = checkInCode(letter);
+        context.setVariable("checkInCode", checkInCode);
         return new Written(
-                language, subject, templates.process("email.txt", context), templates.process("email.html", context));
+                language,
+                subject,
+                templates.process("email.txt", context),
+                templates.process("email.html", context),
+                checkInCode);
+    }
+
+    /**
+     * The check-in code to show, as text and as a QR code (issue 16, docs/api.md): in the
+     * confirmation, promotion and reminder emails of a confirmed registrant of an event held in
+     * person or hybrid, while they may attend, when registration-service gave one; else null.
+     */
+    static String checkInCode(Letter letter) {
+        EmailKind kind = letter.kind();
+        boolean carries = kind == EmailKind.CONFIRMATION || kind == EmailKind.PROMOTED || kind == EmailKind.REMINDER;
+        String code = letter.registrant().checkInCode();
+        return carries
+                        && letter.mayAttend()
+                        && letter.registrant().confirmed()
+                        && letter.event().inPerson()
+                        && code != null
+                        && !code.isBlank()
+                ? code
+                : null;
     }
 
     /**
@@ -369,8 +401,13 @@ public class Mailer {
                 followUp && text.attestation() ? letter.registrant().manageUrl() : null);
         context.setVariable("manageUrl", mayAttend ? letter.registrant().manageUrl() : null);
         context.setVariable("eventUrl", event.cancelled() ? null : properties.eventUrl(event.id()));
+        context.setVariable("checkInCode", null);
         return new Written(
-                language, subject, templates.process("email.txt", context), templates.process("email.html", context));
+                language,
+                subject,
+                templates.process("email.txt", context),
+                templates.process("email.html", context),
+                null);
     }
 
     /**
@@ -406,5 +443,8 @@ public class Mailer {
         return sameTime ? null : when(event, zone, locale);
     }
 
-    record Written(String language, String subject, String text, String html) {}
+    /**
+     * @param checkInCode the check-in code the email shows, to draw as its inline QR code; null when none
+     */
+    record Written(String language, String subject, String text, String html, String checkInCode) {}
 }

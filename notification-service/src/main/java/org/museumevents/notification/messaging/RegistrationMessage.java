@@ -12,7 +12,8 @@ import org.museumevents.notification.registrant.RegistrationStatus;
 /**
  * A registration outcome on {@code registration.events}, with the fields the emails need; or a
  * {@code RegistrationErased}, with its ids only. After an erasure the outcomes come without name and
- * email.
+ * email. {@code checkInCode} (issue 16): only on a CONFIRMED registration of an event that is not
+ * online; never logged.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record RegistrationMessage(
@@ -31,6 +32,7 @@ record RegistrationMessage(
         String timeZone,
         String manageUrl,
         String cancelledBy,
+        String checkInCode,
         Instant checkedInAt) {
 
     /** Issue 16: the registration now counts as attended. */
@@ -94,7 +96,8 @@ record RegistrationMessage(
                 language,
                 timeZone,
                 manageUrl,
-                newStatus == RegistrationStatus.WAITLISTED ? waitlistPosition : null);
+                newStatus == RegistrationStatus.WAITLISTED ? waitlistPosition : null,
+                newStatus == RegistrationStatus.CONFIRMED ? blankToNull(checkInCode) : null);
     }
 
     private static String blankToNull(String text) {

@@ -5,6 +5,10 @@ import java.util.UUID;
 /**
  * Someone registered for an event, with what the emails need: where to write, in which language
  * and time zone, and the link to manage the registration.
+ *
+ * @param checkInCode the registration's check-in code as last announced (issue 16: 22 base64url
+ *     characters, only while CONFIRMED for an event that is not online), else null; a secret, never
+ *     logged, null once erased
  */
 public record Registrant(
         UUID registrationId,
@@ -16,7 +20,34 @@ public record Registrant(
         String language,
         String timeZone,
         String manageUrl,
-        Integer waitlistPosition) {
+        Integer waitlistPosition,
+        String checkInCode) {
+
+    /** A registrant without a check-in code. */
+    public Registrant(
+            UUID registrationId,
+            UUID eventId,
+            RegistrationStatus status,
+            String name,
+            String email,
+            String organisation,
+            String language,
+            String timeZone,
+            String manageUrl,
+            Integer waitlistPosition) {
+        this(
+                registrationId,
+                eventId,
+                status,
+                name,
+                email,
+                organisation,
+                language,
+                timeZone,
+                manageUrl,
+                waitlistPosition,
+                null);
+    }
 
     /** Still expecting to attend or waiting for a place: these hear about changes to the event. */
     public boolean active() {
@@ -37,7 +68,8 @@ public record Registrant(
     /**
      * This announcement completed with what was known of the registration {@code before}: an
      * erased registrant stays erased (their personal fields null, whatever the announcement says);
-     * otherwise the fields the announcement leaves out keep their known values.
+     * otherwise the fields the announcement leaves out keep their known values, but the check-in
+     * code, which is the announcement's (null when the registration has none now).
      */
     public Registrant withPersonalDataOf(Registrant before) {
         if (!before.reachable()) {
@@ -51,7 +83,8 @@ public record Registrant(
                     language != null ? language : before.language,
                     null,
                     null,
-                    waitlistPosition);
+                    waitlistPosition,
+                    null);
         }
         return new Registrant(
                 registrationId,
@@ -63,6 +96,7 @@ public record Registrant(
                 language != null ? language : before.language,
                 timeZone != null ? timeZone : before.timeZone,
                 manageUrl != null ? manageUrl : before.manageUrl,
-                waitlistPosition);
+                waitlistPosition,
+                checkInCode);
     }
 }

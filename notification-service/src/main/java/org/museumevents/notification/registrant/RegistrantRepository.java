@@ -20,12 +20,12 @@ import org.springframework.stereotype.Repository;
 public class RegistrantRepository {
 
     private static final String COLUMNS =
-            "registration_id, event_id, status, name, email, organisation, language, time_zone, manage_url, waitlist_position";
+            "registration_id, event_id, status, name, email, organisation, language, time_zone, manage_url, waitlist_position, check_in_code";
 
     private static final String ERASE =
             """
             UPDATE registrant SET name = NULL, email = NULL, organisation = NULL, time_zone = NULL,
-                manage_url = NULL, erased_at = COALESCE(erased_at, :now), updated_at = :now
+                manage_url = NULL, check_in_code = NULL, erased_at = COALESCE(erased_at, :now), updated_at = :now
             """;
 
     private final JdbcClient jdbc;
@@ -47,10 +47,10 @@ public class RegistrantRepository {
         jdbc.sql(
                         """
                         INSERT INTO registrant (registration_id, event_id, status, name, email, organisation, language,
-                            time_zone, manage_url, waitlist_position, updated_at, erased_at, confirmed_at)
+                            time_zone, manage_url, waitlist_position, updated_at, erased_at, confirmed_at, check_in_code)
                         VALUES (:id, :eventId, :status, :name, :email, :organisation, :language, :timeZone, :manageUrl,
                             :position, :now, :erasedAt,
-                            CASE WHEN :status = 'CONFIRMED' THEN CAST(:occurredAt AS timestamptz) END)
+                            CASE WHEN :status = 'CONFIRMED' THEN CAST(:occurredAt AS timestamptz) END, :checkInCode)
                         ON CONFLICT (registration_id) DO UPDATE SET status = excluded.status,
                             name = CASE WHEN registrant.erased_at IS NULL THEN excluded.name END,
                             email = CASE WHEN registrant.erased_at IS NULL THEN excluded.email END,
@@ -58,6 +58,7 @@ public class RegistrantRepository {
                             language = excluded.language,
                             time_zone = CASE WHEN registrant.erased_at IS NULL THEN excluded.time_zone END,
                             manage_url = CASE WHEN registrant.erased_at IS NULL THEN excluded.manage_url END,
+                            check_in_code = CASE WHEN registrant.erased_at IS NULL THEN excluded.check_in_code END,
                             waitlist_position = excluded.waitlist_position, updated_at = excluded.updated_at,
                             erased_at = COALESCE(registrant.erased_at, excluded.erased_at),
                             confirmed_at = CASE WHEN registrant.status = 'CONFIRMED'
@@ -74,6 +75,7 @@ public class RegistrantRepository {
                 .param("timeZone", registrant.timeZone())
                 .param("manageUrl", registrant.manageUrl())
                 .param("position", registrant.waitlistPosition())
+                .param("checkInCode", registrant.reachable() ? registrant.checkInCode() : null)
                 .param("now", Timestamp.from(now))
                 .param("occurredAt", Timestamp.from(occurredAt))
                 // PostgreSQL checks the proposed row before it finds the conflict: an erased
@@ -115,8 +117,8 @@ public class RegistrantRepository {
     }
 
     /**
-     * Erases the personal data of one registration: name, email, organisation, time zone and the
-     * manage link (which holds the registrant's token). The status and language stay.
+     * Erases the personal data of one registration: name, email, organisation, time zone, the
+     * manage link (which holds the registrant's token) and the check-in code. The status and language stay.
      *
      * @return false when the registration is unknown here
      */
@@ -181,6 +183,7 @@ public class RegistrantRepository {
                 rs.getString("language"),
                 rs.getString("time_zone"),
                 rs.getString("manage_url"),
-                (Integer) rs.getObject("waitlist_position"));
+                (Integer) rs.getObject("waitlist_position"),
+                rs.getString("check_in_code"));
     }
 }

@@ -1,6 +1,7 @@
 package org.museumevents.registration.messaging;
 
 import java.util.function.Consumer;
+import org.museumevents.registration.attestation.Attestations;
 import org.museumevents.registration.registration.CatalogChanges;
 import org.museumevents.starter.messaging.MessageBodies;
 import org.museumevents.starter.messaging.ProcessedMessages;
@@ -27,13 +28,20 @@ class CatalogEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> catalogEvents(
-            JsonMapper json, ProcessedMessages processed, CatalogChanges changes, TransactionTemplate tx) {
+            JsonMapper json,
+            ProcessedMessages processed,
+            CatalogChanges changes,
+            Attestations attestations,
+            TransactionTemplate tx) {
         return message -> {
             CatalogMessage catalogMessage = MessageBodies.read(json, message.getPayload(), CatalogMessage.class);
             catalogMessage.check();
             tx.executeWithoutResult(status -> {
                 if (processed.firstTime(catalogMessage.id(), TOPIC, catalogMessage.type())) {
                     changes.apply(catalogMessage.snapshot());
+                    // After the event: only a version applied (not an older one) updates the details.
+                    attestations.learn(
+                            catalogMessage.event().id(), catalogMessage.event().version(), catalogMessage.details());
                     log.info(
                             "Applied {} {} of event {}",
                             catalogMessage.type(),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.museumevents.registration.attestation.EventDetails;
 import org.museumevents.registration.event.EventSnapshot;
 import org.museumevents.registration.event.Question;
 import org.museumevents.starter.messaging.UnreadableMessage;
@@ -17,6 +18,8 @@ import org.museumevents.starter.messaging.UnreadableMessage;
  * 15) is the event's current list of registration questions; a message without it asks none.
  * {@code event.partnerOrganisations} (issue 16) names the co-organising organisations; none when
  * absent.
+ * {@code title}, {@code venue}, {@code timeZone} and {@code organisationName} (if the catalog sends
+ * it) are what attestations of attendance print (issue 16).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent event) {
@@ -33,7 +36,15 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
             Long version,
             List<CatalogQuestion> questions,
             String format,
-            List<String> partnerOrganisations) {}
+            List<String> partnerOrganisations,
+            Map<String, String> title,
+            CatalogVenue venue,
+            String timeZone,
+            String organisationName) {}
+
+    /** The venue as the catalog sends it (issue 16: printed on attestations). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CatalogVenue(String name, String address, String city, String country) {}
 
     /** A registration question as the catalog sends it; the kind is read as text, see {@link #snapshot}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -80,6 +91,18 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
                         : event.partnerOrganisations().stream()
                                 .filter(Objects::nonNull)
                                 .toList());
+    }
+
+    /** What attestations say of the event (issue 16); the parts the message leaves out are null. */
+    EventDetails details() {
+        CatalogVenue venue = event.venue();
+        return new EventDetails(
+                event.title(),
+                venue == null
+                        ? null
+                        : new EventDetails.Venue(venue.name(), venue.address(), venue.city(), venue.country()),
+                event.timeZone(),
+                event.organisationName());
     }
 
     /**

@@ -104,13 +104,14 @@ class RegisterGroup {
                 INSERT INTO outbox (message_id, destination, message_key, type, payload, occurred_at, traceparent)
                 SELECT m.message_id, :destination, :messageKey, m.type,
                        CAST(CAST(m.template AS jsonb)
-                            || jsonb_build_object('type', m.type, 'status', m.status, 'waitlistPosition', m.position)
+                            || jsonb_build_object('type', m.type, 'status', m.status, 'waitlistPosition', m.position,
+                                                 'checkInCode', m.code)
                             AS text),
                        m.at, m.traceparent
                 FROM unnest(CAST(:messageIds AS uuid[]), CAST(:types AS text[]), CAST(:statuses AS text[]),
                             CAST(:positions AS integer[]), CAST(:templates AS text[]), CAST(:at AS timestamptz[]),
-                            CAST(:traceparents AS text[]))
-                     WITH ORDINALITY AS m(message_id, type, status, position, template, at, traceparent, n)
+                            CAST(:traceparents AS text[]), CAST(:messageCodes AS text[]))
+                     WITH ORDINALITY AS m(message_id, type, status, position, template, at, traceparent, code, n)
                 ORDER BY m.n
             )
             SELECT count(*) FROM registered
@@ -196,7 +197,7 @@ class RegisterGroup {
         // The message carries no answers: they are judged later, and never leave this service.
         Registration draft = Registration.fromRequest(id, eventId, request, null, null, Map.of(), now);
         String template = json.writeValueAsString(RegistrationMessages.of(
-                messageId, null, now, draft, null, null, null, properties.manageUrl(id, token)));
+                messageId, null, now, draft, null, null, null, properties.manageUrl(id, token), null));
         return new Attempt(
                 id,
                 messageId,
@@ -307,7 +308,10 @@ class RegisterGroup {
             answers.add(answer);
         }
         if (!rows.isEmpty()) {
-            int inserted = write(eventId, places, rows);
+            // The check-in code goes on the message of a CONFIRMED registration of an event that is
+            // not ONLINE (issue 16); an unknown format counts as not online, as on the registrant's view.
+            boolean online = events.format(eventId).map("ONLINE"::equals).orElse(false);
+            int inserted = write(eventId, places, rows, online);
             if (inserted != rows.size()) {
                 throw new IllegalStateException(
                         "Registered " + inserted + " of " + rows.size() + " for event " + eventId);
@@ -388,7 +392,7 @@ class RegisterGroup {
     }
 
     /** Inserts every row and moves the counters by what {@code places} counted: one statement. */
-    private int write(UUID eventId, Places places, List<Row> rows) {
+    private int write(UUID eventId, Places places, List<Row> rows, boolean online) {
         return jdbc.sql(INSERT)
                 .param("eventId", eventId)
                 .param("placed", places.placedHere())
@@ -438,6 +442,14 @@ class RegisterGroup {
                 .param("positions", array(rows, "int4", Row::position))
                 .param("templates", array(rows, "text", r -> r.attempt().template()))
                 .param("traceparents", array(rows, "text", r -> r.attempt().traceparent()))
+                .param(
+                        "messageCodes",
+                        array(
+                                rows,
+                                "text",
+                                r -> !online && r.registration().status() == RegistrationStatus.CONFIRMED
+                                        ? r.attempt().checkInCode()
+                                        : null))
                 .query(Integer.class)
                 .single();
     }

@@ -14,6 +14,8 @@ import java.util.UUID;
  * email}, {@code organisation} and {@code manageUrl} are null and the rest is kept.
  * {@code checkedInAt} (UTC) is when the person was recorded as attending: set on {@code
  * RegistrationAttended}, null on every other type.
+ * {@code checkInCode} (issue 16): the registration's check-in code (22 base64url characters), only when the
+ * status is {@code CONFIRMED} and the event is not {@code ONLINE}, else null; null after erasure.
  * Examples per type: {@code src/test/resources/messages/<type>.json}.
  */
 public record RegistrationMessage(
@@ -33,6 +35,7 @@ public record RegistrationMessage(
         String interpretationLanguage,
         String manageUrl,
         String cancelledBy,
+        String checkInCode,
         Instant checkedInAt) {
 
     public static final String DESTINATION = "registration.events";

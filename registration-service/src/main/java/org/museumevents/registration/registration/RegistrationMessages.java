@@ -15,19 +15,26 @@ class RegistrationMessages {
     private final Tokens tokens;
     private final RegistrationOutcomes outcomes;
     private final RegistrationProperties properties;
+    private final RegistrationRepository registrations;
 
     RegistrationMessages(
-            Outbox outbox, Tokens tokens, RegistrationOutcomes outcomes, RegistrationProperties properties) {
+            Outbox outbox,
+            Tokens tokens,
+            RegistrationOutcomes outcomes,
+            RegistrationProperties properties,
+            RegistrationRepository registrations) {
         this.outbox = outbox;
         this.tokens = tokens;
         this.outcomes = outcomes;
         this.properties = properties;
+        this.registrations = registrations;
     }
 
     /**
      * Writes one message per change, and counts it. An erased registration's changes still go out,
      * every field kept but the personal ones: name, email and organisation are null, and no token is
-     * minted, so there is no manage link.
+     * minted, so there is no manage link. The check-in code goes with a CONFIRMED registration of an
+     * event that is not ONLINE ({@link #checkInCode}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void publishChanges(Registration registration, Integer waitlistPosition, Instant now) {
@@ -47,7 +54,8 @@ class RegistrationMessages {
                             ? null
                             : change.previousStatus().name(),
                     waitlistPosition,
-                    manageUrl);
+                    manageUrl,
+                    checkInCode(registration));
             outbox.add(
                     RegistrationMessage.DESTINATION,
                     registration.eventId().toString(),
@@ -71,7 +79,16 @@ class RegistrationMessages {
                 ? null
                 : properties.manageUrl(registration.id(), tokens.mint(registration.id(), now));
         RegistrationMessage message = of(
-                messageId, type, now, registration, registration.status().name(), null, null, manageUrl, checkedInAt);
+                messageId,
+                type,
+                now,
+                registration,
+                registration.status().name(),
+                null,
+                null,
+                manageUrl,
+                null,
+                checkedInAt);
         outbox.add(RegistrationMessage.DESTINATION, registration.eventId().toString(), type, messageId, now, message);
     }
 
@@ -89,6 +106,22 @@ class RegistrationMessages {
                         messageId, RegistrationErased.TYPE, now, registration.id(), registration.eventId()));
     }
 
+    /**
+     * The code a message carries (issue 16): the stored one while the registration is CONFIRMED, not
+     * erased, and its event not ONLINE (an unknown format counts as not online, as on the
+     * registrant's view); else null.
+     */
+    private String checkInCode(Registration registration) {
+        if (registration.isErased() || registration.status() != RegistrationStatus.CONFIRMED) {
+            return null;
+        }
+        return registrations
+                .checkInFacts(registration.id())
+                .filter(facts -> !"ONLINE".equals(facts.format()))
+                .map(RegistrationRepository.CheckInFacts::code)
+                .orElse(null);
+    }
+
     static RegistrationMessage of(
             UUID messageId,
             String type,
@@ -97,8 +130,10 @@ class RegistrationMessages {
             String status,
             String previousStatus,
             Integer waitlistPosition,
-            String manageUrl) {
-        return of(messageId, type, occurredAt, r, status, previousStatus, waitlistPosition, manageUrl, null);
+            String manageUrl,
+            String checkInCode) {
+        return of(
+                messageId, type, occurredAt, r, status, previousStatus, waitlistPosition, manageUrl, checkInCode, null);
     }
 
     private static RegistrationMessage of(
@@ -110,6 +145,7 @@ class RegistrationMessages {
             String previousStatus,
             Integer waitlistPosition,
             String manageUrl,
+            String checkInCode,
             Instant checkedInAt) {
         return new RegistrationMessage(
                 messageId,
@@ -128,6 +164,7 @@ class RegistrationMessages {
                 r.interpretationLanguage(),
                 manageUrl,
                 r.cancelledBy() == null ? null : r.cancelledBy().name(),
+                checkInCode,
                 checkedInAt);
     }
 }

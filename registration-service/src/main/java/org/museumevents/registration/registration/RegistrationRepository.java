@@ -218,7 +218,7 @@ class RegistrationRepository {
     }
 
     /**
-     * Blanks the personal fields (name, email, organisation, the manage link with its token) of the
+     * Blanks the personal fields (name, email, organisation, the manage link with its token, the check-in code) of the
      * registration's messages in the outbox, relayed or not: the fields stay, null.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -226,7 +226,7 @@ class RegistrationRepository {
         return jdbc.sql(
                         """
                         UPDATE outbox SET payload = (CAST(payload AS jsonb)
-                            || '{"name": null, "email": null, "organisation": null, "manageUrl": null}'::jsonb)::text
+                            || '{"name": null, "email": null, "organisation": null, "manageUrl": null, "checkInCode": null}'::jsonb)::text
                         WHERE destination = :destination AND message_key = :eventId AND type <> :erased
                         AND payload LIKE :like AND CAST(payload AS jsonb) ->> 'registrationId' = :registrationId
                         """)

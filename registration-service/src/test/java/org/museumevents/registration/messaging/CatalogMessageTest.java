@@ -62,6 +62,16 @@ class CatalogMessageTest {
         assertThat(older.snapshot().partnerOrganisations()).isEmpty();
     }
 
+    /** Issue 16: what attestations print of the event, from the catalog's example (an online event, no venue). */
+    @Test
+    void readsWhatAttestationsPrint() throws Exception {
+        var details = read(null).details();
+        assertThat(details.title()).containsEntry("fr", "Le numérique est-il solidaire ?");
+        assertThat(details.title()).containsEntry("en", "Is the digital world inclusive?");
+        assertThat(details.timeZone()).isEqualTo("Europe/Paris");
+        assertThat(details.venue()).isNull();
+    }
+
     @Test
     void readsTheQuestionsInOrderWithTheirChoices() throws Exception {
         List<Question> questions =
