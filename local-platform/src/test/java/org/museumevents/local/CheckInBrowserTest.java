@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
  * found by name or email; scanning the first code again says "already checked in". ICOM Greece,
  * partner of one ICOM France session ({@code partnerOrganisations}), sees that session's registrants
  * read-only and nothing else: no action buttons, another ICOM France event's attendee page refused.
+ * The first registrant's manage page shows the code as a QR code and as text, and once checked in
+ * links to the attestation PDF; Ocim's organiser then sees the three checked in with the counts.
  * Every page is checked with axe-core.
  *
  * <p>Tagged {@code browser}: it needs Chromium and starts the whole platform, so {@code -Pfast} leaves it out.
@@ -47,10 +49,27 @@ class CheckInBrowserTest {
             PlatformApi.address("door-elise"), PlatformApi.address("door-jules"), PlatformApi.address("door-lea")
         };
         String[] ids = new String[3];
+        String[] tokens = new String[3];
         for (int i = 0; i < 3; i++) {
-            ids[i] = register(api, event, names[i], emails[i]);
+            JsonNode registered = registered(api, event, names[i], emails[i]);
+            ids[i] = registered.get("id").asString();
+            tokens[i] = registered.get("token").asString();
         }
         String code = checkInCode(api, ocim, event, ids[0]);
+        String manage = "/registrations/" + ids[0] + "?token="
+                + java.net.URLEncoder.encode(tokens[0], java.nio.charset.StandardCharsets.UTF_8);
+
+        // The registrant's manage page shows the code as a QR code and as text, no attestation yet.
+        try (Browser browser = Browser.phone("fr", 390, 844)) {
+            browser.driver.get(platform.gatewayUrl(manage));
+            WebElement text = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("check-in-code")));
+            assertThat(text.getDomAttribute("data-code")).isEqualTo(code);
+            assertThat(browser.driver.findElements(By.cssSelector("#check-in-qr svg")))
+                    .hasSize(1);
+            assertThat(browser.driver.findElements(By.id("attestation-link"))).isEmpty();
+            browser.assertAccessible("the manage page with its check-in code");
+            browser.screenshot("manage-check-in-code");
+        }
 
         try (Browser browser = Browser.phone("fr", 390, 844)) {
             browser.logIn(platform, "ocim-door", "check-in-events");
@@ -89,6 +108,19 @@ class CheckInBrowserTest {
         JsonNode attendees = api.json.readTree(
                 api.expect(200, "GET", "/api/events/" + event + "/attendees?attended=true", ocim, null));
         assertThat(attendees.path("content")).hasSize(3);
+
+        // Once checked in, the manage page links to the attestation, a PDF.
+        try (Browser browser = Browser.phone("fr", 390, 844)) {
+            browser.driver.get(platform.gatewayUrl(manage));
+            WebElement link = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("attestation-link")));
+            String href = link.getDomAttribute("href");
+            assertThat(href).startsWith("/api/registrations/" + ids[0] + "/attestation.pdf?token=");
+            HttpResponse<String> pdf = api.call("GET", platform.gatewayUrl(href), null, null);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
+            browser.assertAccessible("the manage page with the attestation link");
+        }
 
         // Ocim's organiser sees them checked in, with the attendance counts.
         try (Browser browser = Browser.open("fr")) {
@@ -171,6 +203,11 @@ class CheckInBrowserTest {
     }
 
     private static String register(PlatformApi api, String event, String name, String email) throws Exception {
+        return registered(api, event, name, email).get("id").asString();
+    }
+
+    /** The registration's answer: {@code id}, {@code status}, {@code token} (the manage link's). */
+    private static JsonNode registered(PlatformApi api, String event, String name, String email) throws Exception {
         HttpResponse<String> response = api.call(
                 "POST",
                 platform.registrationUrl("/api/events/" + event + "/registrations"),
@@ -182,7 +219,7 @@ class CheckInBrowserTest {
                 UUID.randomUUID().toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         assertThat(response.body()).contains("\"CONFIRMED\"");
-        return api.json.readTree(response.body()).get("id").asString();
+        return api.json.readTree(response.body());
     }
 
     /** The code the registrant's QR code encodes, as the organiser's attendee list shows it. */
