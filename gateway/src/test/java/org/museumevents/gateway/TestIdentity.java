@@ -25,6 +25,9 @@ import org.springframework.web.client.RestTemplate;
  *       not stop the gateway.
  *   <li>ocim's API client {@code ocim-legacy} / {@code legacy-secret} is hashed at BCrypt cost 4, which
  *       the authorization server re-encodes after use.
+ *   <li>ocim's door staff (role {@code door}, issue 16): login {@code portier} / {@code accueil-dijon};
+ *       API client {@code ocim-door} / {@code demo-secret}.
+ *   <li>icom-greece: organiser {@code eleni} / {@code partenaire} (a partner of some ICOM France events).
  *   <li>Prometheus scrapes with {@code prometheus} / {@code scrape-secret}.
  * </ul>
  */
@@ -76,6 +79,16 @@ public final class TestIdentity implements ApplicationContextInitializer<Configu
         properties.put(ocim + "clients[0].secret", demoSecret);
         properties.put(ocim + "clients[1].id", "ocim-legacy");
         properties.put(ocim + "clients[1].secret", "{bcrypt}" + new BCryptPasswordEncoder(4).encode("legacy-secret"));
+        properties.put(ocim + "organisers[2].username", "portier");
+        properties.put(ocim + "organisers[2].password", "{bcrypt}" + bcrypt.encode("accueil-dijon"));
+        properties.put(ocim + "organisers[2].role", "door");
+        properties.put(ocim + "clients[2].id", "ocim-door");
+        properties.put(ocim + "clients[2].secret", demoSecret);
+        properties.put(ocim + "clients[2].role", "door");
+        String greece = "gateway.identity.organisations[2].";
+        properties.put(greece + "slug", "icom-greece");
+        properties.put(greece + "organisers[0].username", "eleni");
+        properties.put(greece + "organisers[0].password", "{bcrypt}" + bcrypt.encode("partenaire"));
         properties.put("gateway.metrics.username", METRICS_USERNAME);
         properties.put("gateway.metrics.password", "{bcrypt}" + bcrypt.encode(METRICS_PASSWORD));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-identity", properties));

@@ -69,6 +69,7 @@ class TokensTest {
         Jwt token = verify(json.readTree(answer).get("access_token").asString());
         assertThat(token.getClaimAsString("org")).isEqualTo("ocim");
         assertThat(token.getClaimAsStringList("scope")).contains("organiser");
+        assertThat(token.getClaimAsString("role")).isEqualTo("organiser");
         assertThat(token.getClaimAsString("iss")).isEqualTo(TestIdentity.ISSUER);
         assertThat(token.getAudience()).contains("museum-events");
         assertThat(token.getExpiresAt()).isAfter(token.getIssuedAt());
@@ -91,6 +92,23 @@ class TokensTest {
                         .header(HttpHeaders.AUTHORIZATION, basic("icom-france", "demo-secret"))
                         .param("grant_type", "client_credentials"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aDoorStaffClientGetsATokenWithRoleDoor() throws Exception {
+        String answer = mvc.perform(post("/oauth2/token")
+                        .header(HttpHeaders.AUTHORIZATION, basic("ocim-door", "demo-secret"))
+                        .param("grant_type", "client_credentials"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        Jwt token = verify(json.readTree(answer).get("access_token").asString());
+        assertThat(token.getClaimAsString("org")).isEqualTo("ocim");
+        // The services' starter drops the organiser scope for role door: check-in only.
+        assertThat(token.getClaimAsString("role")).isEqualTo("door");
+        assertThat(token.getAudience()).contains("museum-events");
     }
 
     @Test

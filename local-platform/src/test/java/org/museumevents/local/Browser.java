@@ -36,7 +36,7 @@ final class Browser implements AutoCloseable {
     final WebDriver driver;
     final WebDriverWait wait;
 
-    private Browser(String language, int width, int height) {
+    private Browser(String language, int width, int height, boolean phone) {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 .addArguments(
@@ -46,6 +46,13 @@ final class Browser implements AutoCloseable {
                         "--window-size=" + width + "," + height,
                         "--lang=" + language);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        if (phone) {
+            // Headless windows are at least 500 px wide: a phone's viewport needs Chrome's device emulation.
+            options.setExperimentalOption(
+                    "mobileEmulation",
+                    java.util.Map.of(
+                            "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 3.0)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -60,12 +67,21 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(String language, int width, int height) {
+        return open(language, width, height, false);
+    }
+
+    /** A phone's viewport of {@code width} x {@code height} CSS pixels (device emulation, touch). */
+    static Browser phone(String language, int width, int height) {
+        return open(language, width, height, true);
+    }
+
+    private static Browser open(String language, int width, int height, boolean phone) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "required".equals(System.getenv("BROWSER_TESTS"))) {
             throw new IllegalStateException("Chromium or chromedriver missing at " + CHROMIUM + ", " + CHROMEDRIVER);
         }
         Assumptions.assumeTrue(installed, "No Chromium at " + CHROMIUM + " (apt-get install chromium chromium-driver)");
-        return new Browser(language, width, height);
+        return new Browser(language, width, height, phone);
     }
 
     /**
@@ -141,6 +157,22 @@ final class Browser implements AutoCloseable {
         assertAccessible("the login page");
         driver.findElement(By.id("login-submit")).click();
         until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("new-event")));
+    }
+
+    /**
+     * Logs in as a demo login (password {@code demo-secret}), checks the login page with axe-core,
+     * and waits for the element with id {@code landing} of the page the login leads to.
+     *
+     * @param username e.g. {@code ocim-door} (door staff land on the check-in events) or {@code icom-greece}
+     */
+    void logIn(Platform platform, String username, String landing) {
+        driver.get(platform.gatewayUrl("/organiser"));
+        until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("demo-secret");
+        assertAccessible("the login page");
+        driver.findElement(By.id("login-submit")).click();
+        until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id(landing)));
     }
 
     /** Saves what the browser shows, for the README (docs/screenshots). */

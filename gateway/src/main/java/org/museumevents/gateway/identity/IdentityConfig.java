@@ -49,7 +49,9 @@ import org.springframework.security.provisioning.UserDetailsManager;
  * The tokens the services trust: JWTs signed by this gateway whose {@code org} claim names the
  * organisation and whose {@code scope} contains {@code organiser}, for an organiser who logged in
  * (authorization code with PKCE, the web client) or an organisation's API client
- * ({@code client_credentials}). The services read the keys at {@code /oauth2/jwks}.
+ * ({@code client_credentials}), and whose {@code role} claim says {@code organiser} or
+ * {@code door} (door staff, check-in only: the services drop the organiser scope for them). The
+ * services read the keys at {@code /oauth2/jwks}.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityConfig {
@@ -77,7 +79,7 @@ class IdentityConfig {
                 .organisers()
                 .forEach(organiser -> users.add(User.withUsername(organiser.username())
                         .password(organiser.password())
-                        .authorities("ROLE_ORGANISER")
+                        .authorities(IdentityProperties.DOOR.equals(organiser.role()) ? "ROLE_DOOR" : "ROLE_ORGANISER")
                         .build())));
         return new InMemoryUserDetailsManager(users);
     }
@@ -118,8 +120,8 @@ class IdentityConfig {
     }
 
     /**
-     * Adds {@code org}, {@code organiser} to the scope and {@value #AUDIENCE} to the audience, to
-     * access tokens of known organisations.
+     * Adds {@code org}, {@code role}, {@code organiser} to the scope and {@value #AUDIENCE} to the
+     * audience, to access tokens of known organisations.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> organisationClaims(Organisations organisations) {
@@ -127,14 +129,15 @@ class IdentityConfig {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
-            var organisation = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
-                    ? organisations.ofClient(context.getRegisteredClient().getClientId())
-                    : organisations.ofOrganiser(context.getPrincipal().getName());
-            organisation.ifPresent(org -> {
+            var member = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
+                    ? organisations.memberOfClient(context.getRegisteredClient().getClientId())
+                    : organisations.memberOfOrganiser(context.getPrincipal().getName());
+            member.ifPresent(org -> {
                 Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
                 scopes.add(ORGANISER_SCOPE);
                 context.getClaims()
-                        .claim("org", org)
+                        .claim("org", org.organisation())
+                        .claim("role", org.role())
                         .claim("scope", scopes)
                         .audience(List.of(context.getRegisteredClient().getClientId(), AUDIENCE));
             });

@@ -15,6 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * The organisations this gateway issues tokens for, with their organisers' logins and their API
  * clients. Passwords and secrets are stored encoded with their algorithm as prefix, e.g.
  * {@code {bcrypt}$2a$10$...}; never in plain text outside a demo profile.
+ *
+ * <p>Each login and client has a {@code role} (issue 16): {@value #ORGANISER} (the default: everything
+ * for its organisation) or {@value #DOOR} (door staff: check-in only). Tokens carry it as claim
+ * {@code role}; the services' shared starter reads it.
  */
 @Validated
 @ConfigurationProperties("gateway.identity")
@@ -24,6 +28,9 @@ record IdentityProperties(
         Resource signingKey,
         @DefaultValue("http://localhost:8080/login/oauth2/code/museum-events") URI webRedirectUri,
         @Valid List<Organisation> organisations) {
+
+    static final String ORGANISER = "organiser";
+    static final String DOOR = "door";
 
     IdentityProperties {
         organisations = organisations == null ? List.of() : organisations;
@@ -40,7 +47,15 @@ record IdentityProperties(
         }
     }
 
-    record Organiser(@NotBlank String username, @NotBlank String password) {}
+    /** A login; {@code role} {@code organiser} (default) or {@code door}. */
+    record Organiser(
+            @NotBlank String username,
+            @NotBlank String password,
+            @DefaultValue(ORGANISER) @Pattern(regexp = "organiser|door") String role) {}
 
-    record Client(@NotBlank String id, @NotBlank String secret) {}
+    /** An API client ({@code client_credentials}); {@code role} {@code organiser} (default) or {@code door}. */
+    record Client(
+            @NotBlank String id,
+            @NotBlank String secret,
+            @DefaultValue(ORGANISER) @Pattern(regexp = "organiser|door") String role) {}
 }

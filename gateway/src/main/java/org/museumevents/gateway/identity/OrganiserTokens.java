@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * services exactly as the organiser's browser client would: signed with the gateway's own key
  * (the {@link JWKSource} of {@link IdentityConfig}, published at {@code /oauth2/jwks}) and with
  * the claims of the authorization server's tokens ({@code iss}, {@code sub}, {@code aud} the web
- * client, {@code org}, {@code scope: [organiser]}). They never leave the server.
+ * client, {@code org}, {@code role}, {@code scope: [organiser]}). They never leave the server.
  */
 @Component
 public class OrganiserTokens {
@@ -44,9 +44,18 @@ public class OrganiserTokens {
         return organisations.ofOrganiser(username);
     }
 
-    /** A bearer token for the organiser, valid for a few minutes. */
+    /** Whether the login is door staff (role {@code door}: check-in only); false for an unknown login. */
+    public boolean isDoorStaff(String username) {
+        return organisations
+                .memberOfOrganiser(username)
+                .map(member -> IdentityProperties.DOOR.equals(member.role()))
+                .orElse(false);
+    }
+
+    /** A bearer token for the organiser (or door staff, with claim {@code role: door}), valid for a few minutes. */
     public String tokenFor(String username) {
-        String organisation = organisationOf(username)
+        Organisations.Member member = organisations
+                .memberOfOrganiser(username)
                 .orElseThrow(() -> new IllegalArgumentException("Not an organiser: no organisation configured"));
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -57,7 +66,8 @@ public class OrganiserTokens {
                 .notBefore(now)
                 .expiresAt(now.plus(LIFETIME))
                 .id(UUID.randomUUID().toString())
-                .claim("org", organisation)
+                .claim("org", member.organisation())
+                .claim("role", member.role())
                 .claim("scope", List.of(IdentityConfig.ORGANISER_SCOPE))
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();

@@ -77,7 +77,8 @@ class SecurityConfig {
 
     /**
      * The site: the public pages (events, registering, managing a registration with its token)
-     * for anyone; the organiser pages after a form login; CSRF on every form.
+     * for anyone; the organiser pages after a form login (door staff: the check-in pages only);
+     * CSRF on every form; the vendored scripts ({@code /vendor/**}) for anyone.
      */
     @Bean
     @Order(2)
@@ -93,9 +94,23 @@ class SecurityConfig {
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
                         .requestMatchers(
-                                "/", "/events/**", "/registrations/**", "/privacy", "/css/**", "/js/**", "/favicon.ico")
+                                "/",
+                                "/events/**",
+                                "/registrations/**",
+                                "/privacy",
+                                "/css/**",
+                                "/js/**",
+                                "/vendor/**",
+                                "/favicon.ico")
                         .permitAll()
-                        .requestMatchers("/organiser", "/organiser/**")
+                        // Door staff (issue 16): the check-in pages only, and the dashboard, which sends them there.
+                        .requestMatchers(
+                                "/organiser",
+                                "/organiser/check-in",
+                                "/organiser/events/*/check-in",
+                                "/organiser/events/*/check-in/**")
+                        .hasAnyRole("ORGANISER", "DOOR")
+                        .requestMatchers("/organiser/**")
                         .hasRole("ORGANISER")
                         .anyRequest()
                         .authenticated())

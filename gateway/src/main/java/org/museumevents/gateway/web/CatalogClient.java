@@ -38,7 +38,10 @@ public class CatalogClient extends ServiceClient {
         this.json = json;
     }
 
-    /** What {@code GET /api/events} filters on. */
+    /**
+     * What {@code GET /api/events} filters on; {@code partnerOrganisation} (a slug, issue 16) keeps
+     * the published events naming that organisation among their {@code partnerOrganisations}.
+     */
     public record EventQuery(
             LocalDate from,
             LocalDate to,
@@ -47,7 +50,21 @@ public class CatalogClient extends ServiceClient {
             String organisation,
             String status,
             int page,
-            int size) {}
+            int size,
+            String partnerOrganisation) {
+
+        public EventQuery(
+                LocalDate from,
+                LocalDate to,
+                String q,
+                UUID series,
+                String organisation,
+                String status,
+                int page,
+                int size) {
+            this(from, to, q, series, organisation, status, page, size, null);
+        }
+    }
 
     /**
      * Published events for anyone, never with a meeting; kept a few seconds ({@link PublicCatalogCache}).
@@ -74,7 +91,8 @@ public class CatalogClient extends ServiceClient {
                                 "organisation", query.organisation(),
                                 "status", query.status(),
                                 "page", query.page(),
-                                "size", query.size())))
+                                "size", query.size(),
+                                "partnerOrganisation", query.partnerOrganisation())))
                 .headers(bearer(token))
                 .retrieve()
                 .body(EVENTS));

@@ -1,6 +1,7 @@
 package org.museumevents.gateway.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,6 +13,8 @@ import java.util.UUID;
 /**
  * An event as the catalog answers it (docs/api.md). {@code meeting} is present only in
  * answers to the event's organisers; public pages never ask with a token and drop it anyway.
+ * {@code partnerOrganisations} are the slugs of the organisations that co-organise it (issue 16):
+ * their organisers read its attendees and check people in.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Event(
@@ -39,6 +42,7 @@ public record Event(
         FollowUp followUp,
         Instant startsAt,
         Instant endsAt,
+        List<String> partnerOrganisations,
         long version) {
 
     public Event {
@@ -51,6 +55,7 @@ public record Event(
         tags = tags == null ? List.of() : tags;
         reminders = reminders == null ? List.of() : reminders;
         questions = questions == null ? List.of() : questions;
+        partnerOrganisations = partnerOrganisations == null ? List.of() : partnerOrganisations;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -98,13 +103,32 @@ public record Event(
      * @param after an ISO-8601 duration after the end, from {@code PT0S} to {@code P30D}
      * @param text by language ({@code fr}, {@code en}, {@code es}), several lines allowed
      * @param links in order, at most 10
+     * @param audience who receives it (issue 16): {@code ALL} (null means ALL, and is not sent),
+     *     {@code ATTENDED} or {@code ABSENT}
+     * @param attestation whether attendees' follow-up links to their attestation of attendance
+     *     (null means false, and is not sent)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FollowUp(String after, Map<String, String> text, List<Link> links) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FollowUp(
+            String after, Map<String, String> text, List<Link> links, String audience, Boolean attestation) {
 
         public FollowUp {
             text = text == null ? Map.of() : text;
             links = links == null ? List.of() : links;
+        }
+
+        public FollowUp(String after, Map<String, String> text, List<Link> links) {
+            this(after, text, links, null, null);
+        }
+
+        /** {@code ALL}, {@code ATTENDED} or {@code ABSENT}. */
+        public String audienceOrAll() {
+            return audience == null ? "ALL" : audience;
+        }
+
+        public boolean withAttestation() {
+            return Boolean.TRUE.equals(attestation);
         }
     }
 
@@ -159,6 +183,7 @@ public record Event(
                         followUp,
                         startsAt,
                         endsAt,
+                        partnerOrganisations,
                         version);
     }
 
@@ -197,6 +222,14 @@ public record Event(
 
     public boolean isOnline() {
         return "ONLINE".equals(format) || "HYBRID".equals(format);
+    }
+
+    /**
+     * @param organisation an organisation's slug
+     * @return whether it is named in {@code partnerOrganisations} (not the owner)
+     */
+    public boolean isPartner(String organisation) {
+        return organisation != null && partnerOrganisations.contains(organisation);
     }
 
     public boolean isInPerson() {

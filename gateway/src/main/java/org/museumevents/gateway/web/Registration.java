@@ -9,7 +9,9 @@ import java.util.UUID;
 /**
  * A registration as its registrant (with the token) or its event's organisers see it; {@code
  * answers} are its answers to the event's questions by question id (a string, a list of choice ids
- * or a boolean, docs/api.md), empty when none.
+ * or a boolean, docs/api.md), empty when none. Issue 16: {@code checkInCode} (22 base64url
+ * characters; only while CONFIRMED for an event that is not online, else null), {@code checkedInAt}
+ * (UTC, null when not checked in) and {@code attended}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Registration(
@@ -25,7 +27,10 @@ public record Registration(
         String interpretationLanguage,
         String cancelledBy,
         Instant registeredAt,
-        Map<String, Object> answers) {
+        Map<String, Object> answers,
+        String checkInCode,
+        Instant checkedInAt,
+        Boolean attended) {
 
     public Registration {
         answers = answers == null ? Map.of() : answers;
@@ -35,6 +40,15 @@ public record Registration(
 
     public boolean isActive() {
         return status != null && ACTIVE.contains(status);
+    }
+
+    /** Whether attended: checked in, marked or imported (docs/api.md); a registrant's view has {@code checkedInAt} only. */
+    public boolean isAttended() {
+        return Boolean.TRUE.equals(attended) || checkedInAt != null;
+    }
+
+    public boolean isConfirmed() {
+        return "CONFIRMED".equals(status);
     }
 
     public boolean isPending() {

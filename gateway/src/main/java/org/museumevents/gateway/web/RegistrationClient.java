@@ -1,11 +1,15 @@
 package org.museumevents.gateway.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -17,6 +21,8 @@ public class RegistrationClient extends ServiceClient {
 
     private static final ParameterizedTypeReference<PageOf<Registration>> REGISTRATIONS =
             new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Found>> FOUND = new ParameterizedTypeReference<>() {};
+    private static final MediaType CSV = new MediaType("text", "csv");
 
     RegistrationClient(
             LoadBalancerClient instances,
@@ -81,10 +87,18 @@ public class RegistrationClient extends ServiceClient {
     }
 
     public PageOf<Registration> attendees(UUID eventId, String status, String q, int page, int size, String token) {
+        return attendees(eventId, status, null, q, page, size, token);
+    }
+
+    /**
+     * @param attended {@code true}, {@code false} or null for all (issue 16)
+     */
+    public PageOf<Registration> attendees(
+            UUID eventId, String status, Boolean attended, String q, int page, int size, String token) {
         return call(() -> http.get()
                 .uri(uri(
                         "/api/events/{id}/attendees",
-                        query("status", status, "q", q, "page", page, "size", size),
+                        query("status", status, "attended", attended, "q", q, "page", page, "size", size),
                         eventId))
                 .headers(bearer(token))
                 .retrieve()
@@ -115,6 +129,102 @@ public class RegistrationClient extends ServiceClient {
                 .headers(bearer(token))
                 .retrieve()
                 .body(Registration.class));
+    }
+
+    /**
+     * A check-in as the service answers it (docs/api.md, check-in).
+     *
+     * @param checkedInAt when first checked in, UTC
+     * @param first whether this call checked the registration in (201), not an earlier one (200)
+     */
+    public record CheckIn(UUID registrationId, String name, String status, Instant checkedInAt, boolean first) {}
+
+    /** The service's JSON of a check-in. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CheckInAnswer(UUID registrationId, String name, String status, Instant checkedInAt) {}
+
+    /**
+     * {@code POST /api/events/{eventId}/check-ins} with exactly one of {@code code} and {@code
+     * registrationId}, as an organiser, a partner's organiser or door staff.
+     *
+     * @throws ServiceProblem 404 {@code unknown-code} / {@code not-found}, 409 {@code another-event},
+     *     {@code not-confirmed}, {@code online-event}
+     */
+    public CheckIn checkIn(UUID eventId, String code, UUID registrationId, String token) {
+        Map<String, Object> body = code != null ? Map.of("code", code) : Map.of("registrationId", registrationId);
+        ResponseEntity<CheckInAnswer> answer = call(() -> http.post()
+                .uri("/api/events/{id}/check-ins", eventId)
+                .headers(bearer(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(CheckInAnswer.class));
+        CheckInAnswer done = answer.getBody();
+        return new CheckIn(
+                done.registrationId(),
+                done.name(),
+                done.status(),
+                done.checkedInAt(),
+                answer.getStatusCode().value() == 201);
+    }
+
+    /** {@code DELETE /api/events/{eventId}/check-ins/{registrationId}}: 404 when not checked in. */
+    public void undoCheckIn(UUID eventId, UUID registrationId, String token) {
+        call(() -> http.delete()
+                .uri("/api/events/{id}/check-ins/{registration}", eventId, registrationId)
+                .headers(bearer(token))
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    /** One person found by the check-in search; {@code checkedInAt} null when not checked in. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Found(UUID registrationId, String name, String email, String status, Instant checkedInAt) {}
+
+    /**
+     * {@code GET /api/events/{eventId}/check-ins?q=}: at most 20 registrations whose name or email
+     * contains {@code q} (2 to 100 characters), by name.
+     */
+    public List<Found> searchCheckIns(UUID eventId, String q, String token) {
+        return call(() -> http.get()
+                .uri(uri("/api/events/{id}/check-ins", query("q", q), eventId))
+                .headers(bearer(token))
+                .retrieve()
+                .body(FOUND));
+    }
+
+    /** The answer of {@code PUT /api/events/{eventId}/attendance/{registrationId}}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Attendance(UUID registrationId, boolean attended, Instant checkedInAt) {}
+
+    /** Marks a CONFIRMED registration attended or not, as the event's organiser (409 {@code not-confirmed}). */
+    public Attendance markAttendance(UUID eventId, UUID registrationId, boolean attended, String token) {
+        return call(() -> http.put()
+                .uri("/api/events/{id}/attendance/{registration}", eventId, registrationId)
+                .headers(bearer(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("attended", attended))
+                .retrieve()
+                .body(Attendance.class));
+    }
+
+    /** The counts of an attendance import. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AttendanceImport(long rows, long matched, long alreadyAttended, long unmatched, long belowMinimum) {}
+
+    /**
+     * {@code POST /api/events/{eventId}/attendance} with the CSV as {@code text/csv}.
+     *
+     * @param minMinutes the least total duration that counts, in minutes; null for the service's default (0)
+     */
+    public AttendanceImport importAttendance(UUID eventId, byte[] csv, Integer minMinutes, String token) {
+        return call(() -> http.post()
+                .uri(uri("/api/events/{id}/attendance", query("minMinutes", minMinutes), eventId))
+                .headers(bearer(token))
+                .contentType(CSV)
+                .body(csv)
+                .retrieve()
+                .body(AttendanceImport.class));
     }
 
     public Registration approve(UUID id, String token) {

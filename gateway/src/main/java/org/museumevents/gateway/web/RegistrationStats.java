@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * Counts by status; confirmed headcounts by language, by interpretation language and, for each
  * choice, yes/no or country question, by answer ({@code byAnswer}: question id, then choice id,
- * {@code true}/{@code false} or country code, in the service's order).
+ * {@code true}/{@code false} or country code, in the service's order). Issue 16: {@code attended}
+ * (confirmed and checked in) and {@code attendance} (checked in and absent among the confirmed,
+ * also by language); null from a service that does not count them yet.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RegistrationStats(
@@ -18,7 +20,22 @@ public record RegistrationStats(
         long rejected,
         Map<String, Long> byLanguage,
         Map<String, Long> byInterpretationLanguage,
-        Map<String, Map<String, Long>> byAnswer) {
+        Map<String, Map<String, Long>> byAnswer,
+        Long attended,
+        Attendance attendance) {
+
+    /** Confirmed registrations checked in and absent, in all and by registrant's language. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Attendance(long checkedIn, long absent, Map<String, Counts> byLanguage) {
+
+        public Attendance {
+            byLanguage = byLanguage == null ? Map.of() : byLanguage;
+        }
+    }
+
+    /** Checked in and absent. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Counts(long checkedIn, long absent) {}
 
     public RegistrationStats {
         byLanguage = byLanguage == null ? Map.of() : byLanguage;

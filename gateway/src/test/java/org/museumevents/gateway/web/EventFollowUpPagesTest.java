@@ -111,6 +111,43 @@ class EventFollowUpPagesTest {
     }
 
     @Test
+    void theAudienceTheAttestationAndThePartnerOrganisationsAreShownAndSent() throws Exception {
+        catalogHolds(eventWithFollowUp(FOLLOW_UP.replace(
+                        "\"after\": \"PT1H30M\",",
+                        "\"after\": \"PT1H30M\", \"audience\": \"ATTENDED\", \"attestation\": true,"))
+                .replace("\"version\": 3", "\"partnerOrganisations\": [\"icom-greece\"], \"version\": 3"));
+        String page = editPage();
+        assertThat(page)
+                .contains("id=\"follow-up-audience\"", "<option value=\"ATTENDED\" selected=\"selected\"")
+                .contains("id=\"follow-up-attestation\"")
+                .contains("id=\"event-partner-organisations\"", "value=\"icom-greece\"");
+
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put("followUpAudience", "ABSENT");
+        changes.put("followUpAttestation", null);
+        changes.put("partnerOrganisations", "icom-greece, ICOM-Finland");
+        assertThat(submit(page, changes).getStatus()).isEqualTo(302);
+        JsonNode sent = lastPut();
+        assertThat(sent.get("followUp").get("audience").asString()).isEqualTo("ABSENT");
+        assertThat(sent.get("followUp").has("attestation")).isFalse();
+        assertThat(sent.get("partnerOrganisations").toString()).isEqualTo("[\"icom-greece\",\"icom-finland\"]");
+
+        // The catalog's refusal of a slug is shown by the field.
+        catalog.on(
+                "PUT",
+                "/api/events/" + EVENT_ID,
+                new StandIn.Answer(
+                        400,
+                        "application/problem+json",
+                        """
+                        {"title": "Invalid", "status": 400, "errors": [{"field": "partnerOrganisations[1]", "message": "must not be the event's own organisation"}]}""",
+                        Map.of()));
+        changes.put("partnerOrganisations", "icom-greece, icom-france");
+        String refused = submit(page, changes).getContentAsString();
+        assertThat(refused).contains("id=\"event-partner-organisations-error\"");
+    }
+
+    @Test
     void theOrganiserWritesAFollowUpInHoursWithTheLinksTheyFilled() throws Exception {
         catalogHolds(Contract.event(EVENT_ID, "DRAFT"));
         String page = editPage();

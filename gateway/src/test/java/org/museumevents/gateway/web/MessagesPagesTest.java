@@ -101,11 +101,16 @@ class MessagesPagesTest {
                         "id=\"message-recipient-confirmed\"",
                         "id=\"message-recipient-waitlisted\"",
                         "id=\"message-recipient-pending\"",
+                        // Issue 16: confirmed registrants who attended, or did not.
+                        "id=\"message-recipient-attended\"",
+                        "id=\"message-recipient-absent\"",
                         "{joinUrl}",
                         "{passcode}",
                         "id=\"message-send-at\"",
                         "id=\"message-preview-button\"",
                         "id=\"message-send\"");
+        // A preview is made as a registration status, never as ATTENDED or ABSENT.
+        assertThat(page).doesNotContain("<option value=\"ATTENDED\"", "<option value=\"ABSENT\"");
         assertThat(key(page)).matches("[0-9a-f-]{36}");
         String again =
                 mvc.perform(get(PAGE).with(estelle())).andReturn().getResponse().getContentAsString();

@@ -138,7 +138,10 @@ class OrganiserPagesTest {
 
         var listings = catalog.received("GET", "/api/events");
         assertThat(listings).extracting(StandIn.Request::query).allSatisfy(query -> assertThat(query)
-                .contains("organisation=icom-france"));
+                .containsAnyOf("organisation=icom-france", "partnerOrganisation=icom-france"));
+        // Issue 16: the events the organisation co-organises, listed after its own.
+        assertThat(listings).extracting(StandIn.Request::query).anySatisfy(query -> assertThat(query)
+                .contains("partnerOrganisation=icom-france"));
         assertThat(listings)
                 .extracting(StandIn.Request::query)
                 .anySatisfy(query -> assertThat(query).contains("status=DRAFT"))

@@ -1,7 +1,11 @@
 package org.museumevents.gateway.web.organiser;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.museumevents.gateway.web.CatalogClient;
 import org.museumevents.gateway.web.Event;
@@ -23,11 +27,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An event's registrations for its organisers: the list by status and search, decisions on
- * pending ones, cancelling one (after a confirmation), the CSV export, statistics, the delivery log.
+ * An event's registrations for its organisers: the list by status, attendance and search,
+ * decisions on pending ones, cancelling one (after a confirmation), the CSV export, statistics,
+ * the delivery log; attendance (issue 16): marking one registrant attended or not, importing a
+ * webinar tool's CSV. Organisers of a partner organisation ({@code partnerOrganisations}) read the
+ * list, statistics and CSV only: the page offers them no action, and the services refuse them any.
  */
 @Controller
 class AttendeesController {
@@ -59,10 +67,16 @@ class AttendeesController {
             @PathVariable UUID id,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String attended,
             @RequestParam(defaultValue = "0") int page,
             Organiser organiser,
             Model model) {
-        Event event = OwnEvents.event(catalog, id, organiser).value();
+        Event event = OwnEvents.readable(catalog, id, organiser);
+        boolean owner = organiser.organisation().equals(event.organisation());
+        model.addAttribute("owner", owner);
+        Boolean attendedFilter =
+                "true".equals(attended) ? Boolean.TRUE : "false".equals(attended) ? Boolean.FALSE : null;
+        model.addAttribute("attended", attendedFilter == null ? null : attendedFilter.toString());
         String statusFilter = statusFilter(status);
         String search = q == null || q.isBlank() ? null : q.strip();
         if (search != null && search.length() > 200) {
@@ -78,12 +92,20 @@ class AttendeesController {
             return "organiser/attendees";
         }
         try {
-            PageOf<Registration> list =
-                    registrations.attendees(id, statusFilter, search, Math.max(0, page), PAGE_SIZE, organiser.token());
+            PageOf<Registration> list = registrations.attendees(
+                    id, statusFilter, attendedFilter, search, Math.max(0, page), PAGE_SIZE, organiser.token());
             RegistrationStats stats = registrations.stats(id, organiser.token());
             model.addAttribute("attendees", list);
             model.addAttribute("stats", stats);
             model.addAttribute("answers", AnswerTable.of(event, list.content(), stats, views, words));
+            Map<UUID, String> times = new HashMap<>();
+            list.content().stream()
+                    .filter(r -> r.checkedInAt() != null)
+                    .forEach(r -> times.put(
+                            r.id(),
+                            DateTimeFormatter.ofPattern("HH:mm")
+                                    .format(r.checkedInAt().atZone(event.zone()))));
+            model.addAttribute("checkInTimes", times);
         } catch (ServiceProblem e) {
             if (e.status() != 404) {
                 throw e;
@@ -178,6 +200,65 @@ class AttendeesController {
                 redirect,
                 "organiser.flash.registrationCancelled",
                 () -> registrations.cancelAsOrganiser(registration, organiser.token()));
+    }
+
+    /** Marks a confirmed registrant attended or not (issue 16): the event's own organisers only. */
+    @PostMapping("/organiser/events/{id}/attendance/{registration}")
+    String markAttendance(
+            @PathVariable UUID id,
+            @PathVariable UUID registration,
+            @RequestParam boolean attended,
+            Organiser organiser,
+            RedirectAttributes redirect) {
+        OwnEvents.event(catalog, id, organiser);
+        return decide(
+                id,
+                redirect,
+                attended ? "organiser.flash.attended" : "organiser.flash.unattended",
+                () -> registrations.markAttendance(id, registration, attended, organiser.token()));
+    }
+
+    /**
+     * A webinar tool's attendance CSV, passed on as {@code text/csv} to registration-service, which
+     * matches it by email; the page says its counts.
+     *
+     * @param minMinutes the least total duration that counts, in minutes (0 to 1440), or none
+     */
+    @PostMapping("/organiser/events/{id}/attendance")
+    String importAttendance(
+            @PathVariable UUID id,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) Integer minMinutes,
+            Organiser organiser,
+            RedirectAttributes redirect)
+            throws IOException {
+        OwnEvents.event(catalog, id, organiser);
+        redirect.addAttribute("id", id);
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("problemMessage", words.message("organiser.import.noFile"));
+            return "redirect:/organiser/events/{id}/attendees";
+        }
+        Integer minimum = minMinutes == null ? null : Math.max(0, Math.min(1440, minMinutes));
+        try {
+            RegistrationClient.AttendanceImport counts =
+                    registrations.importAttendance(id, file.getBytes(), minimum, organiser.token());
+            redirect.addFlashAttribute(
+                    "flash",
+                    words.message(
+                            "organiser.import.result",
+                            counts.rows(),
+                            counts.matched(),
+                            counts.alreadyAttended(),
+                            counts.unmatched(),
+                            counts.belowMinimum()));
+            redirect.addFlashAttribute("importCounts", counts);
+        } catch (ServiceProblem e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problemMessage", words.of(e.problem()));
+        }
+        return "redirect:/organiser/events/{id}/attendees";
     }
 
     /** One of the statuses, or none: anything else would be a 400 from the service. */

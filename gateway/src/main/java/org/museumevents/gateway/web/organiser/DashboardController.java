@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Where an organiser lands: their organisation's upcoming events by status, drafts included
- * ({@code GET /api/events?organisation=…&status=…} with their token), each with its counts.
+ * ({@code GET /api/events?organisation=…&status=…} with their token), each with its counts; then
+ * the published events their organisation co-organises ({@code GET
+ * /api/events?partnerOrganisation=…}, issue 16), whose registrations they may read.
  */
 @Controller
 class DashboardController {
@@ -35,8 +37,13 @@ class DashboardController {
     /** An event with its registration counts; null counts for a draft or when they cannot be read. */
     public record Row(Event event, RegistrationStats stats) {}
 
+    /** Door staff land on the check-in page instead: nothing else is theirs. */
     @GetMapping("/organiser")
+    @CheckInPage
     String dashboard(Organiser organiser, Model model) {
+        if (organiser.door()) {
+            return "redirect:/organiser/check-in";
+        }
         Map<String, List<Row>> byStatus = new LinkedHashMap<>();
         boolean countsUnavailable = false;
         for (String status : STATUSES) {
@@ -59,8 +66,28 @@ class DashboardController {
             }
             byStatus.put(status, rows);
         }
+        List<Row> partnered = new ArrayList<>();
+        for (Event event : catalog.events(
+                        new EventQuery(null, null, null, null, null, null, 0, 100, organiser.organisation()),
+                        organiser.token())
+                .content()) {
+            if (!event.isPartner(organiser.organisation())) {
+                // Only what names the organisation among its partners, whatever the listing returned.
+                continue;
+            }
+            RegistrationStats stats = null;
+            try {
+                stats = registrations.stats(event.id(), organiser.token());
+            } catch (ServiceUnavailable e) {
+                countsUnavailable = true;
+            } catch (ServiceProblem e) {
+                // Not yet known to registration-service, or not yet told of the partnership.
+            }
+            partnered.add(new Row(event.withoutMeeting(), stats));
+        }
         model.addAttribute("organisation", organiser.organisation());
         model.addAttribute("eventsByStatus", byStatus);
+        model.addAttribute("partnered", partnered);
         model.addAttribute("countsUnavailable", countsUnavailable);
         model.addAttribute(
                 "series",

@@ -204,7 +204,8 @@ class EventEditorController {
     static Map<String, String> fieldErrors(Map<String, String> serviceErrors) {
         Map<String, String> errors = new LinkedHashMap<>();
         serviceErrors.forEach((field, message) -> errors.merge(
-                questionField(field.replaceAll("^(reminders|tags|partners|interpretation)\\[\\d+]$", "$1")),
+                questionField(field.replaceAll(
+                        "^(reminders|tags|partners|partnerOrganisations|interpretation)\\[\\d+]$", "$1")),
                 message,
                 PlainWords::join));
         return errors;

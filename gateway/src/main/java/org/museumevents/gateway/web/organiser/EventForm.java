@@ -4,6 +4,7 @@ import static org.museumevents.gateway.web.organiser.FormValues.LOCAL_DATE_TIME;
 import static org.museumevents.gateway.web.organiser.FormValues.blank;
 import static org.museumevents.gateway.web.organiser.FormValues.texts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -36,6 +37,9 @@ public class EventForm {
 
     /** The longest follow-up delay the catalog accepts, P30D, in hours. */
     static final int MAX_FOLLOW_UP_HOURS = 720;
+
+    /** Who receives the follow-up (issue 16: the catalog's {@code followUp.audience}). */
+    static final List<String> AUDIENCES = List.of("ALL", "ATTENDED", "ABSENT");
 
     /**
      * The hours an organiser may type: a plain number, up to 3 digits and 4 decimals (a point or a
@@ -84,6 +88,9 @@ public class EventForm {
     private String followUpTextEn;
     private String followUpTextEs;
     private List<LinkRow> followUpLinks = new ArrayList<>();
+    private String followUpAudience = "ALL";
+    private boolean followUpAttestation;
+    private String partnerOrganisations;
     private String etag;
 
     /** The request body of {@code POST /api/events} and {@code PUT /api/events/{id}}. */
@@ -106,7 +113,9 @@ public class EventForm {
             List<String> tags,
             List<String> reminders,
             List<QuestionRow.QuestionBody> questions,
-            Event.FollowUp followUp) {}
+            Event.FollowUp followUp,
+            // Issue 16: sent only when some are named, so that a catalog without partners accepts the body.
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> partnerOrganisations) {}
 
     static EventForm of(Event event, String etag) {
         EventForm form = new EventForm();
@@ -149,6 +158,7 @@ public class EventForm {
                 .map(p -> new PersonRow(p.name(), p.affiliation(), p.role()))
                 .toList());
         form.partners = String.join("\n", event.partners());
+        form.partnerOrganisations = String.join(", ", event.partnerOrganisations());
         form.tags = String.join(", ", event.tags());
         form.reminders = String.join(", ", event.reminders());
         form.questions =
@@ -162,6 +172,8 @@ public class EventForm {
             form.followUpLinks = new ArrayList<>(event.followUp().links().stream()
                     .map(link -> new LinkRow(link.label(), link.url()))
                     .toList());
+            form.followUpAudience = event.followUp().audienceOrAll();
+            form.followUpAttestation = event.followUp().withAttestation();
         }
         form.etag = etag;
         return form;
@@ -220,12 +232,18 @@ public class EventForm {
                 }
             }
         }
+        String audience = followUpAudience == null ? "ALL" : followUpAudience.strip();
+        if (!AUDIENCES.contains(audience)) {
+            errors.put("followUp.audience", words.message("form.error.required"));
+        }
         return new Event.FollowUp(
                 after,
                 text,
                 followUpLinks.stream()
                         .map(l -> new Event.Link(strip(l.getLabel()), strip(l.getUrl())))
-                        .toList());
+                        .toList(),
+                "ALL".equals(audience) ? null : audience,
+                followUpAttestation ? Boolean.TRUE : null);
     }
 
     /**
@@ -338,7 +356,10 @@ public class EventForm {
                 list(tags, ","),
                 list(reminders, "[,\\s]+").stream().map(String::toUpperCase).toList(),
                 questionBodies(errors, words),
-                followUpBody(errors, words));
+                followUpBody(errors, words),
+                list(partnerOrganisations, "[,\\s]+").stream()
+                        .map(String::toLowerCase)
+                        .toList());
     }
 
     private List<QuestionRow.QuestionBody> questionBodies(Map<String, String> errors, PlainWords words) {
@@ -604,6 +625,32 @@ public class EventForm {
 
     public void setPartners(String partners) {
         this.partners = partners;
+    }
+
+    /** Partner organisations' slugs, comma- or space-separated (issue 16). */
+    public String getPartnerOrganisations() {
+        return partnerOrganisations;
+    }
+
+    public void setPartnerOrganisations(String partnerOrganisations) {
+        this.partnerOrganisations = partnerOrganisations;
+    }
+
+    /** {@code ALL}, {@code ATTENDED} or {@code ABSENT} (issue 16). */
+    public String getFollowUpAudience() {
+        return followUpAudience;
+    }
+
+    public void setFollowUpAudience(String followUpAudience) {
+        this.followUpAudience = followUpAudience;
+    }
+
+    public boolean isFollowUpAttestation() {
+        return followUpAttestation;
+    }
+
+    public void setFollowUpAttestation(boolean followUpAttestation) {
+        this.followUpAttestation = followUpAttestation;
     }
 
     public String getTags() {

@@ -45,7 +45,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MessagesController {
 
     /** The statuses a message may be written to, in the order the form offers them. */
-    static final List<String> RECIPIENTS = List.of("CONFIRMED", "WAITLISTED", "PENDING");
+    /** Registration statuses, then (issue 16) confirmed registrants who attended or did not. */
+    static final List<String> RECIPIENTS = List.of("CONFIRMED", "WAITLISTED", "PENDING", "ATTENDED", "ABSENT");
+
+    /** What a preview can be made as: a registration status. */
+    static final List<String> PREVIEW_STATUSES = List.of("CONFIRMED", "WAITLISTED", "PENDING");
 
     /** The beginnings of notification-service's refusals, and the bundle key that says each. */
     private static final Map<String, String> KNOWN_REFUSALS = Map.of(
@@ -99,8 +103,8 @@ class MessagesController {
         if (!validKey(form.getIdempotencyKey())) {
             form.setIdempotencyKey(UUID.randomUUID().toString());
         }
-        if (!RECIPIENTS.contains(form.getPreviewStatus())) {
-            form.setPreviewStatus(RECIPIENTS.get(0));
+        if (!PREVIEW_STATUSES.contains(form.getPreviewStatus())) {
+            form.setPreviewStatus(PREVIEW_STATUSES.get(0));
         }
         if (!Languages.isSupported(form.getPreviewLanguage())) {
             form.setPreviewLanguage(event.defaultLanguage());
@@ -279,6 +283,7 @@ class MessagesController {
         model.addAttribute("errors", errors);
         model.addAttribute("errorLabels", labels);
         model.addAttribute("recipientStatuses", RECIPIENTS);
+        model.addAttribute("previewStatuses", PREVIEW_STATUSES);
         model.addAttribute("languages", Languages.CODES);
         if (form.getPreviewLanguage() == null) {
             form.setPreviewLanguage(event.defaultLanguage());

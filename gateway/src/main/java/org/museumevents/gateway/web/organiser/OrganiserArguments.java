@@ -12,7 +12,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Gives organiser pages an {@link Organiser} parameter: who is logged in, for which organisation. */
+/**
+ * Gives organiser pages an {@link Organiser} parameter: who is logged in, for which organisation;
+ * refuses door staff (403) on every page not marked {@link CheckInPage}.
+ */
 @Configuration(proxyBeanMethods = false)
 class OrganiserArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
@@ -45,6 +48,10 @@ class OrganiserArguments implements WebMvcConfigurer, HandlerMethodArgumentResol
         String username = principal.getName();
         String organisation = tokens.organisationOf(username)
                 .orElseThrow(() -> new AccessDeniedException("Not an organiser of any organisation"));
-        return new Organiser(username, organisation, tokens.tokenFor(username));
+        boolean door = tokens.isDoorStaff(username);
+        if (door && !parameter.hasMethodAnnotation(CheckInPage.class)) {
+            throw new AccessDeniedException("Door staff use the check-in pages only");
+        }
+        return new Organiser(username, organisation, tokens.tokenFor(username), door);
     }
 }

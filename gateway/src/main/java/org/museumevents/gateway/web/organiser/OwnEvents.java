@@ -34,6 +34,24 @@ final class OwnEvents {
     }
 
     /**
+     * An event the organiser may read the registrations of (issue 16): their organisation's, as its
+     * organisers see it, or one naming their organisation among its {@code partnerOrganisations},
+     * as anyone sees it (never its meeting details: those are the owner's).
+     *
+     * @throws ServiceProblem 404 when unknown, or neither the organisation's nor co-organised by it
+     */
+    static Event readable(CatalogClient catalog, UUID id, Organiser organiser) {
+        Event event = catalog.event(id, organiser.token()).value();
+        if (organiser.organisation().equals(event.organisation())) {
+            return event;
+        }
+        if (!event.isPartner(organiser.organisation())) {
+            throw notFound();
+        }
+        return event.withoutMeeting();
+    }
+
+    /**
      * The series, as its organisers see it.
      *
      * @throws ServiceProblem 404 when unknown or another organisation's

@@ -3,6 +3,7 @@ package org.museumevents.gateway.web.participant;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.museumevents.gateway.web.CatalogClient;
 import org.museumevents.gateway.web.Event;
 import org.museumevents.gateway.web.PlainWords;
@@ -22,10 +23,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A registrant's own registration at {@code /registrations/{id}?token=…}, the link of every email.
- * Cancelling asks first, on a page of its own, and is a POST: mail scanners follow links.
+ * Cancelling asks first, on a page of its own, and is a POST: mail scanners follow links. A
+ * confirmed registration for an event at a venue shows its check-in code as a QR code and as text
+ * (issue 16); an attended one links to its attestation of attendance (a PDF of registration-service).
  */
 @Controller
 class ManageController {
+
+    /** A check-in code as registration-service issues it (base64url); anything else is not drawn. */
+    private static final Pattern CHECK_IN_CODE = Pattern.compile("[A-Za-z0-9_-]{16,100}");
 
     private final RegistrationClient registrations;
     private final CatalogClient catalog;
@@ -55,6 +61,15 @@ class ManageController {
         model.addAttribute("answers", ShownAnswer.of(event, registration.answers(), views, words, locale));
         model.addAttribute("ended", event != null && event.hasEnded(clock.instant()));
         model.addAttribute("token", token);
+        String code = registration.checkInCode();
+        if (registration.isConfirmed()
+                && code != null
+                && CHECK_IN_CODE.matcher(code).matches()
+                && (event == null || event.isInPerson())) {
+            model.addAttribute("checkInCode", code);
+            model.addAttribute("checkInQr", QrCodes.svg(code, words.message("manage.qrCode")));
+        }
+        model.addAttribute("attestation", registration.isConfirmed() && registration.isAttended());
         return "registration";
     }
 
