@@ -44,8 +44,11 @@ class AttestationController {
     private final AttestationRepository attestations;
     private final Clock clock;
 
-    AttestationController(AttestationRepository attestations, Clock clock) {
+    private final AttestationProperties properties;
+
+    AttestationController(AttestationRepository attestations, AttestationProperties properties, Clock clock) {
         this.attestations = attestations;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -75,7 +78,11 @@ class AttestationController {
         AttestationRepository.Attendance attendance =
                 attestations.attendance(id, token).orElseThrow(() -> Problems.notFound("The attestation"));
         AttestationRepository.Issued issued = issue(attendance);
-        byte[] pdf = AttestationPdf.write(attendance, issued.code(), issued.issuedAt());
+        byte[] pdf = AttestationPdf.write(
+                attendance,
+                properties.nameOf(attendance.organisation(), attendance.organisationName()),
+                issued.code(),
+                issued.issuedAt());
         String slug = AttestationPdf.slug(AttestationPdf.title(attendance.title(), attendance.language()));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

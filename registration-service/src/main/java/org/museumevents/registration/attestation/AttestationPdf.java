@@ -104,11 +104,13 @@ final class AttestationPdf {
                     "EEEE, d 'de' MMMM 'de' yyyy"));
 
     /**
-     * The attestation of {@code attendance} with verification {@code code}.
+     * The attestation of {@code attendance} with verification {@code code}, naming {@code
+     * organisation} (the name printed, see {@link AttestationProperties#nameOf}).
      *
      * @return the PDF's bytes
      */
-    static byte[] write(AttestationRepository.Attendance attendance, String code, Instant issuedAt) {
+    static byte[] write(
+            AttestationRepository.Attendance attendance, String organisation, String code, Instant issuedAt) {
         String language = TEXTS.containsKey(attendance.language()) ? attendance.language() : "en";
         Texts texts = TEXTS.get(language);
         ZoneId zone = zone(attendance.timeZone());
@@ -127,8 +129,6 @@ final class AttestationPdf {
                 ? day.format(start)
                 : day.format(start) + " – " + day.format(end);
         String times = hour.format(start) + " – " + hour.format(end) + " (" + zone.getId() + ")";
-        String organisation =
-                attendance.organisationName() != null ? attendance.organisationName() : attendance.organisation();
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 64, 64, 72, 72);

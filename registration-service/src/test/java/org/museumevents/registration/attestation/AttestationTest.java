@@ -134,7 +134,7 @@ class AttestationTest {
         String text = text(attestation(registered).bytes());
         assertThat(text)
                 .contains("Certificate of attendance")
-                .contains("icom-france certifies")
+                .contains("ICOM France certifies")
                 .contains("Ada Lovelace")
                 .contains("Tuesday 16 March 2027")
                 .contains("Online")
