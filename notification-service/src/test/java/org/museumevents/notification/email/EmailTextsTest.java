@@ -253,6 +253,62 @@ class EmailTextsTest {
         assertThat(french.text()).contains("Merci d’avoir suivi le débat.");
     }
 
+    /**
+     * Issue 16: a reminder of an in-person or hybrid event carries the registrant's check-in code
+     * (the text, and the code the QR image is drawn from), as confirmations and promotions do
+     * ({@code CheckInQrCodeEmailsTest} sends those through the real mail server); a waiting-list
+     * registrant's does not. With REMINDER left out of {@code Mailer#checkInCode} it failed with
+     * "expected: \"pQ7rX2mK9vB4nL8sT1wZcA\" but was: null".
+     */
+    @Test
+    void aReminderOfAHybridEventCarriesTheCheckInCode() {
+        EventSnapshot event = event("PUBLISHED");
+        String code = "pQ7rX2mK9vB4nL8sT1wZcA";
+        Letter reminder = letter(EmailKind.REMINDER, RegistrationStatus.CONFIRMED, event, "fr", null);
+        Letter withCode = new Letter(
+                reminder.notificationId(),
+                reminder.kind(),
+                reminder.event(),
+                withCode(reminder.registrant(), code),
+                reminder.recipient(),
+                reminder.joinDetails(),
+                reminder.calendar(),
+                reminder.waitlistPosition(),
+                reminder.message());
+        Mailer.Written written = mailer.write(withCode);
+        assertThat(written.checkInCode()).isEqualTo(code);
+        assertThat(written.text()).contains(code);
+
+        Letter waiting = letter(EmailKind.REMINDER, RegistrationStatus.WAITLISTED, event, "fr", 2);
+        Mailer.Written notConfirmed = mailer.write(new Letter(
+                waiting.notificationId(),
+                waiting.kind(),
+                waiting.event(),
+                withCode(waiting.registrant(), code),
+                waiting.recipient(),
+                waiting.joinDetails(),
+                waiting.calendar(),
+                waiting.waitlistPosition(),
+                waiting.message()));
+        assertThat(notConfirmed.checkInCode()).isNull();
+        assertThat(notConfirmed.text()).doesNotContain(code);
+    }
+
+    private static Registrant withCode(Registrant r, String code) {
+        return new Registrant(
+                r.registrationId(),
+                r.eventId(),
+                r.status(),
+                r.name(),
+                r.email(),
+                r.organisation(),
+                r.language(),
+                r.timeZone(),
+                r.manageUrl(),
+                r.waitlistPosition(),
+                code);
+    }
+
     /** The typographic conventions, one per language. */
     static final class Typography {
 
