@@ -121,7 +121,13 @@ class Routes {
                         .or(path("/api/registrations/**"))
                         .or(path("/api/events/*/attendees"))
                         .or(path("/api/events/*/registration-stats"))
-                        .or(path("/api/events/*/availability")));
+                        .or(path("/api/events/*/availability"))
+                        // Issue 16: the door's check-ins and search, attendance, attestations' verification.
+                        .or(path("/api/events/*/check-ins"))
+                        .or(path("/api/events/*/check-ins/*"))
+                        .or(path("/api/events/*/attendance"))
+                        .or(path("/api/events/*/attendance/*"))
+                        .or(path("/api/attestations/*")));
     }
 
     @Bean
