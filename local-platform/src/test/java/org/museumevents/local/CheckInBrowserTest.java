@@ -55,6 +55,9 @@ class CheckInBrowserTest {
             ids[i] = registered.get("id").asString();
             tokens[i] = registered.get("token").asString();
         }
+        // A fourth who does not come to the door; the organiser imports them from a report below.
+        String absentEmail = PlatformApi.address("door-marc");
+        registered(api, event, "Marc Durand " + suffix, absentEmail);
         String code = checkInCode(api, ocim, event, ids[0]);
         String manage = "/registrations/" + ids[0] + "?token="
                 + java.net.URLEncoder.encode(tokens[0], java.nio.charset.StandardCharsets.UTF_8);
@@ -133,6 +136,19 @@ class CheckInBrowserTest {
                     .hasSize(3);
             browser.assertAccessible("the attendee page with attendance");
             browser.screenshot("organiser-attendance");
+
+            // The attendance report, uploaded with the page's own form (a multipart body: its CSRF
+            // token must still be accepted): the fourth registrant becomes attended.
+            java.nio.file.Path report = java.nio.file.Files.createTempFile("attendance", ".csv");
+            java.nio.file.Files.writeString(
+                    report, "Name (Original Name),User Email,Duration (Minutes)\nMarc," + absentEmail + ",55\n");
+            browser.driver.findElement(By.id("attendance-file")).sendKeys(report.toString());
+            browser.driver.findElement(By.id("attendance-import-submit")).click();
+            WebElement flash = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-message")));
+            assertThat(flash.getText()).contains("1");
+            assertThat(browser.driver.findElement(By.id("stats-checked-in")).getText())
+                    .isEqualTo("4");
+            browser.assertAccessible("the attendee page after an import");
         }
     }
 
