@@ -195,6 +195,8 @@ class AttendanceTest {
                 ICOM);
         assertThat(json.status()).as(json.toString()).isEqualTo(415);
         assertThat(json.contentType()).startsWith("application/problem+json");
+        assertThat(json.json().path("type").asString())
+                .isEqualTo("https://museum-events.org/problems/unsupported-media-type");
 
         // Another organisation: not found, no data; no token: 401.
         Response other = api.postBytes(

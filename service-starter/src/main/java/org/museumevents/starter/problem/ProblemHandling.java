@@ -61,6 +61,27 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     /** A bracketed key that is not a list index: {@code [fr]} in {@code title[fr]}. */
     private static final java.util.regex.Pattern MAP_KEY = java.util.regex.Pattern.compile("\\[([^\\]\\d][^\\]]*)]");
 
+    /**
+     * Every problem Spring MVC answers itself (405 method not allowed, 406, 415 unsupported media
+     * type, a missing parameter...) gets a {@code type} too, named after its status (e.g. {@code
+     * .../problems/unsupported-media-type}), as docs/api.md ("Errors") promises of every body; Spring
+     * leaves it {@code about:blank}, which its JSON leaves out.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null
+                        || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            problem.setType(Problems.type(
+                    status == null
+                            ? "error"
+                            : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
