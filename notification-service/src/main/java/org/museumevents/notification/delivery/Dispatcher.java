@@ -356,7 +356,8 @@ class Dispatcher implements SmartLifecycle {
                 dropped.add(claim.id());
                 return Optional.empty();
             }
-            if (claim.kind() == EmailKind.REMINDER && !stillWanted(claim, event.get(), registrant.get())) {
+            if (claim.kind() == EmailKind.REMINDER
+                    && !stillWanted(claim, event.get(), registrant.get(), clock.instant())) {
                 // The planner drops such reminders; this covers one that became stale in between.
                 dropped.add(claim.id());
                 return Optional.empty();
@@ -422,7 +423,7 @@ class Dispatcher implements SmartLifecycle {
         private void failed(Written email, Exception e, Instant now) {
             Claim claim = email.claim();
             int attempts = claim.attempts() + 1;
-            if (noLongerTrue(claim, email.event(), email.registrant())) {
+            if (noLongerTrue(claim, email.event(), email.registrant(), now)) {
                 // Claimed before the news changed, so the planner left it to this send (and the
                 // registration's next email waited for it); it did not go: not retried after
                 // that next email, which would contradict it.
@@ -479,9 +480,9 @@ class Dispatcher implements SmartLifecycle {
      * longer held, a wait or a review of a registration since cancelled, anything but the
      * cancellation about a cancelled event. A rejection or cancellation is always still true.
      */
-    private static boolean noLongerTrue(Claim claim, EventSnapshot event, Registrant registrant) {
+    private static boolean noLongerTrue(Claim claim, EventSnapshot event, Registrant registrant, Instant now) {
         return switch (claim.kind()) {
-            case REMINDER -> !stillWanted(claim, event, registrant);
+            case REMINDER -> !stillWanted(claim, event, registrant, now);
             case CONFIRMATION, PROMOTED -> !registrant.confirmed() || event.cancelled();
             case WAITLISTED, PENDING -> registrant.status() == RegistrationStatus.CANCELLED || event.cancelled();
             case EVENT_UPDATED -> !registrant.active() || event.cancelled();
@@ -491,9 +492,16 @@ class Dispatcher implements SmartLifecycle {
         };
     }
 
-    private static boolean stillWanted(Claim claim, EventSnapshot event, Registrant registrant) {
+    /**
+     * Whether a reminder still makes sense: its registrant confirmed, its event on and not yet over
+     * at {@code now} (a reminder due before the start but sent after the end, after an outage or a
+     * backlog, would remind of something past), and its offset from the event's current start
+     * unchanged.
+     */
+    private static boolean stillWanted(Claim claim, EventSnapshot event, Registrant registrant, Instant now) {
         return registrant.confirmed()
                 && !event.cancelled()
+                && (event.endsAt() == null || now.isBefore(event.endsAt()))
                 && claim.reminderOffset() != null
                 && event.startsAt()
                         .minus(Duration.parse(claim.reminderOffset()))
