@@ -83,6 +83,33 @@ public final class TestCatalog {
                 e.questions());
     }
 
+    /**
+     * The event held as {@code format} ({@code ONLINE}, {@code IN_PERSON} or {@code HYBRID}, issue
+     * 16), naming {@code partnerOrganisations} (slugs) as co-organisers; the same version.
+     */
+    public static EventSnapshot format(EventSnapshot e, String format, List<String> partnerOrganisations) {
+        return new EventSnapshot(
+                e.id(),
+                e.organisation(),
+                e.status(),
+                e.capacity(),
+                e.requiresApproval(),
+                e.waitlist(),
+                e.opensAt(),
+                e.closesAt(),
+                e.startsAt(),
+                e.endsAt(),
+                e.version(),
+                e.questions(),
+                format,
+                partnerOrganisations);
+    }
+
+    /** The event held as {@code format}, keeping its partner organisations; the same version. */
+    public static EventSnapshot format(EventSnapshot e, String format) {
+        return format(e, format, e.partnerOrganisations());
+    }
+
     /** The event asking {@code questions} (in this order), as the catalog's next version. */
     public static EventSnapshot questions(EventSnapshot e, List<Question> questions) {
         return new EventSnapshot(

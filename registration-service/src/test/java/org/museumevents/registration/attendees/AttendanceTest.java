@@ -60,7 +60,7 @@ class AttendanceTest {
 
     @Test
     void zoomReportSumsRejoinsAndIsIdempotent() throws Exception {
-        EventSnapshot event = TestCatalog.apply(context, CheckInTest.withFormat(event(), "ONLINE"));
+        EventSnapshot event = TestCatalog.apply(context, TestCatalog.format(event(), "ONLINE"));
         String stayed = email("stayed");
         String brief = email("brief");
         String away = email("away");
@@ -122,7 +122,7 @@ class AttendanceTest {
 
     @Test
     void frenchExcelAndTeamsReportsAreRead() {
-        EventSnapshot event = TestCatalog.apply(context, CheckInTest.withFormat(event(), "HYBRID"));
+        EventSnapshot event = TestCatalog.apply(context, TestCatalog.format(event(), "HYBRID"));
         String camille = email("camille");
         String jose = email("jose");
         String camilleId = register(event, camille, "fr");
@@ -218,7 +218,7 @@ class AttendanceTest {
 
     @Test
     void markingByHandTellsEachChangeOnce() {
-        EventSnapshot event = TestCatalog.apply(context, CheckInTest.withFormat(event(1), "ONLINE"));
+        EventSnapshot event = TestCatalog.apply(context, TestCatalog.format(event(1), "ONLINE"));
         String id = register(event, email("marked"), "es");
         String waiting = register(event, email("waiting"), "es");
 
@@ -249,7 +249,7 @@ class AttendanceTest {
 
     @Test
     void theDoorsCheckInAndItsUndoingAreTold() {
-        EventSnapshot event = TestCatalog.apply(context, CheckInTest.withFormat(event(), "IN_PERSON"));
+        EventSnapshot event = TestCatalog.apply(context, TestCatalog.format(event(), "IN_PERSON"));
         String id = register(event, email("door"), "fr");
         Response in = api.post(
                 "/api/events/" + event.id() + "/check-ins",

@@ -55,7 +55,8 @@ class CheckInTest {
 
     @Test
     void checkInByCodeThenByIdShowsInTheListsAndUndoes() {
-        EventSnapshot event = TestCatalog.apply(context, withFormat(TestCatalog.event("icom-france", 10), "HYBRID"));
+        EventSnapshot event =
+                TestCatalog.apply(context, TestCatalog.format(TestCatalog.event("icom-france", 10), "HYBRID"));
         JsonNode first = register(event);
         JsonNode second = register(event);
         String code = code(first);
@@ -133,9 +134,12 @@ class CheckInTest {
 
     @Test
     void refusals() {
-        EventSnapshot event = TestCatalog.apply(context, withFormat(TestCatalog.event("icom-france", 1), "IN_PERSON"));
-        EventSnapshot other = TestCatalog.apply(context, withFormat(TestCatalog.event("icom-france", 5), "IN_PERSON"));
-        EventSnapshot online = TestCatalog.apply(context, withFormat(TestCatalog.event("icom-france", 5), "ONLINE"));
+        EventSnapshot event =
+                TestCatalog.apply(context, TestCatalog.format(TestCatalog.event("icom-france", 1), "IN_PERSON"));
+        EventSnapshot other =
+                TestCatalog.apply(context, TestCatalog.format(TestCatalog.event("icom-france", 5), "IN_PERSON"));
+        EventSnapshot online =
+                TestCatalog.apply(context, TestCatalog.format(TestCatalog.event("icom-france", 5), "ONLINE"));
         JsonNode confirmed = register(event);
         JsonNode waiting = register(event);
         JsonNode elsewhere = register(other);
@@ -191,7 +195,8 @@ class CheckInTest {
 
     @Test
     void concurrentScansOfOneCodeCheckInOnce() throws Exception {
-        EventSnapshot event = TestCatalog.apply(context, withFormat(TestCatalog.event("icom-france", 30), "IN_PERSON"));
+        EventSnapshot event =
+                TestCatalog.apply(context, TestCatalog.format(TestCatalog.event("icom-france", 30), "IN_PERSON"));
         for (int i = 0; i < 20; i++) {
             String body = "{\"code\": \"" + code(register(event)) + "\"}";
             List<Response> both = twoAtOnce(() -> checkIn(event, body, ICOM));
@@ -205,7 +210,8 @@ class CheckInTest {
 
     @Test
     void erasureRemovesTheCode() {
-        EventSnapshot event = TestCatalog.apply(context, withFormat(TestCatalog.event("icom-france", 5), "IN_PERSON"));
+        EventSnapshot event =
+                TestCatalog.apply(context, TestCatalog.format(TestCatalog.event("icom-france", 5), "IN_PERSON"));
         JsonNode registered = register(event);
         String code = code(registered);
         String id = registered.get("id").asString();
@@ -226,23 +232,6 @@ class CheckInTest {
                 .get(0);
         assertThat(attendee.get("checkInCode").isNull()).isTrue();
         assertThat(attendee.get("attended").asBoolean()).isTrue();
-    }
-
-    static EventSnapshot withFormat(EventSnapshot e, String format) {
-        return new EventSnapshot(
-                e.id(),
-                e.organisation(),
-                e.status(),
-                e.capacity(),
-                e.requiresApproval(),
-                e.waitlist(),
-                e.opensAt(),
-                e.closesAt(),
-                e.startsAt(),
-                e.endsAt(),
-                e.version(),
-                e.questions(),
-                format);
     }
 
     /** The registration's answer (id, token, status) and, from the registrant's view, its code. */

@@ -62,7 +62,7 @@ class PartnersAndDoorStaffTest {
                 context,
                 partnered(TestCatalog.with(TestCatalog.event("icom-france", 10), "PUBLISHED", 10, true, true)));
         EventSnapshot notPartnered =
-                TestCatalog.apply(context, CheckInTest.withFormat(TestCatalog.event("icom-france", 10), "IN_PERSON"));
+                TestCatalog.apply(context, TestCatalog.format(TestCatalog.event("icom-france", 10), "IN_PERSON"));
         JsonNode confirmed = register(event, "Élise Durand");
         JsonNode pending = register(withApproval, "Élise Durand");
         JsonNode elsewhere = register(notPartnered, "Élise Durand");
@@ -132,7 +132,7 @@ class PartnersAndDoorStaffTest {
     void doorStaffAreLimitedToCheckIn() {
         EventSnapshot event = TestCatalog.apply(context, partnered(TestCatalog.event("icom-france", 10)));
         EventSnapshot foreign =
-                TestCatalog.apply(context, CheckInTest.withFormat(TestCatalog.event("ocim", 10), "IN_PERSON"));
+                TestCatalog.apply(context, TestCatalog.format(TestCatalog.event("ocim", 10), "IN_PERSON"));
         JsonNode first = register(event, "Élise Durand");
         JsonNode second = register(event, "Jean Martin");
         JsonNode elsewhere = register(foreign, "Élise Durand");
@@ -180,7 +180,7 @@ class PartnersAndDoorStaffTest {
     @Test
     void theSearchFindsNamesAndEmailsIgnoringCaseSortedByNameNeverErased() {
         EventSnapshot event =
-                TestCatalog.apply(context, CheckInTest.withFormat(TestCatalog.event("icom-france", 40), "IN_PERSON"));
+                TestCatalog.apply(context, TestCatalog.format(TestCatalog.event("icom-france", 40), "IN_PERSON"));
         JsonNode zoe = register(event, "Zoé Leroy");
         JsonNode anna = register(event, "Anna Leroy");
         JsonNode erased = register(event, "Paul Leroy");
@@ -222,21 +222,7 @@ class PartnersAndDoorStaffTest {
 
     /** The event, in person, naming icom-greece as a partner organisation. */
     private static EventSnapshot partnered(EventSnapshot e) {
-        return new EventSnapshot(
-                e.id(),
-                e.organisation(),
-                e.status(),
-                e.capacity(),
-                e.requiresApproval(),
-                e.waitlist(),
-                e.opensAt(),
-                e.closesAt(),
-                e.startsAt(),
-                e.endsAt(),
-                e.version(),
-                e.questions(),
-                "IN_PERSON",
-                List.of("icom-greece"));
+        return TestCatalog.format(e, "IN_PERSON", List.of("icom-greece"));
     }
 
     private JsonNode register(EventSnapshot event, String name) {

@@ -168,22 +168,7 @@ class AttestationTest {
 
     private EventSnapshot event(String format, int capacity) {
         EventSnapshot e = TestCatalog.dates(TestCatalog.event("icom-france", capacity), START, END);
-        return TestCatalog.apply(
-                context,
-                new EventSnapshot(
-                        e.id(),
-                        e.organisation(),
-                        e.status(),
-                        e.capacity(),
-                        e.requiresApproval(),
-                        e.waitlist(),
-                        e.opensAt(),
-                        e.closesAt(),
-                        e.startsAt(),
-                        e.endsAt(),
-                        e.version(),
-                        e.questions(),
-                        format));
+        return TestCatalog.apply(context, TestCatalog.format(e, format));
     }
 
     private void learn(EventSnapshot event, EventDetails details) {

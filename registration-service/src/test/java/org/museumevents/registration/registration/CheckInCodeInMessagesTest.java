@@ -48,7 +48,8 @@ class CheckInCodeInMessagesTest {
 
     @Test
     void confirmedAndPromotedMessagesOfAnInPersonEventCarryTheCode() {
-        EventSnapshot event = TestCatalog.apply(context, format(TestCatalog.event("icom-france", 1), "IN_PERSON"));
+        EventSnapshot event =
+                TestCatalog.apply(context, TestCatalog.format(TestCatalog.event("icom-france", 1), "IN_PERSON"));
         JsonNode first = register(event);
         JsonNode second = register(event);
         String firstCode = code(first);
@@ -80,28 +81,12 @@ class CheckInCodeInMessagesTest {
 
     @Test
     void anOnlineEventsMessagesCarryNoCode() {
-        EventSnapshot event = TestCatalog.apply(context, format(TestCatalog.event("icom-france", 5), "ONLINE"));
+        EventSnapshot event =
+                TestCatalog.apply(context, TestCatalog.format(TestCatalog.event("icom-france", 5), "ONLINE"));
         JsonNode registered = register(event);
         JsonNode message = message(registered, "RegistrationConfirmed");
         assertThat(message.has("checkInCode")).isTrue();
         assertThat(message.get("checkInCode").isNull()).isTrue();
-    }
-
-    static EventSnapshot format(EventSnapshot e, String format) {
-        return new EventSnapshot(
-                e.id(),
-                e.organisation(),
-                e.status(),
-                e.capacity(),
-                e.requiresApproval(),
-                e.waitlist(),
-                e.opensAt(),
-                e.closesAt(),
-                e.startsAt(),
-                e.endsAt(),
-                e.version(),
-                e.questions(),
-                format);
     }
 
     private JsonNode register(EventSnapshot event) {
