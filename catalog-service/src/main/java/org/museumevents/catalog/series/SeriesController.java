@@ -64,7 +64,7 @@ class SeriesController {
         return series.find(id);
     }
 
-    @GetMapping(value = "/{id}/calendar.ics", produces = "text/calendar")
+    @GetMapping(value = "/{seriesId}/calendar.ics", produces = "text/calendar")
     @Operation(
             operationId = "getSeriesCalendar",
             summary = "The series' events as an iCalendar feed (RFC 5545), without meeting secrets",
@@ -78,13 +78,13 @@ class SeriesController {
                 @Header(name = "Cache-Control", description = "public, max-age=300")
             })
     ResponseEntity<String> calendar(
-            @PathVariable UUID id,
+            @PathVariable UUID seriesId,
             @Parameter(
                             description = "the language of the names and texts (`fr`, `en`, `es`); the default"
                                     + " language where there is none, or when absent")
                     @RequestParam(required = false)
                     Language lang) {
-        return CalendarFeeds.answer(series.calendar(id, lang), "series-" + id + ".ics");
+        return CalendarFeeds.answer(series.calendar(seriesId, lang), "series-" + seriesId + ".ics");
     }
 
     @PostMapping
