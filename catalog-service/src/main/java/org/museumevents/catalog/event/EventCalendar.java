@@ -95,7 +95,9 @@ class EventCalendar {
      */
     String feed(String name, List<EventView> events, Language language) {
         Calendar calendar = calendar();
-        calendar.add(new XProperty("X-WR-CALNAME", ContentLines.text(name)));
+        // An X- property is written unescaped (ical4j 4.1.1): a line break in a name stored before
+        // titles were single-line would end the content line; one line it is.
+        calendar.add(new XProperty("X-WR-CALNAME", name.replaceAll("[\\p{Cntrl}\u0080-\u009F\u2028\u2029]+", " ")));
         calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), FEED_REFRESH));
         calendar.add(new XProperty("X-PUBLISHED-TTL", FEED_REFRESH.toString()));
         Map<String, VTimeZone> definitions = new LinkedHashMap<>();

@@ -179,6 +179,9 @@ class EventCalendarTest {
                 .doesNotContain("secret")
                 .doesNotContain("zoom.example");
         assertThat(calendar.feed("Empty", List.of(), null)).doesNotContain("BEGIN:VEVENT");
+        // A name stored before titles were one line stays one content line.
+        assertThat(calendar.feed("Nuit\r\ndes\u2028musées", List.of(), null))
+                .contains("\r\nX-WR-CALNAME:Nuit des musées\r\n");
     }
 
     /** An event as read from the database: its instants were computed when it was written. */
