@@ -91,6 +91,8 @@ class PublicEndpointsPropertyTest {
         mvc.perform(get("/api/events/{id}", publishedEvent)).andExpect(status().isOk());
         mvc.perform(get("/api/events/{id}/calendar.ics", publishedEvent)).andExpect(status().isOk());
         mvc.perform(get("/api/series/{id}", seriesId)).andExpect(status().isOk());
+        mvc.perform(get("/api/series/{id}/calendar.ics", seriesId)).andExpect(status().isOk());
+        mvc.perform(get("/api/organisations/{slug}/calendar.ics", organisation)).andExpect(status().isOk());
     }
 
     @Property(tries = TRIES, afterFailure = AfterFailureMode.SAMPLE_FIRST)
@@ -220,7 +222,12 @@ class PublicEndpointsPropertyTest {
                 "/api/events/{}/",
                 "/api/events/{}/calendar.ics/x",
                 "/api/series/{}/occurrences",
-                "/api/events/{}/publish");
+                "/api/events/{}/publish",
+                // Issue 17: the calendar feeds.
+                "/api/series/{}/calendar.ics",
+                "/api/series/{}/calendar.ics?lang={}",
+                "/api/organisations/{}/calendar.ics",
+                "/api/organisations/{}/calendar.ics?lang={}");
     }
 
     @Provide
@@ -284,7 +291,9 @@ class PublicEndpointsPropertyTest {
                         List.of("partners", 0),
                         List.of("tags", 0),
                         List.of("meeting", "meetingId"),
-                        List.of("meeting", "passcode"))),
+                        List.of("meeting", "passcode"),
+                        List.of("registration", "reconfirmation", "before"),
+                        List.of("registration", "reconfirmation", "deadline"))),
                 anyEventMutations());
     }
 
@@ -310,6 +319,10 @@ class PublicEndpointsPropertyTest {
                 List.of("registration", "opensAt"),
                 List.of("registration", "closesAt"),
                 List.of("registration", "waitlist"),
+                List.of("registration", "reconfirmation"),
+                List.of("registration", "reconfirmation", "before"),
+                List.of("registration", "reconfirmation", "deadline"),
+                List.of("registration", "reconfirmation", "releaseSilent"),
                 List.of("interpretation", 0),
                 List.of("people", 0, "name"),
                 List.of("people", 0, "role"),
@@ -359,6 +372,8 @@ class PublicEndpointsPropertyTest {
                 List.of("eventDefaults", "meeting", "url"),
                 List.of("eventDefaults", "capacity"),
                 List.of("eventDefaults", "registration", "opensAt"),
+                List.of("eventDefaults", "registration", "reconfirmation"),
+                List.of("eventDefaults", "registration", "reconfirmation", "before"),
                 List.of("eventDefaults", "people", 0, "name"),
                 List.of("eventDefaults", "partners", 0),
                 List.of("eventDefaults", "reminders", 0),

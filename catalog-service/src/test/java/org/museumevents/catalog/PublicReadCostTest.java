@@ -63,6 +63,9 @@ class PublicReadCostTest {
         assertThat(small.get("GET /api/series/{id}")).isLessThanOrEqualTo(2);
         assertThat(small.get("GET /api/events")).isLessThanOrEqualTo(2);
         assertThat(small.get("GET /api/events/{id}")).isEqualTo(1);
+        // Issue 17: the series, then its events; an organisation's events.
+        assertThat(small.get("GET /api/series/{id}/calendar.ics")).isLessThanOrEqualTo(2);
+        assertThat(small.get("GET /api/organisations/{slug}/calendar.ics")).isEqualTo(1);
 
         // The batch load shows what the per-series queries showed: published events to anyone, drafts to organisers.
         mvc.perform(get("/api/series").param("organisation", organisation).param("size", "100"))
@@ -102,6 +105,10 @@ class PublicReadCostTest {
                         .param("q", "coursive"));
         reads.put("GET /api/events/{id}", get("/api/events/{id}", event));
         reads.put("GET /api/events/{id}/calendar.ics", get("/api/events/{id}/calendar.ics", event));
+        reads.put("GET /api/series/{id}/calendar.ics", get("/api/series/{id}/calendar.ics", series));
+        reads.put(
+                "GET /api/organisations/{slug}/calendar.ics",
+                get("/api/organisations/{slug}/calendar.ics", organisation));
         reads.put("GET /api/series?organisation=", get("/api/series").param("organisation", organisation));
         reads.put(
                 "GET /api/series?organisation= as its organiser",

@@ -112,6 +112,10 @@ class PublicSurfacesTest {
                     "/api/events?series=" + seriesId + "&from=2027-01-01",
                     "/api/series/" + seriesId,
                     "/api/series?organisation=" + icom,
+                    // Issue 17: the public calendar feeds.
+                    "/api/series/" + seriesId + "/calendar.ics",
+                    "/api/series/" + seriesId + "/calendar.ics?lang=en",
+                    "/api/organisations/" + icom + "/calendar.ics",
                     "/v3/api-docs")) {
                 var read = get(path);
                 if (token != null) {
@@ -137,6 +141,17 @@ class PublicSurfacesTest {
                         .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom)))
                 .andExpect(status().isOk())
                 .andReturn());
+        // So are the feeds (issue 17), which hold the published and the cancelled one.
+        for (String feed :
+                List.of("/api/series/" + seriesId + "/calendar.ics", "/api/organisations/" + icom + "/calendar.ics")) {
+            MvcResult result = mvc.perform(get(feed).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(icom)))
+                    .andExpect(status().isOk())
+                    .andReturn();
+            assertNoSecret(result);
+            assertThat(result.getResponse().getContentAsString())
+                    .contains("UID:" + published + "@museum-events")
+                    .contains("UID:" + cancelled + "@museum-events");
+        }
     }
 
     @Test

@@ -30,7 +30,8 @@ import org.museumevents.starter.problem.InvalidFields.FieldProblem;
  * document stored for it. Every text is bounded, and every one that lands in an email's subject or
  * first lines (titles, people, venue, partners, tags, meeting) is a single line; descriptions may
  * have several. Its {@code questions} follow the rules of {@link Question}, its {@code followUp}
- * those of {@link FollowUp}; a document stored before there were questions reads with none, one
+ * those of {@link FollowUp}, its {@code registration.reconfirmation} those of {@link
+ * Reconfirmation}; a document stored before there were questions reads with none, one
  * stored before follow-ups with none ({@code null}).
  */
 public record EventDetails(
@@ -171,18 +172,33 @@ public record EventDetails(
             @SingleLine @Size(max = 100) String meetingId,
             @SingleLine @Size(max = 100) String passcode) {}
 
-    /** When registration opens and closes (null: when published, at the start), and how it goes. */
+    /**
+     * When registration opens and closes (null: when published, at the start), and how it goes.
+     *
+     * @param reconfirmation (issue 17) whether and when confirmed registrants are asked to reconfirm,
+     *     see {@link Reconfirmation}; null (the default, also for an event stored before issue 17):
+     *     never
+     */
     public record Registration(
             @PlausibleDate Instant opensAt,
             @PlausibleDate Instant closesAt,
             Boolean requiresApproval,
-            Boolean waitlist) {
+            Boolean waitlist,
+            @Schema(
+                            description = "whether confirmed registrants are asked, `before` the start, to reconfirm"
+                                    + " by `deadline` (issue 17); null: never")
+                    Reconfirmation reconfirmation) {
 
         static final Registration DEFAULT = new Registration(null, null, false, true);
 
         public Registration {
             requiresApproval = requiresApproval != null && requiresApproval;
             waitlist = waitlist == null || waitlist;
+        }
+
+        /** A registration without reconfirmation (as before issue 17). */
+        public Registration(Instant opensAt, Instant closesAt, Boolean requiresApproval, Boolean waitlist) {
+            this(opensAt, closesAt, requiresApproval, waitlist, null);
         }
     }
 
@@ -251,6 +267,7 @@ public record EventDetails(
                         new FieldProblem("reminders[" + i + "]", "must be an ISO-8601 duration such as P1D or PT1H"));
             }
         }
+        problems.addAll(Reconfirmation.problems(registration.reconfirmation(), "registration.reconfirmation"));
         problems.addAll(Question.problems(questions, "questions"));
         problems.addAll(FollowUp.problems(followUp, "followUp"));
         problems.addAll(partnerProblems(partnerOrganisations, organisation, "partnerOrganisations"));

@@ -130,6 +130,44 @@ class EventRepository {
                 .list();
     }
 
+    /**
+     * The events of a public calendar feed (issue 17): those ever published (PUBLISHED, or CANCELLED
+     * after publication; never a draft), of a series or of an organisation, not ended before {@code
+     * endedAfter}, soonest first, at most {@code limit}.
+     *
+     * @param seriesId the series, or null for all of the organisation's events
+     * @param organisation the events' organisation (a series' events are its organisation's)
+     * @param endedAfter the instant before which an ended event is left out
+     * @param limit the most events answered
+     */
+    List<Event> feed(UUID seriesId, String organisation, Instant endedAfter, int limit) {
+        String scope = seriesId == null
+                ? "organisation = :organisation"
+                : "series_id = :seriesId AND organisation = :organisation";
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("organisation", organisation);
+        if (seriesId != null) {
+            params.put("seriesId", seriesId);
+        }
+        params.put("endedAfter", utc(endedAfter));
+        params.put("limit", limit);
+        return jdbc.sql("SELECT * FROM event WHERE " + scope
+                        + " AND status IN ('PUBLISHED', 'CANCELLED') AND published_at IS NOT NULL"
+                        + " AND ends_at >= :endedAfter ORDER BY starts_at, id LIMIT :limit")
+                .params(params)
+                .query(this::map)
+                .list();
+    }
+
+    /** Whether the organisation has ever published an event (cancelled since or not). */
+    boolean hasPublished(String organisation) {
+        return jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM event WHERE organisation = :organisation AND published_at IS NOT NULL)")
+                .param("organisation", organisation)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The latest local start among a series' events (wall-clock time in the series' zone), to continue the series after it. */
     Optional<LocalDateTime> lastStartInSeries(UUID seriesId) {
         return jdbc.sql("SELECT max(start_local) FROM event WHERE series_id = :seriesId")

@@ -13,7 +13,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.museumevents.catalog.event.CalendarFeeds;
 import org.museumevents.catalog.event.EventView;
+import org.museumevents.catalog.event.Language;
 import org.museumevents.catalog.event.Page;
 import org.museumevents.starter.openapi.OrganiserTokenOptional;
 import org.museumevents.starter.security.Organisers;
@@ -60,6 +62,29 @@ class SeriesController {
     @OrganiserTokenOptional
     SeriesView get(@PathVariable UUID id) {
         return series.find(id);
+    }
+
+    @GetMapping(value = "/{seriesId}/calendar.ics", produces = "text/calendar")
+    @Operation(
+            operationId = "getSeriesCalendar",
+            summary = "The series' events as an iCalendar feed (RFC 5545), without meeting secrets",
+            description = "Published and cancelled occurrences (never drafts) not ended more than 90 days ago,"
+                    + " soonest first, at most 500; subscribe with `webcal://`. Issue 17.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The feed",
+            headers = {
+                @Header(name = "ETag", description = "weak; `If-None-Match` answers 304 while unchanged"),
+                @Header(name = "Cache-Control", description = "public, max-age=300")
+            })
+    ResponseEntity<String> calendar(
+            @PathVariable UUID seriesId,
+            @Parameter(
+                            description = "the language of the names and texts (`fr`, `en`, `es`); the default"
+                                    + " language where there is none, or when absent")
+                    @RequestParam(required = false)
+                    Language lang) {
+        return CalendarFeeds.answer(series.calendar(seriesId, lang), "series-" + seriesId + ".ics");
     }
 
     @PostMapping

@@ -17,6 +17,7 @@ import org.museumevents.catalog.event.EventFormat;
 import org.museumevents.catalog.event.FollowUp;
 import org.museumevents.catalog.event.Language;
 import org.museumevents.catalog.event.Question;
+import org.museumevents.catalog.event.Reconfirmation;
 import org.museumevents.starter.input.SingleLine;
 import org.museumevents.starter.input.TextRules;
 import org.museumevents.starter.problem.InvalidFields;
@@ -25,7 +26,7 @@ import org.museumevents.starter.problem.InvalidFields.FieldProblem;
 /**
  * What an organiser writes about a series: its texts, its recurrence, and optional defaults that
  * each new occurrence starts from (the organiser then edits each session's theme and speakers),
- * its registration questions and follow-up among them.
+ * its registration questions, follow-up and (issue 17) reconfirmation policy among them.
  */
 public record SeriesDetails(
         @NotNull @Size(min = 1, max = 3) Map<Language, @NotNull @SingleLine @Size(max = 300) String> title,
@@ -147,6 +148,10 @@ public record SeriesDetails(
                 eventDefaults.partnerOrganisations(), organisation, "eventDefaults.partnerOrganisations"));
         problems.addAll(Question.problems(eventDefaults.questions(), "eventDefaults.questions"));
         problems.addAll(FollowUp.problems(eventDefaults.followUp(), "eventDefaults.followUp"));
+        if (eventDefaults.registration() != null) {
+            problems.addAll(Reconfirmation.problems(
+                    eventDefaults.registration().reconfirmation(), "eventDefaults.registration.reconfirmation"));
+        }
         if (defaultLanguage != null && TextRules.isBlank(title.get(defaultLanguage))) {
             problems.add(new FieldProblem("title." + defaultLanguage, "the default language needs a title"));
         }

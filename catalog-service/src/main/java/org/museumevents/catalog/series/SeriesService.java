@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.museumevents.catalog.event.CalendarFeeds;
 import org.museumevents.catalog.event.EventService;
 import org.museumevents.catalog.event.EventView;
+import org.museumevents.catalog.event.Language;
 import org.museumevents.catalog.event.Page;
 import org.museumevents.starter.problem.Problems;
 import org.museumevents.starter.security.Organisers;
@@ -24,10 +26,12 @@ public class SeriesService {
 
     private final SeriesRepository series;
     private final EventService events;
+    private final CalendarFeeds feeds;
 
-    SeriesService(SeriesRepository series, EventService events) {
+    SeriesService(SeriesRepository series, EventService events, CalendarFeeds feeds) {
         this.series = series;
         this.events = events;
+        this.feeds = feeds;
     }
 
     @Transactional
@@ -42,6 +46,24 @@ public class SeriesService {
     SeriesView find(UUID id) {
         return views(List.of(series.find(id).orElseThrow(() -> Problems.notFound("The series"))))
                 .get(0);
+    }
+
+    /**
+     * The series' public calendar feed (issue 17, {@link CalendarFeeds}): two statements, the series
+     * and its events. A series exists for anyone as soon as it is created (as {@code GET
+     * /api/series/{id}} shows it): one whose occurrences are not published yet has an empty feed, which
+     * fills as they are.
+     *
+     * @param id the series
+     * @param language the language of the texts ({@code ?lang=}), null for the default ones
+     * @return the iCalendar text
+     * @throws org.springframework.web.ErrorResponseException 404 for an unknown series
+     */
+    @Transactional(readOnly = true)
+    String calendar(UUID id, Language language) {
+        Series found = series.find(id).orElseThrow(() -> Problems.notFound("The series"));
+        SeriesDetails details = found.details();
+        return feeds.ofSeries(id, found.organisation(), details.title(), details.defaultLanguage(), language);
     }
 
     /** A page of series with their events: three statements (page, count, events) whatever the page holds. */

@@ -106,6 +106,13 @@ class DemoCatalogueTest {
         assertThat(workshop.path("registration").path("requiresApproval").asBoolean())
                 .isTrue();
         assertThat(workshop.path("venue").path("city").asString()).isEqualTo("Dijon");
+        // Issue 17: limited free places, so its registrants are asked to reconfirm.
+        assertThat(workshop.at("/registration/reconfirmation/before").asString())
+                .isEqualTo("P3D");
+        assertThat(workshop.at("/registration/reconfirmation/deadline").asString())
+                .isEqualTo("P1D");
+        assertThat(workshop.at("/registration/reconfirmation/releaseSilent").asBoolean())
+                .isTrue();
     }
 
     @Test

@@ -160,6 +160,30 @@ class EventCalendarTest {
                 .contains("\r\nLOCATION:Musée\\nd’Orsay\\, Paris\r\n");
     }
 
+    @Test
+    void aFeedDefinesEachZoneOnceAndWritesEveryEvent() throws Exception {
+        List<EventView> events =
+                List.of(event("Europe/Paris"), event("America/Argentina/Buenos_Aires"), event("Europe/Paris"));
+
+        String ics = calendar.feed("Solidarités", events, Language.en);
+
+        var parsed = new CalendarBuilder().build(new StringReader(ics));
+        assertThat(parsed.getComponents("VTIMEZONE")).hasSize(2);
+        assertThat(parsed.getComponents("VEVENT")).hasSize(3);
+        assertThat(ics)
+                .contains("\r\nX-WR-CALNAME:Solidarités\r\n")
+                .contains("\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n")
+                .contains("\r\nX-PUBLISHED-TTL:PT1H\r\n")
+                // No English title: the default language's.
+                .contains("\r\nSUMMARY:Nuit des musées\r\n")
+                .doesNotContain("secret")
+                .doesNotContain("zoom.example");
+        assertThat(calendar.feed("Empty", List.of(), null)).doesNotContain("BEGIN:VEVENT");
+        // A name stored before titles were one line stays one content line.
+        assertThat(calendar.feed("Nuit\r\ndes\u2028musées", List.of(), null))
+                .contains("\r\nX-WR-CALNAME:Nuit des musées\r\n");
+    }
+
     /** An event as read from the database: its instants were computed when it was written. */
     static EventView stored(String zone) {
         return new EventView(

@@ -120,6 +120,52 @@ class OutboxRelayTest {
         }
     }
 
+    /** Issue 17: the reconfirmation policy, as registration-service and notification-service read it. */
+    @Test
+    void theEventsReconfirmationPolicyTravelsWithItOnTheTopic() throws Exception {
+        String organisation = Fixtures.organisation("ocim");
+        JsonNode example = json.readTree(Files.readString(Path.of("src/test/resources/messages/EventPublished.json")))
+                .at("/event/registration/reconfirmation");
+        assertThat(example.isObject())
+                .as("the committed example carries a policy")
+                .isTrue();
+        Map<String, Object> event = Fixtures.workshop();
+        event.put("registration", Map.of("reconfirmation", json.convertValue(example, Map.class)));
+        String id = CatalogRequests.publish(mvc, json, organisation, event);
+        Map<String, Object> changed = Map.of("before", "P7D", "deadline", "PT0S");
+        event.put("registration", Map.of("reconfirmation", changed));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/events/{id}", id)
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(organisation))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(event)))
+                .andExpect(status().isOk());
+        event.put("registration", Map.of("waitlist", true));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/events/{id}", id)
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(organisation))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(event)))
+                .andExpect(status().isOk());
+
+        try (CatalogTopic topic = new CatalogTopic(TestServers.kafkaBootstrapServers())) {
+            List<ConsumerRecord<String, String>> records = topic.recordsFor(id, 3, Duration.ofSeconds(30));
+            assertThat(records)
+                    .extracting(r -> CatalogTopic.header(r, "ce_type"))
+                    .containsExactly("EventPublished", "EventUpdated", "EventUpdated");
+            // As the committed example carries it (messages/EventPublished.json), which consumers read.
+            assertThat(json.readTree(records.get(0).value()).at("/event/registration/reconfirmation"))
+                    .isEqualTo(example);
+            JsonNode changedOnTopic = json.readTree(records.get(1).value()).at("/event/registration/reconfirmation");
+            assertThat(changedOnTopic.path("before").asString()).isEqualTo("P7D");
+            assertThat(changedOnTopic.path("deadline").asString()).isEqualTo("PT0S");
+            assertThat(changedOnTopic.path("releaseSilent").isBoolean()).isTrue();
+            assertThat(changedOnTopic.path("releaseSilent").asBoolean()).isFalse();
+            // Turned off: null, present.
+            JsonNode registration = json.readTree(records.get(2).value()).at("/event/registration");
+            assertThat(registration.has("reconfirmation")).isTrue();
+            assertThat(registration.path("reconfirmation").isNull()).isTrue();
+        }
+    }
+
     @Test
     void publishUpdateAndCancelReachTheRealBrokerInOrderKeyedByEvent() throws Exception {
         String token = TestTokens.bearer("icom-france");
