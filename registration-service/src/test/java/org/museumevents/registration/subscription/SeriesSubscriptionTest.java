@@ -314,6 +314,37 @@ class SeriesSubscriptionTest {
     }
 
     @Test
+    void theOrganiserSeesWhichRegistrationsCameThroughASubscription() {
+        UUID series = UUID.randomUUID();
+        EventSnapshot event = occurrence(series, 10, 10);
+        JsonNode body = subscribe(series, email()).json();
+        assertThat(api.register(event.id(), email()).status()).isEqualTo(201);
+
+        JsonNode attendees = api.get("/api/events/" + event.id() + "/attendees", "Authorization", ICOM)
+                .json();
+        List<String> subscriptions = new ArrayList<>();
+        attendees
+                .path("content")
+                .forEach(a -> subscriptions.add(a.get("subscriptionId").asString(null)));
+        assertThat(subscriptions).containsExactlyInAnyOrder(body.get("id").asString(), null);
+
+        List<String> csv = api.get(
+                        "/api/events/" + event.id() + "/attendees", "Authorization", ICOM, "Accept", "text/csv")
+                .body()
+                .lines()
+                .toList();
+        assertThat(csv.get(0)).endsWith(",subscription");
+        assertThat(csv.subList(1, csv.size()))
+                .filteredOn(line -> line.endsWith(",yes"))
+                .hasSize(1);
+
+        JsonNode stats = api.get("/api/events/" + event.id() + "/registration-stats", "Authorization", ICOM)
+                .json();
+        assertThat(stats.get("viaSubscription").asLong()).isEqualTo(1);
+        assertThat(stats.get("confirmed").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void twoConcurrentSweepsDecideEachPairOnce() throws Exception {
         UUID series = UUID.randomUUID();
         Instant opens = Instant.now().plus(Duration.ofHours(1));
