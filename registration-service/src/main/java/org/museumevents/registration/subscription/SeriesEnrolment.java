@@ -69,7 +69,11 @@ public class SeriesEnrolment {
         try {
             enrol(eventId);
         } catch (RuntimeException e) {
-            log.warn("Enrolling the followers of event {} failed; the sweep will: {}", eventId, e.toString());
+            // The exception's class only: a database message may quote a row, with an email in it.
+            log.warn(
+                    "Enrolling the followers of event {} failed ({}); the sweep will",
+                    eventId,
+                    e.getClass().getName());
         }
     }
 

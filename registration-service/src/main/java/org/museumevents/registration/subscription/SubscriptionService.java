@@ -3,14 +3,12 @@ package org.museumevents.registration.subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.museumevents.registration.event.EventAccess;
 import org.museumevents.registration.event.EventRepository;
 import org.museumevents.registration.registration.RegistrationRequest;
 import org.museumevents.registration.registration.SubscriberRegistrations;
-import org.museumevents.registration.registration.SubscriberRegistrations.Enrolment;
 import org.museumevents.starter.problem.Problems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -79,13 +77,13 @@ class SubscriptionService {
             throw alreadySubscribed();
         }
         Subscription subscription = subscriptions.find(id).orElseThrow();
-        List<Subscribed.Made> made = new ArrayList<>();
         for (UUID occurrence : occurrences) {
-            Enrolment e = enrolment.decide(subscription, occurrence);
-            if (e != null && e.registrationId() != null) {
-                made.add(new Subscribed.Made(occurrence, e.registrationId(), e.status(), e.waitlistPosition()));
-            }
+            enrolment.decide(subscription, occurrence);
         }
+        // What it registered so far, by start: also a pair a sweep claimed first (decide answered null).
+        List<Subscribed.Made> made = registrations.ofSubscription(id).stream()
+                .map(r -> new Subscribed.Made(r.eventId(), r.id(), r.status(), r.waitlistPosition()))
+                .toList();
         return new Subscribed(id, seriesId, token, made);
     }
 
