@@ -11,6 +11,7 @@ import java.util.UUID;
  * Issue 16: {@code checkInCode} while CONFIRMED for an event that is not online (else null, and null
  * once erased); {@code checkedInAt} when first checked in at the door (UTC), null when not; {@code
  * attended} whether checked in.
+ * Issue 17: {@code subscriptionId}, the series subscription that made the registration, else null.
  */
 record Attendee(
         UUID id,
@@ -27,4 +28,5 @@ record Attendee(
         Instant registeredAt,
         String checkInCode,
         Instant checkedInAt,
-        boolean attended) {}
+        boolean attended,
+        UUID subscriptionId) {}

@@ -130,7 +130,12 @@ class AttendeeRepository {
                         .param("eventId", eventId)
                         .query(Long.class)
                         .single(),
-                attendance);
+                attendance,
+                jdbc.sql("SELECT count(*) FROM registration WHERE event_id = :eventId AND subscription_id IS NOT NULL"
+                                + " AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED')")
+                        .param("eventId", eventId)
+                        .query(Long.class)
+                        .single());
     }
 
     /**
@@ -247,6 +252,7 @@ class AttendeeRepository {
                 created.toInstant(),
                 showCodes && "CONFIRMED".equals(status) ? rs.getString("check_in_code") : null,
                 checkedIn == null ? null : checkedIn.toInstant(),
-                checkedIn != null);
+                checkedIn != null,
+                rs.getObject("subscription_id", UUID.class));
     }
 }

@@ -33,6 +33,9 @@ final class Csv {
      */
     private static final String CHECK_IN_HEADER = "checkedInAt,attended";
 
+    /** Issue 17: {@code yes} when a series subscription made the registration, else empty; the last column. */
+    private static final String SUBSCRIPTION_HEADER = "subscription";
+
     private Csv() {}
 
     /**
@@ -50,6 +53,7 @@ final class Csv {
         questions.forEach(q -> header.add(cell(q.heading())));
         removed.forEach(id -> header.add(cell(id)));
         header.add(CHECK_IN_HEADER);
+        header.add(SUBSCRIPTION_HEADER);
         StringBuilder csv =
                 new StringBuilder("\uFEFF").append(String.join(",", header)).append("\r\n");
         for (Attendee a : attendees) {
@@ -77,6 +81,7 @@ final class Csv {
             }
             cells.add(cell(a.checkedInAt() == null ? "" : a.checkedInAt().toString()));
             cells.add(cell(Boolean.toString(a.attended())));
+            cells.add(cell(a.subscriptionId() == null ? "" : "yes"));
             csv.append(String.join(",", cells)).append("\r\n");
         }
         return csv.toString();

@@ -8,7 +8,8 @@ import java.util.Map;
  * byAnswer}: question id to choice id, {@code true}/{@code false} or country code to headcount);
  * {@code attended} (issue 16): confirmed registrations checked in at the door; {@code attendance}
  * (issue 16): confirmed registrations attended (at the door, marked or imported) and absent, in all
- * and per registration language.
+ * and per registration language; {@code viaSubscription} (issue 17): active registrations (CONFIRMED,
+ * PENDING, WAITLISTED) made by a series subscription.
  */
 record RegistrationStats(
         Integer capacity,
@@ -21,7 +22,8 @@ record RegistrationStats(
         Map<String, Long> byInterpretationLanguage,
         Map<String, Map<String, Long>> byAnswer,
         long attended,
-        Attendance attendance) {
+        Attendance attendance,
+        long viaSubscription) {
 
     /**
      * @param checkedIn CONFIRMED registrations attended

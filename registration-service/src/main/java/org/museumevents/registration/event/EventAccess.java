@@ -70,4 +70,14 @@ public class EventAccess {
         }
         throw Problems.notFound(subject);
     }
+
+    /**
+     * Whether the caller is an organiser of an organisation owning an event of the series (issue 17:
+     * a series' followers), as known from the events' snapshots.
+     *
+     * @return false for an unknown series or anyone else
+     */
+    public boolean ownsSeries(UUID seriesId) {
+        return events.seriesOrganisations(seriesId).stream().anyMatch(Organisers::isOrganiserOf);
+    }
 }

@@ -115,17 +115,18 @@ public class EventRepository {
                         """
                         INSERT INTO event (id, organisation, status, capacity, requires_approval, waitlist_enabled,
                                             opens_at, closes_at, starts_at, ends_at, version, questions, format,
-                                            partner_organisations)
+                                            partner_organisations, series_id)
                         VALUES (:id, :organisation, :status, :capacity, :requiresApproval, :waitlist,
                                 :opensAt, :closesAt, :startsAt, :endsAt, :version, CAST(:questions AS jsonb),
-                                :format, :partners)
+                                :format, :partners, :seriesId)
                         ON CONFLICT (id) DO UPDATE SET
                             organisation = excluded.organisation, status = excluded.status,
                             capacity = excluded.capacity, requires_approval = excluded.requires_approval,
                             waitlist_enabled = excluded.waitlist_enabled, opens_at = excluded.opens_at,
                             closes_at = excluded.closes_at, starts_at = excluded.starts_at,
                             ends_at = excluded.ends_at, version = excluded.version, questions = excluded.questions,
-                            format = excluded.format, partner_organisations = excluded.partner_organisations
+                            format = excluded.format, partner_organisations = excluded.partner_organisations,
+                            series_id = excluded.series_id
                         """)
                 .param("id", e.id())
                 .param("organisation", e.organisation())
@@ -141,7 +142,45 @@ public class EventRepository {
                 .param("questions", json.writeValueAsString(e.questions()))
                 .param("format", e.format())
                 .param("partners", e.partnerOrganisations().toArray(new String[0]))
+                .param("seriesId", e.seriesId())
                 .update();
+    }
+
+    /**
+     * The occurrences of a series open for registration at {@code now} (issue 17): PUBLISHED, not
+     * started, within their registration window; by start.
+     */
+    public List<UUID> openOccurrences(UUID seriesId, Instant now) {
+        return jdbc.sql(
+                        """
+                        SELECT id FROM event WHERE series_id = :seriesId AND status = 'PUBLISHED'
+                        AND starts_at > :now AND (opens_at IS NULL OR opens_at <= :now)
+                        AND (closes_at IS NULL OR closes_at > :now)
+                        ORDER BY starts_at, id
+                        """)
+                .param("seriesId", seriesId)
+                .param("now", ts(now))
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * The organisations (slugs) owning the events this service knows of a series (issue 17); empty
+     * when it knows none.
+     */
+    public List<String> seriesOrganisations(UUID seriesId) {
+        return jdbc.sql("SELECT DISTINCT organisation FROM event WHERE series_id = :seriesId ORDER BY organisation")
+                .param("seriesId", seriesId)
+                .query(String.class)
+                .list();
+    }
+
+    /** The series of the event (issue 17); empty when the event is unknown or in no series. */
+    public Optional<UUID> seriesOf(UUID eventId) {
+        return jdbc.sql("SELECT series_id FROM event WHERE id = :id AND series_id IS NOT NULL")
+                .param("id", eventId)
+                .query(UUID.class)
+                .optional();
     }
 
     /** Recounts the places from the registrations; call while holding {@link #lock}. */

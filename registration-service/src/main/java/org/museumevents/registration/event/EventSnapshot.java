@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param partnerOrganisations the organisations (slugs) that co-organise the event (issue 16):
  *     their organisers read its attendees and stats and, with their door staff, check people in;
  *     empty when none
+ * @param seriesId the series the event is an occurrence of (issue 17: followers of the series are
+ *     registered for it), null when none
  */
 public record EventSnapshot(
         UUID id,
@@ -28,7 +30,42 @@ public record EventSnapshot(
         long version,
         List<Question> questions,
         String format,
-        List<String> partnerOrganisations) {
+        List<String> partnerOrganisations,
+        UUID seriesId) {
+
+    /** A snapshot of an event outside any series. */
+    public EventSnapshot(
+            UUID id,
+            String organisation,
+            String status,
+            Integer capacity,
+            boolean requiresApproval,
+            boolean waitlist,
+            Instant opensAt,
+            Instant closesAt,
+            Instant startsAt,
+            Instant endsAt,
+            long version,
+            List<Question> questions,
+            String format,
+            List<String> partnerOrganisations) {
+        this(
+                id,
+                organisation,
+                status,
+                capacity,
+                requiresApproval,
+                waitlist,
+                opensAt,
+                closesAt,
+                startsAt,
+                endsAt,
+                version,
+                questions,
+                format,
+                partnerOrganisations,
+                null);
+    }
 
     /** A snapshot without partner organisations. */
     public EventSnapshot(

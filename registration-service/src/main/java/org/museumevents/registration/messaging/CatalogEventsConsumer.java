@@ -3,6 +3,7 @@ package org.museumevents.registration.messaging;
 import java.util.function.Consumer;
 import org.museumevents.registration.attestation.Attestations;
 import org.museumevents.registration.registration.CatalogChanges;
+import org.museumevents.registration.subscription.SeriesEnrolment;
 import org.museumevents.starter.messaging.MessageBodies;
 import org.museumevents.starter.messaging.ProcessedMessages;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ class CatalogEventsConsumer {
             ProcessedMessages processed,
             CatalogChanges changes,
             Attestations attestations,
+            SeriesEnrolment enrolment,
             TransactionTemplate tx) {
         return message -> {
             CatalogMessage catalogMessage = MessageBodies.read(json, message.getPayload(), CatalogMessage.class);
@@ -51,6 +53,11 @@ class CatalogEventsConsumer {
                     log.info("Skipped {} {}: already processed", catalogMessage.type(), catalogMessage.id());
                 }
             });
+            // Issue 17: the series' followers, once the occurrence is stored (committed: registering
+            // locks the event's row in its own transaction); the sweep retries what fails here.
+            if (catalogMessage.event().seriesId() != null) {
+                enrolment.enrolFor(catalogMessage.event().id());
+            }
         };
     }
 }

@@ -17,7 +17,7 @@ import org.museumevents.starter.messaging.UnreadableMessage;
  * {@code EventCancelled}), with only the fields this service reads. {@code event.questions} (issue
  * 15) is the event's current list of registration questions; a message without it asks none.
  * {@code event.partnerOrganisations} (issue 16) names the co-organising organisations; none when
- * absent.
+ * absent. {@code event.seriesId} (issue 17) is the series the event is an occurrence of, null when none.
  * {@code title}, {@code venue}, {@code timeZone} and {@code organisationName} (if the catalog sends
  * it) are what attestations of attendance print (issue 16).
  */
@@ -40,7 +40,8 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
             Map<String, String> title,
             CatalogVenue venue,
             String timeZone,
-            String organisationName) {}
+            String organisationName,
+            UUID seriesId) {}
 
     /** The venue as the catalog sends it (issue 16: printed on attestations). */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -90,7 +91,8 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
                         ? List.of()
                         : event.partnerOrganisations().stream()
                                 .filter(Objects::nonNull)
-                                .toList());
+                                .toList(),
+                event.seriesId());
     }
 
     /** What attestations say of the event (issue 16); the parts the message leaves out are null. */

@@ -129,6 +129,27 @@ final class Answers {
     }
 
     /** The answer as stored, or null when {@code value} counts as no answer. */
+    /**
+     * The answers a series subscription gives one occurrence (issue 17): only those to questions the
+     * occurrence has (ids matching), judged as {@link #check} does, but a required question left
+     * unanswered does not refuse it (the subscriber could not know a later occurrence's questions).
+     */
+    static Checked checkForOccurrence(List<Question> questions, Map<String, JsonNode> given) {
+        Map<String, JsonNode> matching = new java.util.TreeMap<>();
+        if (given != null) {
+            for (Question question : questions) {
+                JsonNode value = given.get(question.id());
+                if (value != null) {
+                    matching.put(question.id(), value);
+                }
+            }
+        }
+        List<Question> optional = questions.stream()
+                .map(q -> new Question(q.id(), q.kind(), q.label(), q.choices(), false))
+                .toList();
+        return check(optional, matching);
+    }
+
     private static Object answer(Question question, JsonNode value) {
         return switch (question.kind()) {
             case TEXT -> {

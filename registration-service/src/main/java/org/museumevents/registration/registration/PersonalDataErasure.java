@@ -1,6 +1,8 @@
 package org.museumevents.registration.registration;
 
 import java.time.Instant;
+import java.util.UUID;
+import org.museumevents.registration.event.EventRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +20,18 @@ class PersonalDataErasure {
 
     private final RegistrationRepository registrations;
     private final RegistrationMessages messages;
+    private final EventRepository events;
+    private final SubscriptionLinks subscriptions;
 
-    PersonalDataErasure(RegistrationRepository registrations, RegistrationMessages messages) {
+    PersonalDataErasure(
+            RegistrationRepository registrations,
+            RegistrationMessages messages,
+            EventRepository events,
+            SubscriptionLinks subscriptions) {
         this.registrations = registrations;
         this.messages = messages;
+        this.events = events;
+        this.subscriptions = subscriptions;
     }
 
     /**
@@ -31,6 +41,27 @@ class PersonalDataErasure {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean erase(Registration registration, Instant now) {
+        if (!eraseOne(registration, now)) {
+            return false;
+        }
+        // Issue 17: a registration made by a series subscription takes the subscription's personal
+        // data with it (the subscription is cancelled), and its other registrations, each told as above.
+        UUID subscriptionId = registration.subscriptionId();
+        if (subscriptionId != null) {
+            subscriptions.erasePersonalData(subscriptionId, now);
+            for (Registration other : registrations.ofSubscription(subscriptionId)) {
+                if (other.isErased() || other.id().equals(registration.id())) {
+                    continue;
+                }
+                // Lock order as everywhere: the event, then the registration.
+                events.lock(other.eventId());
+                registrations.lock(other.id()).ifPresent(locked -> eraseOne(locked, now));
+            }
+        }
+        return true;
+    }
+
+    private boolean eraseOne(Registration registration, Instant now) {
         if (!registration.erasePersonalData(now)) {
             return false;
         }

@@ -76,17 +76,18 @@ class RegisterGroup {
             ), registered AS (
                 INSERT INTO registration (id, event_id, status, waitlist_seq, name, email, email_key, organisation,
                                           language, time_zone, interpretation_language, answers, check_in_code,
-                                          created_at, updated_at)
+                                          created_at, updated_at, subscription_id)
                 SELECT r.id, :eventId, r.status, r.seq, r.name, r.email, r.email_key, r.organisation,
                        r.language, r.time_zone, r.interpretation_language, CAST(r.answers AS jsonb), r.code, r.at,
-                       r.at
+                       r.at, r.subscription_id
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:seqs AS bigint[]),
                             CAST(:names AS text[]), CAST(:emails AS text[]), CAST(:emailKeys AS text[]),
                             CAST(:organisations AS text[]), CAST(:languages AS text[]), CAST(:timeZones AS text[]),
                             CAST(:interpretationLanguages AS text[]), CAST(:answers AS text[]),
-                            CAST(:checkInCodes AS text[]), CAST(:at AS timestamptz[]))
+                            CAST(:checkInCodes AS text[]), CAST(:at AS timestamptz[]),
+                            CAST(:subscriptionIds AS uuid[]))
                      WITH ORDINALITY AS r(id, status, seq, name, email, email_key, organisation, language, time_zone,
-                                          interpretation_language, answers, code, at, n)
+                                          interpretation_language, answers, code, at, subscription_id, n)
                 ORDER BY r.n
                 RETURNING id
             ), token AS (
@@ -158,6 +159,8 @@ class RegisterGroup {
      *     waitlistPosition}, which the group decides
      * @param checkInCode the registration's check-in code ({@link Tokens#newCheckInCode}), drawn
      *     here, off the leader's thread; never in the message
+     * @param subscriptionId the series subscription registering (issue 17), or null: its answers are
+     *     judged by {@link Answers#checkForOccurrence}
      */
     record Attempt(
             UUID registrationId,
@@ -170,7 +173,8 @@ class RegisterGroup {
             String traceparent,
             Instant now,
             String template,
-            String checkInCode) {}
+            String checkInCode,
+            UUID subscriptionId) {}
 
     /**
      * A new attempt with fresh ids, its token hashed and its message written but for what the group
@@ -192,12 +196,32 @@ class RegisterGroup {
             byte[] requestHash,
             String traceparent,
             Instant now) {
+        return attempt(eventId, request, token, idempotencyKey, requestHash, traceparent, now, null, null);
+    }
+
+    /**
+     * An attempt as {@link #attempt(UUID, RegistrationRequest, String, String, byte[], String, Instant)},
+     * made by a series subscription (issue 17).
+     *
+     * @param subscriptionId the subscription registering, or null
+     * @param subscriptionUrl the link its first message carries (a token already stored), or null
+     */
+    Attempt attempt(
+            UUID eventId,
+            RegistrationRequest request,
+            String token,
+            String idempotencyKey,
+            byte[] requestHash,
+            String traceparent,
+            Instant now,
+            UUID subscriptionId,
+            String subscriptionUrl) {
         UUID id = UUID.randomUUID();
         UUID messageId = UUID.randomUUID();
         // The message carries no answers: they are judged later, and never leave this service.
-        Registration draft = Registration.fromRequest(id, eventId, request, null, null, Map.of(), now);
+        Registration draft = Registration.fromRequest(id, eventId, request, null, null, Map.of(), now, subscriptionId);
         String template = json.writeValueAsString(RegistrationMessages.of(
-                messageId, null, now, draft, null, null, null, properties.manageUrl(id, token), null));
+                messageId, null, now, draft, null, null, null, properties.manageUrl(id, token), null, subscriptionUrl));
         return new Attempt(
                 id,
                 messageId,
@@ -209,7 +233,8 @@ class RegisterGroup {
                 traceparent,
                 now,
                 template,
-                Tokens.newCheckInCode());
+                Tokens.newCheckInCode(),
+                subscriptionId);
     }
 
     /** What a group decided for one attempt. */
@@ -295,7 +320,9 @@ class RegisterGroup {
                                 : new KeyReused());
                 continue;
             }
-            Answers.Checked checked = Answers.check(questions, attempt.request().answers());
+            Answers.Checked checked = attempt.subscriptionId() == null
+                    ? Answers.check(questions, attempt.request().answers())
+                    : Answers.checkForOccurrence(questions, attempt.request().answers());
             Answer answer = judge(locked.map(EventRepository.Locked::event), places, takenEmails, attempt, checked);
             if (answer instanceof Placed placed) {
                 Long seq = placed.status() == RegistrationStatus.WAITLISTED ? places.lastWaitlistSeq() : null;
@@ -386,7 +413,7 @@ class RegisterGroup {
 
     private static Row row(UUID eventId, Attempt a, Placed placed, Long seq, Map<String, Object> answers) {
         Registration registration = Registration.fromRequest(
-                a.registrationId(), eventId, a.request(), placed.status(), seq, answers, a.now());
+                a.registrationId(), eventId, a.request(), placed.status(), seq, answers, a.now(), a.subscriptionId());
         String type = RegistrationMessageType.ofNewRegistration(placed.status()).typeName();
         return new Row(a, registration, type, placed.waitlistPosition());
     }
@@ -424,6 +451,7 @@ class RegisterGroup {
                                 "text",
                                 r -> registrations.answersJson(r.registration().answers())))
                 .param("checkInCodes", array(rows, "text", r -> r.attempt().checkInCode()))
+                .param("subscriptionIds", array(rows, "uuid", r -> r.attempt().subscriptionId()))
                 .param("at", array(rows, "text", r -> r.attempt().now().toString()))
                 .param("tokenHashes", array(rows, "text", r -> r.attempt().tokenHash()))
                 .param("keys", array(rows, "text", r -> r.attempt().idempotencyKey()))

@@ -39,6 +39,7 @@ class Registration {
     private CancelledBy cancelledBy;
     private Instant personalDataErasedAt;
     private final Instant createdAt;
+    private final UUID subscriptionId;
     private final List<Change> changes = new ArrayList<>();
 
     /** What happened, as the type of the message that tells it. */
@@ -59,6 +60,44 @@ class Registration {
             CancelledBy cancelledBy,
             Instant personalDataErasedAt,
             Instant createdAt) {
+        this(
+                id,
+                eventId,
+                status,
+                waitlistSeq,
+                name,
+                email,
+                organisation,
+                language,
+                timeZone,
+                interpretationLanguage,
+                answers,
+                cancelledBy,
+                personalDataErasedAt,
+                createdAt,
+                null);
+    }
+
+    /**
+     * @param subscriptionId the series subscription that made it (issue 17), null when the person
+     *     registered themselves
+     */
+    Registration(
+            UUID id,
+            UUID eventId,
+            RegistrationStatus status,
+            Long waitlistSeq,
+            String name,
+            String email,
+            String organisation,
+            String language,
+            String timeZone,
+            String interpretationLanguage,
+            Map<String, Object> answers,
+            CancelledBy cancelledBy,
+            Instant personalDataErasedAt,
+            Instant createdAt,
+            UUID subscriptionId) {
         this.id = id;
         this.eventId = eventId;
         this.status = status;
@@ -73,6 +112,7 @@ class Registration {
         this.cancelledBy = cancelledBy;
         this.personalDataErasedAt = personalDataErasedAt;
         this.createdAt = createdAt;
+        this.subscriptionId = subscriptionId;
     }
 
     /**
@@ -83,6 +123,7 @@ class Registration {
      * @param waitlistSeq its place in the waiting list's order, or null
      * @param answers the request's answers as {@link Answers#check} accepted them; empty while undecided
      * @param createdAt the instant of the request (UTC, microseconds)
+     * @param subscriptionId the series subscription registering (issue 17), or null
      */
     static Registration fromRequest(
             UUID id,
@@ -91,7 +132,8 @@ class Registration {
             RegistrationStatus status,
             Long waitlistSeq,
             Map<String, Object> answers,
-            Instant createdAt) {
+            Instant createdAt,
+            UUID subscriptionId) {
         return new Registration(
                 id,
                 eventId,
@@ -106,7 +148,8 @@ class Registration {
                 answers,
                 null,
                 null,
-                createdAt);
+                createdAt,
+                subscriptionId);
     }
 
     /**
@@ -286,5 +329,10 @@ class Registration {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    /** The series subscription that made this registration (issue 17), or null. */
+    UUID subscriptionId() {
+        return subscriptionId;
     }
 }

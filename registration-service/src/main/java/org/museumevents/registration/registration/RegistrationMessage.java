@@ -16,6 +16,10 @@ import java.util.UUID;
  * RegistrationAttended}, null on every other type.
  * {@code checkInCode} (issue 16): the registration's check-in code (22 base64url characters), only when the
  * status is {@code CONFIRMED} and the event is not {@code ONLINE}, else null; null after erasure.
+ * {@code subscriptionId} (issue 17): the series subscription that made the registration, null when the
+ * person registered themselves; {@code subscriptionUrl}: {@code <publicBaseUrl>/subscriptions/<id>?token=<t>}
+ * with a fresh subscription token, to stop following the series; null without a subscription and after
+ * erasure.
  * Examples per type: {@code src/test/resources/messages/<type>.json}.
  */
 public record RegistrationMessage(
@@ -36,7 +40,9 @@ public record RegistrationMessage(
         String manageUrl,
         String cancelledBy,
         String checkInCode,
-        Instant checkedInAt) {
+        Instant checkedInAt,
+        UUID subscriptionId,
+        String subscriptionUrl) {
 
     public static final String DESTINATION = "registration.events";
 }

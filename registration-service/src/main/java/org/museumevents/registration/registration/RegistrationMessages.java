@@ -16,18 +16,32 @@ class RegistrationMessages {
     private final RegistrationOutcomes outcomes;
     private final RegistrationProperties properties;
     private final RegistrationRepository registrations;
+    private final SubscriptionLinks subscriptions;
 
     RegistrationMessages(
             Outbox outbox,
             Tokens tokens,
             RegistrationOutcomes outcomes,
             RegistrationProperties properties,
-            RegistrationRepository registrations) {
+            RegistrationRepository registrations,
+            SubscriptionLinks subscriptions) {
         this.outbox = outbox;
         this.tokens = tokens;
         this.outcomes = outcomes;
         this.properties = properties;
         this.registrations = registrations;
+        this.subscriptions = subscriptions;
+    }
+
+    /**
+     * The message's {@code subscriptionUrl} (issue 17): a fresh subscription token for a
+     * registration made by a subscription, null otherwise and once erased.
+     */
+    private String subscriptionUrl(Registration registration, Instant now) {
+        if (registration.isErased() || registration.subscriptionId() == null) {
+            return null;
+        }
+        return subscriptions.mintUrl(registration.subscriptionId(), now);
     }
 
     /**
@@ -55,7 +69,8 @@ class RegistrationMessages {
                             : change.previousStatus().name(),
                     waitlistPosition,
                     manageUrl,
-                    checkInCode(registration));
+                    checkInCode(registration),
+                    subscriptionUrl(registration, now));
             outbox.add(
                     RegistrationMessage.DESTINATION,
                     registration.eventId().toString(),
@@ -88,7 +103,8 @@ class RegistrationMessages {
                 null,
                 manageUrl,
                 null,
-                checkedInAt);
+                checkedInAt,
+                subscriptionUrl(registration, now));
         outbox.add(RegistrationMessage.DESTINATION, registration.eventId().toString(), type, messageId, now, message);
     }
 
@@ -131,9 +147,20 @@ class RegistrationMessages {
             String previousStatus,
             Integer waitlistPosition,
             String manageUrl,
-            String checkInCode) {
+            String checkInCode,
+            String subscriptionUrl) {
         return of(
-                messageId, type, occurredAt, r, status, previousStatus, waitlistPosition, manageUrl, checkInCode, null);
+                messageId,
+                type,
+                occurredAt,
+                r,
+                status,
+                previousStatus,
+                waitlistPosition,
+                manageUrl,
+                checkInCode,
+                null,
+                subscriptionUrl);
     }
 
     private static RegistrationMessage of(
@@ -146,7 +173,8 @@ class RegistrationMessages {
             Integer waitlistPosition,
             String manageUrl,
             String checkInCode,
-            Instant checkedInAt) {
+            Instant checkedInAt,
+            String subscriptionUrl) {
         return new RegistrationMessage(
                 messageId,
                 type,
@@ -165,6 +193,8 @@ class RegistrationMessages {
                 manageUrl,
                 r.cancelledBy() == null ? null : r.cancelledBy().name(),
                 checkInCode,
-                checkedInAt);
+                checkedInAt,
+                r.subscriptionId(),
+                subscriptionUrl);
     }
 }

@@ -32,7 +32,7 @@ class RegistrationRepository {
     private static final String COLUMNS =
             """
             id, event_id, status, waitlist_seq, name, email, organisation, language, time_zone,
-            interpretation_language, answers, cancelled_by, personal_data_erased_at, created_at
+            interpretation_language, answers, cancelled_by, personal_data_erased_at, created_at, subscription_id
             """;
 
     private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {};
@@ -59,6 +59,16 @@ class RegistrationRepository {
                 .param("id", id)
                 .query(this::map)
                 .optional();
+    }
+
+    /**
+     * The registrations a series subscription made (issue 17), not erased, by creation.
+     */
+    List<Registration> ofSubscription(UUID subscriptionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM registration WHERE subscription_id = :id ORDER BY created_at")
+                .param("id", subscriptionId)
+                .query(this::map)
+                .list();
     }
 
     /** Call after locking the registration's event (lock order: event, then registrations). */
@@ -226,7 +236,7 @@ class RegistrationRepository {
         return jdbc.sql(
                         """
                         UPDATE outbox SET payload = (CAST(payload AS jsonb)
-                            || '{"name": null, "email": null, "organisation": null, "manageUrl": null, "checkInCode": null}'::jsonb)::text
+                            || '{"name": null, "email": null, "organisation": null, "manageUrl": null, "checkInCode": null, "subscriptionUrl": null}'::jsonb)::text
                         WHERE destination = :destination AND message_key = :eventId AND type <> :erased
                         AND payload LIKE :like AND CAST(payload AS jsonb) ->> 'registrationId' = :registrationId
                         """)
@@ -298,7 +308,8 @@ class RegistrationRepository {
                 answers(rs.getString("answers")),
                 cancelledBy == null ? null : CancelledBy.valueOf(cancelledBy),
                 instant(rs, "personal_data_erased_at"),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                rs.getObject("subscription_id", UUID.class));
     }
 
     private Map<String, Object> answers(String stored) {

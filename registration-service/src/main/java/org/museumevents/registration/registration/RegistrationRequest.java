@@ -23,8 +23,10 @@ import tools.jackson.databind.JsonNode;
  * is left out of the JSON when absent or empty, so that the body's hash that an {@code
  * Idempotency-Key} is compared by is the same as before questions existed, and for {@code {}} and
  * no answers alike.
+ *
+ * <p>Also the body of {@code POST /api/series/{seriesId}/subscriptions} (issue 17).
  */
-record RegistrationRequest(
+public record RegistrationRequest(
         @NotBlank @Size(max = 200) @SingleLine String name,
         @NotBlank @Size(max = 254) @SingleLine @DeliverableEmail String email,
         @Size(max = 200) @SingleLine String organisation,
@@ -47,7 +49,7 @@ record RegistrationRequest(
      * answer. The body's hash an {@code Idempotency-Key} is compared by is taken of this, so a retry
      * whose client wrote the same answers in another order is the same request.
      */
-    RegistrationRequest withDeliverableEmail() {
+    public RegistrationRequest withDeliverableEmail() {
         String deliverable = EmailAddresses.deliverable(email).orElse(email);
         Map<String, JsonNode> canonical = null;
         if (answers != null) {

@@ -134,6 +134,35 @@ class RegistrationService {
     }
 
     /**
+     * Registers a series subscriber for one occurrence (issue 17) through the same group as {@link
+     * #register}: the event's window, places, waiting list, approval and questions apply; the
+     * answers given to the occurrence are those to its questions ({@link Answers#checkForOccurrence}).
+     *
+     * @param request the subscription's body, with the email as stored and sent
+     * @param subscriptionUrl the link the first message carries (its token already stored)
+     * @return what the group decided
+     */
+    RegisterGroup.Answer registerForSubscription(
+            UUID eventId, RegistrationRequest request, UUID subscriptionId, String subscriptionUrl) {
+        String token = Tokens.newToken();
+        RegisterGroup.Attempt attempt = registerGroup.attempt(
+                eventId, request, token, null, null, trace.traceparent(), now(), subscriptionId, subscriptionUrl);
+        RegisterGroup.Answer answer = groups.submit(eventId, attempt);
+        if (answer instanceof RegisterGroup.Placed placed) {
+            outcomes.registered(placed.status());
+        }
+        return answer;
+    }
+
+    /**
+     * Cancels a registration for its subscriber (issue 17: "stop following" with {@code
+     * cancelRegistrations=true}), as the registrant's own cancellation does.
+     */
+    RegistrationView cancelForSubscriber(UUID id) {
+        return change(id, (r, phase) -> r.cancel(CancelledBy.REGISTRANT, phase));
+    }
+
+    /**
      * The first result of a replayed key, without a token: the registrant was handed the token the
      * first time; only its hash is kept, and minting another would give a working token to whoever
      * replays the key. A key replayed within its own group answers what the group gave the first.

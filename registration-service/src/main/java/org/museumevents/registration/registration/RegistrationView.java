@@ -11,6 +11,7 @@ import java.util.UUID;
  * and empty once the personal data is erased. {@code checkInCode} (issue 16): only on the
  * registrant's own view, while CONFIRMED, for an event that is not online; null otherwise.
  * {@code checkedInAt}: when first checked in at the door (UTC), null when not.
+ * {@code subscriptionId} (issue 17): the series subscription that made the registration, else null.
  */
 record RegistrationView(
         UUID id,
@@ -27,7 +28,8 @@ record RegistrationView(
         String cancelledBy,
         Instant registeredAt,
         String checkInCode,
-        Instant checkedInAt) {
+        Instant checkedInAt,
+        UUID subscriptionId) {
 
     /** This view with its check-in code (null: not shown) and check-in time (null: not checked in). */
     RegistrationView withCheckIn(String code, Instant at) {
@@ -46,7 +48,8 @@ record RegistrationView(
                 cancelledBy,
                 registeredAt,
                 code,
-                at);
+                at,
+                subscriptionId);
     }
 
     static RegistrationView of(Registration r, Integer waitlistPosition) {
@@ -65,6 +68,7 @@ record RegistrationView(
                 r.cancelledBy() == null ? null : r.cancelledBy().name(),
                 r.createdAt(),
                 null,
-                null);
+                null,
+                r.subscriptionId());
     }
 }

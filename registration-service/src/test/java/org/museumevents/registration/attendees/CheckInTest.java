@@ -122,9 +122,10 @@ class CheckInTest {
         String csv = api.get("/api/events/" + event.id() + "/attendees", "Authorization", ICOM, "Accept", "text/csv")
                 .body();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).endsWith("interpretationLanguage,cancelledBy,registeredAt,checkedInAt,attended");
-        assertThat(lines.get(1)).endsWith("," + at + ",true");
-        assertThat(lines.get(2)).endsWith(",,false");
+        assertThat(lines.get(0))
+                .endsWith("interpretationLanguage,cancelledBy,registeredAt,checkedInAt,attended,subscription");
+        assertThat(lines.get(1)).endsWith("," + at + ",true,");
+        assertThat(lines.get(2)).endsWith(",,false,");
         assertThat(csv).doesNotContain(code);
         JsonNode stats = api.get("/api/events/" + event.id() + "/registration-stats", "Authorization", ICOM)
                 .json();

@@ -154,7 +154,9 @@ class RegistrationQuestionsTest {
                             "Country",
                             // Issue 16: the check-in columns come last, so that no column moves.
                             "checkedInAt",
-                            "attended");
+                            "attended",
+                            // Issue 17: whether a series subscription made it, after them.
+                            "subscription");
             assertThat(row(csv, a).subList(11, 17))
                     .containsExactly(
                             "Curator-of-secrets",
@@ -202,7 +204,9 @@ class RegistrationQuestionsTest {
                             "Diet",
                             "size",
                             "checkedInAt",
-                            "attended");
+                            "attended",
+                            // Issue 17: whether a series subscription made it, after them.
+                            "subscription");
             assertThat(row(after, a).subList(11, 18))
                     .containsExactly(
                             "Curator-of-secrets",
