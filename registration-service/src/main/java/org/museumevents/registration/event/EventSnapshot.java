@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param partnerOrganisations the organisations (slugs) that co-organise the event (issue 16):
  *     their organisers read its attendees and stats and, with their door staff, check people in;
  *     empty when none
+ * @param reconfirmation the event's reconfirmation policy (issue 17), null when it has none
  */
 public record EventSnapshot(
         UUID id,
@@ -28,7 +29,42 @@ public record EventSnapshot(
         long version,
         List<Question> questions,
         String format,
-        List<String> partnerOrganisations) {
+        List<String> partnerOrganisations,
+        ReconfirmationPolicy reconfirmation) {
+
+    /** A snapshot without a reconfirmation policy. */
+    public EventSnapshot(
+            UUID id,
+            String organisation,
+            String status,
+            Integer capacity,
+            boolean requiresApproval,
+            boolean waitlist,
+            Instant opensAt,
+            Instant closesAt,
+            Instant startsAt,
+            Instant endsAt,
+            long version,
+            List<Question> questions,
+            String format,
+            List<String> partnerOrganisations) {
+        this(
+                id,
+                organisation,
+                status,
+                capacity,
+                requiresApproval,
+                waitlist,
+                opensAt,
+                closesAt,
+                startsAt,
+                endsAt,
+                version,
+                questions,
+                format,
+                partnerOrganisations,
+                null);
+    }
 
     /** A snapshot without partner organisations. */
     public EventSnapshot(
