@@ -10,11 +10,13 @@ import java.util.UUID;
  * id, as stored (also those to questions the event no longer asks); empty when none, or erased.
  * Issue 16: {@code checkInCode} while CONFIRMED for an event that is not online (else null, and null
  * once erased); {@code checkedInAt} when first checked in at the door (UTC), null when not; {@code
- * attended} whether checked in.
+ * attended} whether checked in. Issue 17: {@code reconfirmedAt} when the registrant said "I come"
+ * (UTC), null when never; status RELEASED: released for silence at the reconfirmation deadline.
  */
 record Attendee(
         UUID id,
-        @Schema(allowableValues = {"CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED"}) String status,
+        @Schema(allowableValues = {"CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED", "RELEASED"})
+                String status,
         Integer waitlistPosition,
         String name,
         String email,
@@ -27,4 +29,5 @@ record Attendee(
         Instant registeredAt,
         String checkInCode,
         Instant checkedInAt,
-        boolean attended) {}
+        boolean attended,
+        Instant reconfirmedAt) {}

@@ -16,6 +16,13 @@ import java.util.UUID;
  * RegistrationAttended}, null on every other type.
  * {@code checkInCode} (issue 16): the registration's check-in code (22 base64url characters), only when the
  * status is {@code CONFIRMED} and the event is not {@code ONLINE}, else null; null after erasure.
+ * Issue 17: the types {@code RegistrationReconfirmationRequested}, {@code
+ * RegistrationReconfirmationReminded}, {@code RegistrationReconfirmed} (status CONFIRMED) and {@code
+ * RegistrationReleased} (status RELEASED, previousStatus CONFIRMED); a released registrant taking a
+ * place back is a {@code RegistrationConfirmed} with previousStatus RELEASED. {@code reconfirmUrl} and
+ * {@code declineUrl} ({@code <publicBaseUrl>/registrations/<id>/reconfirm?token=<t>} and {@code
+ * .../decline?token=<t>}, with the same fresh token as {@code manageUrl}) are set on the request, its
+ * reminder and the release; null on every other type and after erasure.
  * Examples per type: {@code src/test/resources/messages/<type>.json}.
  */
 public record RegistrationMessage(
@@ -36,7 +43,9 @@ public record RegistrationMessage(
         String manageUrl,
         String cancelledBy,
         String checkInCode,
-        Instant checkedInAt) {
+        Instant checkedInAt,
+        String reconfirmUrl,
+        String declineUrl) {
 
     public static final String DESTINATION = "registration.events";
 }

@@ -11,11 +11,14 @@ import java.util.UUID;
  * and empty once the personal data is erased. {@code checkInCode} (issue 16): only on the
  * registrant's own view, while CONFIRMED, for an event that is not online; null otherwise.
  * {@code checkedInAt}: when first checked in at the door (UTC), null when not.
+ * {@code reconfirmedAt} (issue 17): when the registrant last said "I come" (UTC), null when never;
+ * status RELEASED: the place was released for silence at the reconfirmation deadline.
  */
 record RegistrationView(
         UUID id,
         UUID eventId,
-        @Schema(allowableValues = {"CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED"}) String status,
+        @Schema(allowableValues = {"CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED", "RELEASED"})
+                String status,
         Integer waitlistPosition,
         String name,
         String email,
@@ -27,7 +30,8 @@ record RegistrationView(
         String cancelledBy,
         Instant registeredAt,
         String checkInCode,
-        Instant checkedInAt) {
+        Instant checkedInAt,
+        Instant reconfirmedAt) {
 
     /** This view with its check-in code (null: not shown) and check-in time (null: not checked in). */
     RegistrationView withCheckIn(String code, Instant at) {
@@ -46,6 +50,28 @@ record RegistrationView(
                 cancelledBy,
                 registeredAt,
                 code,
+                at,
+                reconfirmedAt);
+    }
+
+    /** Issue 17: this view with when the registrant said they come (UTC), null when never. */
+    RegistrationView withReconfirmedAt(Instant at) {
+        return new RegistrationView(
+                id,
+                eventId,
+                status,
+                waitlistPosition,
+                name,
+                email,
+                organisation,
+                language,
+                timeZone,
+                interpretationLanguage,
+                answers,
+                cancelledBy,
+                registeredAt,
+                checkInCode,
+                checkedInAt,
                 at);
     }
 
@@ -64,6 +90,7 @@ record RegistrationView(
                 r.answers(),
                 r.cancelledBy() == null ? null : r.cancelledBy().name(),
                 r.createdAt(),
+                null,
                 null,
                 null);
     }
