@@ -28,13 +28,19 @@ class ReconfirmationRepository {
         this.jdbc = jdbc;
     }
 
-    /** Published events whose ask instant has come and whose deadline has not: to ask or remind. */
+    /**
+     * Published events whose ask instant has come and whose deadline has not, with someone still to ask
+     * or remind (CONFIRMED, not reconfirmed, not erased, not yet asked or not yet reminded).
+     */
     List<UUID> eventsBeforeDeadline(Instant now) {
         return jdbc.sql(
                         """
-                        SELECT id FROM event WHERE reconfirmation_ask_at IS NOT NULL
-                        AND reconfirmation_ask_at <= :now AND reconfirmation_due_at > :now AND status = 'PUBLISHED'
-                        ORDER BY reconfirmation_due_at LIMIT 1000
+                        SELECT e.id FROM event e WHERE e.reconfirmation_ask_at IS NOT NULL
+                        AND e.reconfirmation_ask_at <= :now AND e.reconfirmation_due_at > :now AND e.status = 'PUBLISHED'
+                        AND EXISTS (SELECT 1 FROM registration r WHERE r.event_id = e.id AND r.status = 'CONFIRMED'
+                            AND r.reconfirmed_at IS NULL AND r.personal_data_erased_at IS NULL
+                            AND (r.reconfirmation_requested_at IS NULL OR r.reconfirmation_reminded_at IS NULL))
+                        ORDER BY e.reconfirmation_due_at LIMIT 1000
                         """)
                 .param("now", RegistrationRepository.utc(now))
                 .query(UUID.class)
