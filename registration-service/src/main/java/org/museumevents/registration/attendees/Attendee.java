@@ -11,11 +11,14 @@ import java.util.UUID;
  * Issue 16: {@code checkInCode} while CONFIRMED for an event that is not online (else null, and null
  * once erased); {@code checkedInAt} when first checked in at the door (UTC), null when not; {@code
  * attended} whether checked in.
- * Issue 17: {@code subscriptionId}, the series subscription that made the registration, else null.
+ * Issue 17: {@code subscriptionId}, the series subscription that made the registration, else null;
+ * {@code reconfirmedAt} when the registrant said "I come" (UTC), null when never; status RELEASED:
+ * released for silence at the reconfirmation deadline.
  */
 record Attendee(
         UUID id,
-        @Schema(allowableValues = {"CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED"}) String status,
+        @Schema(allowableValues = {"CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED", "RELEASED"})
+                String status,
         Integer waitlistPosition,
         String name,
         String email,
@@ -29,4 +32,5 @@ record Attendee(
         String checkInCode,
         Instant checkedInAt,
         boolean attended,
-        UUID subscriptionId) {}
+        UUID subscriptionId,
+        Instant reconfirmedAt) {}

@@ -33,8 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "organiser")
 class AttendeeController {
 
-    private static final String STATUSES = "CONFIRMED|WAITLISTED|PENDING|REJECTED|CANCELLED";
-    private static final String STATUSES_MESSAGE = "must be one of CONFIRMED, WAITLISTED, PENDING, REJECTED, CANCELLED";
+    private static final String STATUSES = "CONFIRMED|WAITLISTED|PENDING|REJECTED|CANCELLED|RELEASED";
+    private static final String STATUSES_MESSAGE =
+            "must be one of CONFIRMED, WAITLISTED, PENDING, REJECTED, CANCELLED, RELEASED";
     private static final String ATTENDED_MESSAGE = "must be true or false";
     private static final int CSV_LIMIT = 100_000;
 

@@ -2,6 +2,7 @@ package org.museumevents.registration.attendees;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +136,34 @@ class AttendeeRepository {
                                 + " AND status IN ('CONFIRMED', 'PENDING', 'WAITLISTED')")
                         .param("eventId", eventId)
                         .query(Long.class)
-                        .single());
+                        .single(),
+                reconfirmation(eventId));
+    }
+
+    /**
+     * Issue 17: the event's reconfirmation counts over all its registrations: asked (ever), reconfirmed
+     * (said "I come"), declined (said "I don't"), silent (asked, still CONFIRMED, not reconfirmed) and
+     * released (RELEASED now).
+     */
+    private RegistrationStats.Reconfirmation reconfirmation(UUID eventId) {
+        return jdbc.sql(
+                        """
+                        SELECT count(*) FILTER (WHERE reconfirmation_requested_at IS NOT NULL) AS asked,
+                            count(*) FILTER (WHERE reconfirmed_at IS NOT NULL) AS reconfirmed,
+                            count(*) FILTER (WHERE declined_at IS NOT NULL) AS declined,
+                            count(*) FILTER (WHERE reconfirmation_requested_at IS NOT NULL AND status = 'CONFIRMED'
+                                AND reconfirmed_at IS NULL) AS silent,
+                            count(*) FILTER (WHERE status = 'RELEASED') AS released
+                        FROM registration WHERE event_id = :eventId
+                        """)
+                .param("eventId", eventId)
+                .query((rs, n) -> new RegistrationStats.Reconfirmation(
+                        rs.getLong("asked"),
+                        rs.getLong("reconfirmed"),
+                        rs.getLong("declined"),
+                        rs.getLong("silent"),
+                        rs.getLong("released")))
+                .single();
     }
 
     /**
@@ -231,6 +259,11 @@ class AttendeeRepository {
         return "%" + escaped + "%";
     }
 
+    private static Instant reconfirmedAt(ResultSet rs) throws SQLException {
+        OffsetDateTime at = rs.getObject("reconfirmed_at", OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+
     private Attendee map(ResultSet rs, boolean showCodes) throws SQLException {
         // Read as an offset, not a java.sql.Timestamp, so that no default zone takes part.
         OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
@@ -253,6 +286,7 @@ class AttendeeRepository {
                 showCodes && "CONFIRMED".equals(status) ? rs.getString("check_in_code") : null,
                 checkedIn == null ? null : checkedIn.toInstant(),
                 checkedIn != null,
-                rs.getObject("subscription_id", UUID.class));
+                rs.getObject("subscription_id", UUID.class),
+                reconfirmedAt(rs));
     }
 }

@@ -23,7 +23,15 @@ record RegistrationStats(
         Map<String, Map<String, Long>> byAnswer,
         long attended,
         Attendance attendance,
-        long viaSubscription) {
+        long viaSubscription,
+        Reconfirmation reconfirmation) {
+
+    /**
+     * Issue 17: counts over the event's registrations: {@code asked} to reconfirm, {@code reconfirmed}
+     * ("I come"), {@code declined} ("I don't"), {@code silent} (asked, still CONFIRMED, not
+     * reconfirmed), {@code released} (RELEASED for silence at the deadline).
+     */
+    record Reconfirmation(long asked, long reconfirmed, long declined, long silent, long released) {}
 
     /**
      * @param checkedIn CONFIRMED registrations attended

@@ -144,6 +144,30 @@ public class EventRepository {
                 .param("partners", e.partnerOrganisations().toArray(new String[0]))
                 .param("seriesId", e.seriesId())
                 .update();
+        saveReconfirmation(e);
+    }
+
+    /**
+     * Stores the event's reconfirmation policy (issue 17) as the instants it gives for this version's
+     * start, or none.
+     */
+    private void saveReconfirmation(EventSnapshot e) {
+        ReconfirmationPolicy p = e.reconfirmation();
+        jdbc.sql(
+                        """
+                        UPDATE event SET reconfirmation_before = :before, reconfirmation_deadline = :deadline,
+                            reconfirmation_ask_at = :askAt, reconfirmation_remind_at = :remindAt,
+                            reconfirmation_due_at = :dueAt, reconfirmation_release_silent = :releaseSilent
+                        WHERE id = :id
+                        """)
+                .param("before", p == null ? null : p.before())
+                .param("deadline", p == null ? null : p.deadline())
+                .param("askAt", p == null ? null : ts(p.askAt(e.startsAt())))
+                .param("remindAt", p == null ? null : ts(p.remindAt(e.startsAt())))
+                .param("dueAt", p == null ? null : ts(p.dueAt(e.startsAt())))
+                .param("releaseSilent", p != null && p.releaseSilent())
+                .param("id", e.id())
+                .update();
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.UUID;
  *     empty when none
  * @param seriesId the series the event is an occurrence of (issue 17: followers of the series are
  *     registered for it), null when none
+ * @param reconfirmation the event's reconfirmation policy (issue 17), null when it has none
  */
 public record EventSnapshot(
         UUID id,
@@ -31,9 +32,10 @@ public record EventSnapshot(
         List<Question> questions,
         String format,
         List<String> partnerOrganisations,
-        UUID seriesId) {
+        UUID seriesId,
+        ReconfirmationPolicy reconfirmation) {
 
-    /** A snapshot of an event outside any series. */
+    /** A snapshot of an event outside any series, without a reconfirmation policy. */
     public EventSnapshot(
             UUID id,
             String organisation,
@@ -64,6 +66,7 @@ public record EventSnapshot(
                 questions,
                 format,
                 partnerOrganisations,
+                null,
                 null);
     }
 

@@ -6,11 +6,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.museumevents.registration.attestation.EventDetails;
 import org.museumevents.registration.event.EventSnapshot;
 import org.museumevents.registration.event.Question;
+import org.museumevents.registration.event.ReconfirmationPolicy;
 import org.museumevents.starter.messaging.UnreadableMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A message of {@code catalog.events} ({@code EventPublished}, {@code EventUpdated},
@@ -20,9 +25,13 @@ import org.museumevents.starter.messaging.UnreadableMessage;
  * absent. {@code event.seriesId} (issue 17) is the series the event is an occurrence of, null when none.
  * {@code title}, {@code venue}, {@code timeZone} and {@code organisationName} (if the catalog sends
  * it) are what attestations of attendance print (issue 16).
+ * {@code event.registration.reconfirmation} (issue 17): {@code {before, deadline, releaseSilent}}, ISO-8601
+ * durations as text; null, absent or unreadable is no reconfirmation.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent event) {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogMessage.class);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CatalogEvent(
@@ -56,7 +65,8 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
     record CatalogChoice(String id, Map<String, String> label) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Rules(Instant opensAt, Instant closesAt, Boolean requiresApproval, Boolean waitlist) {}
+    record Rules(
+            Instant opensAt, Instant closesAt, Boolean requiresApproval, Boolean waitlist, JsonNode reconfirmation) {}
 
     void check() {
         if (id == null
@@ -72,7 +82,7 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
     }
 
     EventSnapshot snapshot() {
-        Rules rules = event.registration() == null ? new Rules(null, null, false, true) : event.registration();
+        Rules rules = event.registration() == null ? new Rules(null, null, false, true, null) : event.registration();
         return new EventSnapshot(
                 event.id(),
                 event.organisation(),
@@ -92,7 +102,36 @@ record CatalogMessage(UUID id, String type, Instant occurredAt, CatalogEvent eve
                         : event.partnerOrganisations().stream()
                                 .filter(Objects::nonNull)
                                 .toList(),
-                event.seriesId());
+                event.seriesId(),
+                reconfirmation(rules.reconfirmation()));
+    }
+
+    /**
+     * The event's reconfirmation policy (issue 17), read leniently: {@code null}, absent or
+     * unreadable (not an object, a duration that does not parse, {@code before} not after {@code
+     * deadline}) is no reconfirmation, logged with the event's id only, rather than the whole event
+     * being unreadable.
+     */
+    private ReconfirmationPolicy reconfirmation(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        Optional<ReconfirmationPolicy> policy = node.isObject()
+                ? ReconfirmationPolicy.of(
+                        text(node.get("before")),
+                        text(node.get("deadline")),
+                        node.has("releaseSilent") && node.get("releaseSilent").isBoolean()
+                                ? node.get("releaseSilent").booleanValue()
+                                : null)
+                : Optional.empty();
+        if (policy.isEmpty()) {
+            log.warn("Unreadable reconfirmation policy of event {}: treated as none", event.id());
+        }
+        return policy.orElse(null);
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && node.isString() ? node.asString() : null;
     }
 
     /** What attestations say of the event (issue 16); the parts the message leaves out are null. */

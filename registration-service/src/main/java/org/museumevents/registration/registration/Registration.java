@@ -236,6 +236,41 @@ class Registration {
     }
 
     /**
+     * Issue 17: releases the place of a CONFIRMED registrant who was asked and reminded to reconfirm
+     * and stayed silent past the deadline; the caller recounts and fills the waiting list.
+     *
+     * @throws IllegalStateException unless CONFIRMED: only the reconfirmation scheduler releases, and
+     *     it selects CONFIRMED registrations under the event's lock
+     */
+    void release() {
+        if (status != RegistrationStatus.CONFIRMED) {
+            throw new IllegalStateException("Only a confirmed registration is released");
+        }
+        status = RegistrationStatus.RELEASED;
+        changes.add(new Change(RegistrationMessageType.RELEASED, RegistrationStatus.CONFIRMED));
+    }
+
+    /**
+     * Issue 17: a RELEASED registrant takes a place back (CONFIRMED again), the caller having checked
+     * that one is free by the rule of registering ({@link Places}); only before the event starts.
+     *
+     * @param phase where the event stands now
+     * @throws TooLateToChange when the event has started ({@code event-past}) or ended
+     * @throws RegistrationNotActive unless RELEASED
+     */
+    void takePlaceBack(Phase phase) {
+        requireNotEnded(phase);
+        if (phase != Phase.UPCOMING) {
+            throw new TooLateToChange(TooLateToChange.Why.EVENT_STARTED);
+        }
+        if (status != RegistrationStatus.RELEASED) {
+            throw new RegistrationNotActive(status);
+        }
+        status = RegistrationStatus.CONFIRMED;
+        changes.add(new Change(RegistrationMessageType.CONFIRMED, RegistrationStatus.RELEASED));
+    }
+
+    /**
      * Forgets who the person was, their answers included; the place, the status and the counts stay.
      *
      * @return whether this call erased it (false when it was erased before)

@@ -20,6 +20,13 @@ import java.util.UUID;
  * person registered themselves; {@code subscriptionUrl}: {@code <publicBaseUrl>/subscriptions/<id>?token=<t>}
  * with a fresh subscription token, to stop following the series; null without a subscription and after
  * erasure.
+ * Issue 17: the types {@code RegistrationReconfirmationRequested}, {@code
+ * RegistrationReconfirmationReminded}, {@code RegistrationReconfirmed} (status CONFIRMED) and {@code
+ * RegistrationReleased} (status RELEASED, previousStatus CONFIRMED); a released registrant taking a
+ * place back is a {@code RegistrationConfirmed} with previousStatus RELEASED. {@code reconfirmUrl} and
+ * {@code declineUrl} ({@code <publicBaseUrl>/registrations/<id>/reconfirm?token=<t>} and {@code
+ * .../decline?token=<t>}, with the same fresh token as {@code manageUrl}) are set on the request, its
+ * reminder and the release; null on every other type and after erasure.
  * Examples per type: {@code src/test/resources/messages/<type>.json}.
  */
 public record RegistrationMessage(
@@ -42,7 +49,9 @@ public record RegistrationMessage(
         String checkInCode,
         Instant checkedInAt,
         UUID subscriptionId,
-        String subscriptionUrl) {
+        String subscriptionUrl,
+        String reconfirmUrl,
+        String declineUrl) {
 
     public static final String DESTINATION = "registration.events";
 }

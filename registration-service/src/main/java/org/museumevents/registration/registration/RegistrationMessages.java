@@ -1,6 +1,7 @@
 package org.museumevents.registration.registration;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import org.museumevents.starter.outbox.Outbox;
 import org.springframework.stereotype.Component;
@@ -55,22 +56,25 @@ class RegistrationMessages {
         for (Registration.Change change : registration.takeChanges()) {
             outcomes.changed(change);
             UUID messageId = UUID.randomUUID();
-            String manageUrl = registration.isErased()
-                    ? null
-                    : properties.manageUrl(registration.id(), tokens.mint(registration.id(), now));
-            RegistrationMessage message = of(
-                    messageId,
-                    change.type().typeName(),
-                    now,
+            String token = registration.isErased() ? null : tokens.mint(registration.id(), now);
+            String manageUrl = token == null ? null : properties.manageUrl(registration.id(), token);
+            RegistrationMessage message = withLinks(
+                    of(
+                            messageId,
+                            change.type().typeName(),
+                            now,
+                            registration,
+                            registration.status().name(),
+                            change.previousStatus() == null
+                                    ? null
+                                    : change.previousStatus().name(),
+                            waitlistPosition,
+                            manageUrl,
+                            checkInCode(registration),
+                            subscriptionUrl(registration, now)),
+                    change.type(),
                     registration,
-                    registration.status().name(),
-                    change.previousStatus() == null
-                            ? null
-                            : change.previousStatus().name(),
-                    waitlistPosition,
-                    manageUrl,
-                    checkInCode(registration),
-                    subscriptionUrl(registration, now));
+                    token);
             outbox.add(
                     RegistrationMessage.DESTINATION,
                     registration.eventId().toString(),
@@ -90,10 +94,9 @@ class RegistrationMessages {
     @Transactional(propagation = Propagation.MANDATORY)
     void publish(Registration registration, String type, Instant checkedInAt, Instant now) {
         UUID messageId = UUID.randomUUID();
-        String manageUrl = registration.isErased()
-                ? null
-                : properties.manageUrl(registration.id(), tokens.mint(registration.id(), now));
-        RegistrationMessage message = of(
+        String token = registration.isErased() ? null : tokens.mint(registration.id(), now);
+        String manageUrl = token == null ? null : properties.manageUrl(registration.id(), token);
+        RegistrationMessage plain = of(
                 messageId,
                 type,
                 now,
@@ -105,7 +108,47 @@ class RegistrationMessages {
                 null,
                 checkedInAt,
                 subscriptionUrl(registration, now));
+        RegistrationMessage message = Arrays.stream(RegistrationMessageType.values())
+                .filter(t -> t.typeName().equals(type))
+                .findFirst()
+                .map(t -> withLinks(plain, t, registration, token))
+                .orElse(plain);
         outbox.add(RegistrationMessage.DESTINATION, registration.eventId().toString(), type, messageId, now, message);
+    }
+
+    /**
+     * The message with {@code reconfirmUrl} and {@code declineUrl} (issue 17) when its type carries
+     * them ({@link RegistrationMessageType#carriesReconfirmationLinks}), made with the same token as
+     * its manage link; unchanged otherwise and when erased ({@code token} null).
+     */
+    private RegistrationMessage withLinks(
+            RegistrationMessage m, RegistrationMessageType type, Registration registration, String token) {
+        if (token == null || !type.carriesReconfirmationLinks()) {
+            return m;
+        }
+        return new RegistrationMessage(
+                m.id(),
+                m.type(),
+                m.occurredAt(),
+                m.registrationId(),
+                m.eventId(),
+                m.status(),
+                m.previousStatus(),
+                m.waitlistPosition(),
+                m.name(),
+                m.email(),
+                m.organisation(),
+                m.language(),
+                m.timeZone(),
+                m.interpretationLanguage(),
+                m.manageUrl(),
+                m.cancelledBy(),
+                m.checkInCode(),
+                m.checkedInAt(),
+                m.subscriptionId(),
+                m.subscriptionUrl(),
+                properties.reconfirmUrl(registration.id(), token),
+                properties.declineUrl(registration.id(), token));
     }
 
     /** Writes {@link RegistrationErased} for a registration whose personal data was just erased. */
@@ -195,6 +238,8 @@ class RegistrationMessages {
                 checkInCode,
                 checkedInAt,
                 r.subscriptionId(),
-                subscriptionUrl);
+                subscriptionUrl,
+                null,
+                null);
     }
 }

@@ -72,6 +72,11 @@ class RegistrationOutcomes {
                     case PENDING -> change.previousStatus() == RegistrationStatus.WAITLISTED ? "promoted" : "pending";
                     case CONFIRMED -> change.previousStatus() == RegistrationStatus.PENDING ? "approved" : "confirmed";
                     case WAITLISTED -> "waitlisted";
+                    // Issue 17.
+                    case RECONFIRMATION_REQUESTED -> "reconfirmation-requested";
+                    case RECONFIRMATION_REMINDED -> "reconfirmation-reminded";
+                    case RECONFIRMED -> "reconfirmed";
+                    case RELEASED -> "released";
                 };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

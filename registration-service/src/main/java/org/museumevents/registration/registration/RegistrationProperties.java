@@ -18,6 +18,22 @@ record RegistrationProperties(
         @DefaultValue("PT1H") Duration purgeInterval,
         @DefaultValue("P1D") Duration idempotencyKeyLifetime) {
 
+    /** Issue 17: the page whose button reconfirms: {@code <publicBaseUrl>/registrations/<id>/reconfirm?token=<token>}. */
+    String reconfirmUrl(java.util.UUID registrationId, String token) {
+        return pageUrl(registrationId, "/reconfirm", token);
+    }
+
+    /** Issue 17: the page whose button declines: {@code <publicBaseUrl>/registrations/<id>/decline?token=<token>}. */
+    String declineUrl(java.util.UUID registrationId, String token) {
+        return pageUrl(registrationId, "/decline", token);
+    }
+
+    private String pageUrl(java.util.UUID registrationId, String page, String token) {
+        String base =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        return base + "/registrations/" + registrationId + page + "?token=" + token;
+    }
+
     String manageUrl(java.util.UUID registrationId, String token) {
         String base =
                 publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;

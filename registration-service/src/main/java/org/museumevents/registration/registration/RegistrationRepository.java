@@ -172,7 +172,9 @@ class RegistrationRepository {
                         UPDATE registration SET status = :status, waitlist_seq = :seq, name = :name, email = :email,
                             email_key = :emailKey, organisation = :organisation, answers = CAST(:answers AS jsonb),
                             cancelled_by = :cancelledBy,
-                            personal_data_erased_at = :erasedAt, updated_at = :now
+                            personal_data_erased_at = :erasedAt, updated_at = :now,
+                            confirmed_at = CASE WHEN :status <> 'CONFIRMED' THEN NULL
+                                WHEN status <> 'CONFIRMED' THEN :now ELSE confirmed_at END
                         WHERE id = :id
                         """)
                 .param("status", r.status().name())
@@ -228,7 +230,8 @@ class RegistrationRepository {
     }
 
     /**
-     * Blanks the personal fields (name, email, organisation, the manage link with its token, the check-in code) of the
+     * Blanks the personal fields (name, email, organisation, the manage link with its token, the check-in code, and
+     * issue 17's reconfirm and decline links) of the
      * registration's messages in the outbox, relayed or not: the fields stay, null.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -236,7 +239,7 @@ class RegistrationRepository {
         return jdbc.sql(
                         """
                         UPDATE outbox SET payload = (CAST(payload AS jsonb)
-                            || '{"name": null, "email": null, "organisation": null, "manageUrl": null, "checkInCode": null, "subscriptionUrl": null}'::jsonb)::text
+                            || '{"name": null, "email": null, "organisation": null, "manageUrl": null, "checkInCode": null, "subscriptionUrl": null, "reconfirmUrl": null, "declineUrl": null}'::jsonb)::text
                         WHERE destination = :destination AND message_key = :eventId AND type <> :erased
                         AND payload LIKE :like AND CAST(payload AS jsonb) ->> 'registrationId' = :registrationId
                         """)

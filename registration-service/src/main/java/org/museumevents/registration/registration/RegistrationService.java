@@ -38,6 +38,7 @@ class RegistrationService {
     private final RegisterGroup registerGroup;
     private final GroupCommit<UUID, RegisterGroup.Attempt, RegisterGroup.Answer> groups;
     private final RegistrationRepository registrations;
+    private final ReconfirmationRepository reconfirmations;
     private final EventRepository events;
     private final EventAccess access;
     private final Waitlist waitlist;
@@ -54,6 +55,7 @@ class RegistrationService {
     RegistrationService(
             RegisterGroup registerGroup,
             RegistrationRepository registrations,
+            ReconfirmationRepository reconfirmations,
             EventRepository events,
             EventAccess access,
             Waitlist waitlist,
@@ -69,6 +71,7 @@ class RegistrationService {
         this.registerGroup = registerGroup;
         this.groups = new GroupCommit<>(MAX_GROUP, registerGroup::run, ProblemHandling::isDatabaseOutage);
         this.registrations = registrations;
+        this.reconfirmations = reconfirmations;
         this.events = events;
         this.access = access;
         this.waitlist = waitlist;
@@ -188,7 +191,9 @@ class RegistrationService {
      * checkInCode}: only while CONFIRMED and the event is not ONLINE (IN_PERSON, HYBRID, or a format
      * not known yet), else null (issue 16, docs/api.md).
      */
-    private RegistrationView withCheckIn(RegistrationView view, boolean registrant) {
+    private RegistrationView withCheckIn(RegistrationView given, boolean registrant) {
+        // Issue 17: every view also says when the registrant reconfirmed.
+        RegistrationView view = given.withReconfirmedAt(reconfirmations.reconfirmedAt(given.id()));
         return registrations
                 .checkInFacts(view.id())
                 .map(facts -> view.withCheckIn(

@@ -12,11 +12,14 @@ import java.util.UUID;
  * registrant's own view, while CONFIRMED, for an event that is not online; null otherwise.
  * {@code checkedInAt}: when first checked in at the door (UTC), null when not.
  * {@code subscriptionId} (issue 17): the series subscription that made the registration, else null.
+ * {@code reconfirmedAt} (issue 17): when the registrant last said "I come" (UTC), null when never;
+ * status RELEASED: the place was released for silence at the reconfirmation deadline.
  */
 record RegistrationView(
         UUID id,
         UUID eventId,
-        @Schema(allowableValues = {"CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED"}) String status,
+        @Schema(allowableValues = {"CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED", "RELEASED"})
+                String status,
         Integer waitlistPosition,
         String name,
         String email,
@@ -29,7 +32,8 @@ record RegistrationView(
         Instant registeredAt,
         String checkInCode,
         Instant checkedInAt,
-        UUID subscriptionId) {
+        UUID subscriptionId,
+        Instant reconfirmedAt) {
 
     /** This view with its check-in code (null: not shown) and check-in time (null: not checked in). */
     RegistrationView withCheckIn(String code, Instant at) {
@@ -49,7 +53,30 @@ record RegistrationView(
                 registeredAt,
                 code,
                 at,
-                subscriptionId);
+                subscriptionId,
+                reconfirmedAt);
+    }
+
+    /** Issue 17: this view with when the registrant said they come (UTC), null when never. */
+    RegistrationView withReconfirmedAt(Instant at) {
+        return new RegistrationView(
+                id,
+                eventId,
+                status,
+                waitlistPosition,
+                name,
+                email,
+                organisation,
+                language,
+                timeZone,
+                interpretationLanguage,
+                answers,
+                cancelledBy,
+                registeredAt,
+                checkInCode,
+                checkedInAt,
+                subscriptionId,
+                at);
     }
 
     static RegistrationView of(Registration r, Integer waitlistPosition) {
@@ -69,6 +96,7 @@ record RegistrationView(
                 r.createdAt(),
                 null,
                 null,
-                r.subscriptionId());
+                r.subscriptionId(),
+                null);
     }
 }

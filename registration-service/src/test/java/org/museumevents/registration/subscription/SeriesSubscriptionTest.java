@@ -459,7 +459,8 @@ class SeriesSubscriptionTest {
                 e.questions(),
                 e.format(),
                 e.partnerOrganisations(),
-                series);
+                series,
+                e.reconfirmation());
     }
 
     /** A new occurrence told as the catalog does, through the catalog consumer (its message, not Kafka). */
