@@ -98,6 +98,8 @@ class SubscriptionAndReconfirmationEmailsTest {
     /**
      * The question and its reminder, in each registrant's language, with "yes, I come" and "no,
      * free my place" (their own links) and the start in their zone, without the join details.
+     * Seen failing once on purpose (2026-11-30): with {@code EmailKind.carriesJoinDetails} true for
+     * the questions, the join link and passcode appeared and this test failed; restored since.
      */
     @Test
     void theReconfirmationQuestionAndItsReminderCarryTheirLinksInEachLanguageAndNoMeetingSecret() {
@@ -333,7 +335,10 @@ class SubscriptionAndReconfirmationEmailsTest {
 
     /**
      * A released registrant is not among the CONFIRMED recipients of an organiser's message, nor of
-     * the event's follow-up (two hours after the end); a confirmed one receives both.
+     * the event's follow-up (two hours after the end); a confirmed one receives both. Seen failing
+     * once on purpose (2026-11-30): with {@code MessageRules.receives} counting RELEASED among
+     * CONFIRMED, the message's delivery log listed the released registrant and the wait timed out;
+     * restored since.
      */
     @Test
     void aReleasedRegistrantGetsNeitherTheMessagesToTheConfirmedNorTheFollowUp() throws Exception {
