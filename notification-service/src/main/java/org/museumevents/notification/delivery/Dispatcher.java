@@ -368,6 +368,13 @@ class Dispatcher implements SmartLifecycle {
                 dropped.add(claim.id());
                 return Optional.empty();
             }
+            if ((claim.kind().asksReconfirmation() || claim.kind() == EmailKind.RELEASED)
+                    && noLongerTrue(claim, event.get(), registrant.get(), clock.instant())) {
+                // Issue 17: a question for someone no longer confirmed (or an event begun), a
+                // release of someone who took a place back meanwhile: stale, dropped.
+                dropped.add(claim.id());
+                return Optional.empty();
+            }
             MessageText message = null;
             if (claim.kind() == EmailKind.MESSAGE || claim.kind() == EmailKind.FOLLOW_UP) {
                 message = claim.messageId() == null
@@ -489,6 +496,10 @@ class Dispatcher implements SmartLifecycle {
             // An organiser's message went to those it was meant for when it fell due: still sent.
             case FOLLOW_UP -> !registrant.confirmed() || event.cancelled();
             case REJECTED, CANCELLED, EVENT_CANCELLED, MESSAGE -> false;
+            // Issue 17: asked only while confirmed, before the start; released only while released.
+            case RECONFIRMATION_REQUESTED, RECONFIRMATION_REMINDED ->
+                !registrant.confirmed() || event.cancelled() || !now.isBefore(event.startsAt());
+            case RELEASED -> registrant.status() != RegistrationStatus.RELEASED || event.cancelled();
         };
     }
 

@@ -41,7 +41,8 @@ public class NotificationRepository {
             EmailKind.PENDING,
             EmailKind.PROMOTED,
             EmailKind.REJECTED,
-            EmailKind.CANCELLED);
+            EmailKind.CANCELLED,
+            EmailKind.RELEASED);
 
     /** The stored status of a superseded email, and its reason in the delivery log. */
     static final String SUPERSEDED = FailureReason.SUPERSEDED.name();

@@ -17,7 +17,24 @@ public enum EmailKind {
      * An event's follow-up (issue 15): the organiser's text and links, sent a while after the end
      * to the registrants confirmed then; never the join details.
      */
-    FOLLOW_UP;
+    FOLLOW_UP,
+    /**
+     * Issue 17: "are you still coming?", with the links to reconfirm and to free the place; never
+     * the join details.
+     */
+    RECONFIRMATION_REQUESTED,
+    /** Issue 17: the same question once more, as a reminder. */
+    RECONFIRMATION_REMINDED,
+    /**
+     * Issue 17: the place was released for want of an answer; the link takes one back while one is
+     * free. Never the join details.
+     */
+    RELEASED;
+
+    /** Issue 17: the emails asking whether the registrant still comes. */
+    public boolean asksReconfirmation() {
+        return this == RECONFIRMATION_REQUESTED || this == RECONFIRMATION_REMINDED;
+    }
 
     /** The join link, meeting ID and passcode go to confirmed registrants only, in these emails (and updates). */
     public boolean carriesJoinDetails() {
@@ -30,7 +47,7 @@ public enum EmailKind {
 
     /** Tells that the registration, or the event, is over for the registrant: nothing left to manage or join. */
     boolean endsRegistration() {
-        return this == CANCELLED || this == REJECTED || this == EVENT_CANCELLED;
+        return this == CANCELLED || this == REJECTED || this == EVENT_CANCELLED || this == RELEASED;
     }
 
     /** The event's description helps those deciding or preparing; not those told it is off. */

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.museumevents.notification.event.EventSnapshot;
+import org.museumevents.notification.registrant.Registrant;
+import org.museumevents.notification.registrant.RegistrationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -227,7 +229,11 @@ public class Mailer {
         Integer position = letter.waitlistPosition();
         String intro = messages.getMessage(
                 "intro." + kind + (letter.kind() == EmailKind.WAITLISTED && position == null ? ".noPosition" : ""),
-                new Object[] {title, position == null ? "" : position.toString()},
+                new Object[] {
+                    title,
+                    position == null ? "" : position.toString(),
+                    startForRegistrant(event, letter.registrant().timeZone(), locale)
+                },
                 locale);
 
         Context context = new Context(locale);
@@ -275,12 +281,72 @@ public class Mailer {
                 event.cancelled() || letter.kind().withdrawsCalendarEntry() ? null : properties.eventUrl(event.id()));
         String checkInCode = checkInCode(letter);
         context.setVariable("checkInCode", checkInCode);
+        reconfirmationAndSubscription(letter, context);
         return new Written(
                 language,
                 subject,
                 templates.process("email.txt", context),
                 templates.process("email.html", context),
                 checkInCode);
+    }
+
+    /**
+     * Issue 17 (docs/api.md): the links an email of a reconfirmation, a release or a subscription's
+     * registration carries, none of which is a meeting secret.
+     *
+     * <ul>
+     *   <li>{@code RECONFIRMATION_REQUESTED} / {@code REMINDED}: "yes, I come" ({@code reconfirmUrl})
+     *       and "no, free my place" ({@code declineUrl}), while the registrant is confirmed and the
+     *       event on;
+     *   <li>{@code RELEASED}: "take a place back" ({@code reconfirmUrl}), while still released and
+     *       the event on;
+     *   <li>the confirmation, waiting-list, pending and promotion emails of a registration made by a
+     *       series subscription: a paragraph saying so, "not this one" (the manage page, which
+     *       cancels this registration only) and "stop following" ({@code subscriptionUrl}).
+     * </ul>
+     *
+     * The links are pages that POST on a button (a GET changes nothing): mail scanners may follow them.
+     */
+    private static void reconfirmationAndSubscription(Letter letter, Context context) {
+        EmailKind kind = letter.kind();
+        Registrant registrant = letter.registrant();
+        boolean eventOn = !letter.event().cancelled();
+        boolean asks = kind.asksReconfirmation() && registrant.confirmed() && eventOn;
+        context.setVariable("reconfirmUrl", asks ? registrant.reconfirmUrl() : null);
+        context.setVariable("declineUrl", asks ? registrant.declineUrl() : null);
+        context.setVariable(
+                "takeBackUrl",
+                kind == EmailKind.RELEASED && registrant.status() == RegistrationStatus.RELEASED && eventOn
+                        ? registrant.reconfirmUrl()
+                        : null);
+        boolean bySubscription = registrant.subscriptionId() != null
+                && letter.mayAttend()
+                && (kind == EmailKind.CONFIRMATION
+                        || kind == EmailKind.WAITLISTED
+                        || kind == EmailKind.PENDING
+                        || kind == EmailKind.PROMOTED);
+        context.setVariable("subscription", bySubscription);
+        context.setVariable("notThisOneUrl", bySubscription ? registrant.manageUrl() : null);
+        context.setVariable("stopFollowingUrl", bySubscription ? registrant.subscriptionUrl() : null);
+    }
+
+    /**
+     * The start of the event, day and time, in the registrant's zone when they gave a valid one, else
+     * in the event's, with the zone's id: "Tuesday 16 February 2027, 13:00 (Europe/Paris)".
+     */
+    static String startForRegistrant(EventSnapshot event, String timeZone, Locale locale) {
+        ZoneId zone = event.zone();
+        if (timeZone != null && !timeZone.isBlank()) {
+            try {
+                zone = ZoneId.of(timeZone);
+            } catch (RuntimeException e) {
+                // Not a zone: the event's own.
+            }
+        }
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(
+                "es".equals(locale.getLanguage()) ? "EEEE, d 'de' MMMM 'de' yyyy, HH:mm" : "EEEE d MMMM yyyy, HH:mm",
+                locale);
+        return day.format(event.startsAt().atZone(zone)) + " (" + zone.getId() + ")";
     }
 
     /**

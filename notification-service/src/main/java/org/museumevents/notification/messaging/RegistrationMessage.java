@@ -13,7 +13,9 @@ import org.museumevents.notification.registrant.RegistrationStatus;
  * A registration outcome on {@code registration.events}, with the fields the emails need; or a
  * {@code RegistrationErased}, with its ids only. After an erasure the outcomes come without name and
  * email. {@code checkInCode} (issue 16): only on a CONFIRMED registration of an event that is not
- * online; never logged.
+ * online; never logged. Issue 17: {@code subscriptionId} and {@code subscriptionUrl} (a registration
+ * made by a series subscription), {@code reconfirmUrl} and {@code declineUrl} (set on the
+ * reconfirmation types and {@code RegistrationReleased}); the URLs hold tokens, never logged.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record RegistrationMessage(
@@ -33,7 +35,11 @@ record RegistrationMessage(
         String manageUrl,
         String cancelledBy,
         String checkInCode,
-        Instant checkedInAt) {
+        Instant checkedInAt,
+        UUID subscriptionId,
+        String subscriptionUrl,
+        String reconfirmUrl,
+        String declineUrl) {
 
     /** Issue 16: the registration now counts as attended. */
     static final String ATTENDED = "RegistrationAttended";
@@ -52,7 +58,12 @@ record RegistrationMessage(
             "RegistrationPending", Outcome.PENDING,
             "RegistrationPromoted", Outcome.PROMOTED,
             "RegistrationRejected", Outcome.REJECTED,
-            "RegistrationCancelled", Outcome.CANCELLED);
+            "RegistrationCancelled", Outcome.CANCELLED,
+            // Issue 17: reconfirmation.
+            "RegistrationReconfirmationRequested", Outcome.RECONFIRMATION_REQUESTED,
+            "RegistrationReconfirmationReminded", Outcome.RECONFIRMATION_REMINDED,
+            "RegistrationReconfirmed", Outcome.RECONFIRMED,
+            "RegistrationReleased", Outcome.RELEASED);
 
     /**
      * The organiser erased the registrant's personal data: the body carries only the ids, and the
@@ -97,7 +108,11 @@ record RegistrationMessage(
                 timeZone,
                 manageUrl,
                 newStatus == RegistrationStatus.WAITLISTED ? waitlistPosition : null,
-                newStatus == RegistrationStatus.CONFIRMED ? blankToNull(checkInCode) : null);
+                newStatus == RegistrationStatus.CONFIRMED ? blankToNull(checkInCode) : null,
+                subscriptionId,
+                blankToNull(subscriptionUrl),
+                blankToNull(reconfirmUrl),
+                blankToNull(declineUrl));
     }
 
     private static String blankToNull(String text) {

@@ -35,8 +35,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RegistrationChanges {
 
-    private static final List<EmailKind> FOR_CONFIRMED =
-            List.of(EmailKind.CONFIRMATION, EmailKind.PROMOTED, EmailKind.REMINDER, EmailKind.EVENT_UPDATED);
+    private static final List<EmailKind> FOR_CONFIRMED = List.of(
+            EmailKind.CONFIRMATION,
+            EmailKind.PROMOTED,
+            EmailKind.REMINDER,
+            EmailKind.EVENT_UPDATED,
+            EmailKind.RECONFIRMATION_REQUESTED,
+            EmailKind.RECONFIRMATION_REMINDED);
+
+    /** Issue 17: the questions a "yes, I come" answers. */
+    private static final List<EmailKind> RECONFIRMATION_QUESTIONS =
+            List.of(EmailKind.RECONFIRMATION_REQUESTED, EmailKind.RECONFIRMATION_REMINDED);
 
     private final EventLocks locks;
     private final KnownEventRepository events;
@@ -107,6 +116,10 @@ public class RegistrationChanges {
             // A confirmation still waiting (for its event, or for SMTP) is no longer true: not sent late.
             notifications.dropUnsent(registrant.eventId(), registrant.registrationId(), FOR_CONFIRMED);
         }
+        if (completed.reconfirms()) {
+            // Answered on the page before the question (or its reminder) went out: not asked again.
+            notifications.dropUnsent(registrant.eventId(), registrant.registrationId(), RECONFIRMATION_QUESTIONS);
+        }
         Optional<EventSnapshot> event = events.find(registrant.eventId());
         boolean eventCancelled = event.map(EventSnapshot::cancelled).orElse(false);
         if (registrant.reachable()) {
@@ -119,6 +132,11 @@ public class RegistrationChanges {
                                     .calendar())
                             : email)
                     .ifPresent(email -> notifications.schedule(email, now));
+        }
+        if (completed.keepsReminders() && before.isPresent()) {
+            // Issue 17: still confirmed as before; re-planning would judge its reminders against
+            // this message's time instead of its confirmation's.
+            return true;
         }
         // A registration new here has no reminders yet: one round trip less per message of a burst.
         event.ifPresent(known -> reminders.planRegistration(known, registrant, before.isEmpty(), occurredAt, now));

@@ -24,14 +24,25 @@ public record RegistrationOutcome(
     private static final Set<RegistrationStatus> ACTIVE =
             Set.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING);
 
-    /** The six announcements of {@code registration.events}, e.g. {@code RegistrationPromoted}. */
+    /**
+     * The announcements of {@code registration.events}, e.g. {@code RegistrationPromoted}; the last
+     * four are issue 17's reconfirmation (docs/api.md).
+     */
     public enum Outcome {
         CONFIRMED(EmailKind.CONFIRMATION, RegistrationStatus.CONFIRMED),
         WAITLISTED(EmailKind.WAITLISTED, RegistrationStatus.WAITLISTED),
         PENDING(EmailKind.PENDING, RegistrationStatus.PENDING),
         PROMOTED(EmailKind.PROMOTED, RegistrationStatus.CONFIRMED),
         REJECTED(EmailKind.REJECTED, RegistrationStatus.REJECTED),
-        CANCELLED(EmailKind.CANCELLED, RegistrationStatus.CANCELLED);
+        CANCELLED(EmailKind.CANCELLED, RegistrationStatus.CANCELLED),
+        /** Issue 17: "are you still coming?". */
+        RECONFIRMATION_REQUESTED(EmailKind.RECONFIRMATION_REQUESTED, RegistrationStatus.CONFIRMED),
+        /** Issue 17: the same, once more, half-way to the deadline. */
+        RECONFIRMATION_REMINDED(EmailKind.RECONFIRMATION_REMINDED, RegistrationStatus.CONFIRMED),
+        /** Issue 17: the registrant said "I come": no email. */
+        RECONFIRMED(null, RegistrationStatus.CONFIRMED),
+        /** Issue 17: released for not reconfirming; the place went to the waiting list. */
+        RELEASED(EmailKind.RELEASED, RegistrationStatus.RELEASED);
 
         private final EmailKind email;
         private final RegistrationStatus status;
@@ -48,6 +59,21 @@ public record RegistrationOutcome(
         public RegistrationStatus status() {
             return status;
         }
+    }
+
+    /**
+     * Whether the announcement changes nothing but the reconfirmation's progress (issue 17: asked,
+     * reminded, reconfirmed): the registration stays confirmed, its reminders stand as planned.
+     */
+    boolean keepsReminders() {
+        return outcome == Outcome.RECONFIRMATION_REQUESTED
+                || outcome == Outcome.RECONFIRMATION_REMINDED
+                || outcome == Outcome.RECONFIRMED;
+    }
+
+    /** Whether the registrant answered "I come" (issue 17): questions still waiting are moot. */
+    boolean reconfirms() {
+        return outcome == Outcome.RECONFIRMED;
     }
 
     /** The same announcement about {@code completed}, the registration as it now stands. */
@@ -80,9 +106,14 @@ public record RegistrationOutcome(
      * @param now when the email may go out
      * @return an {@code EVENT_CANCELLED} for a cancellation by the event, or for an active
      *     registrant of a cancelled event (none if the registration was never active); otherwise the
-     *     outcome's own email. A cancellation withdraws the calendar entry only where there was one.
+     *     outcome's own email (none for {@code RegistrationReconfirmed}). A cancellation withdraws the
+     *     calendar entry only where there was one.
      */
     Optional<NewNotification> email(Optional<Registrant> before, boolean eventCancelled, Instant now) {
+        if (outcome.email == null) {
+            // RegistrationReconfirmed: the registrant just answered, on the page; nothing to tell.
+            return Optional.empty();
+        }
         boolean wasConfirmed = previousStatus == RegistrationStatus.CONFIRMED
                 || before.map(Registrant::confirmed).orElse(false);
         boolean wasActive = (previousStatus != null && ACTIVE.contains(previousStatus))

@@ -20,12 +20,14 @@ import org.springframework.stereotype.Repository;
 public class RegistrantRepository {
 
     private static final String COLUMNS =
-            "registration_id, event_id, status, name, email, organisation, language, time_zone, manage_url, waitlist_position, check_in_code";
+            "registration_id, event_id, status, name, email, organisation, language, time_zone, manage_url, waitlist_position, check_in_code,"
+                    + " subscription_id, subscription_url, reconfirm_url, decline_url";
 
     private static final String ERASE =
             """
             UPDATE registrant SET name = NULL, email = NULL, organisation = NULL, time_zone = NULL,
-                manage_url = NULL, check_in_code = NULL, erased_at = COALESCE(erased_at, :now), updated_at = :now
+                manage_url = NULL, check_in_code = NULL, subscription_url = NULL, reconfirm_url = NULL,
+                decline_url = NULL, erased_at = COALESCE(erased_at, :now), updated_at = :now
             """;
 
     private final JdbcClient jdbc;
@@ -47,10 +49,12 @@ public class RegistrantRepository {
         jdbc.sql(
                         """
                         INSERT INTO registrant (registration_id, event_id, status, name, email, organisation, language,
-                            time_zone, manage_url, waitlist_position, updated_at, erased_at, confirmed_at, check_in_code)
+                            time_zone, manage_url, waitlist_position, updated_at, erased_at, confirmed_at, check_in_code,
+                            subscription_id, subscription_url, reconfirm_url, decline_url)
                         VALUES (:id, :eventId, :status, :name, :email, :organisation, :language, :timeZone, :manageUrl,
                             :position, :now, :erasedAt,
-                            CASE WHEN :status = 'CONFIRMED' THEN CAST(:occurredAt AS timestamptz) END, :checkInCode)
+                            CASE WHEN :status = 'CONFIRMED' THEN CAST(:occurredAt AS timestamptz) END, :checkInCode,
+                            :subscriptionId, :subscriptionUrl, :reconfirmUrl, :declineUrl)
                         ON CONFLICT (registration_id) DO UPDATE SET status = excluded.status,
                             name = CASE WHEN registrant.erased_at IS NULL THEN excluded.name END,
                             email = CASE WHEN registrant.erased_at IS NULL THEN excluded.email END,
@@ -59,6 +63,10 @@ public class RegistrantRepository {
                             time_zone = CASE WHEN registrant.erased_at IS NULL THEN excluded.time_zone END,
                             manage_url = CASE WHEN registrant.erased_at IS NULL THEN excluded.manage_url END,
                             check_in_code = CASE WHEN registrant.erased_at IS NULL THEN excluded.check_in_code END,
+                            subscription_id = COALESCE(excluded.subscription_id, registrant.subscription_id),
+                            subscription_url = CASE WHEN registrant.erased_at IS NULL THEN excluded.subscription_url END,
+                            reconfirm_url = CASE WHEN registrant.erased_at IS NULL THEN excluded.reconfirm_url END,
+                            decline_url = CASE WHEN registrant.erased_at IS NULL THEN excluded.decline_url END,
                             waitlist_position = excluded.waitlist_position, updated_at = excluded.updated_at,
                             erased_at = COALESCE(registrant.erased_at, excluded.erased_at),
                             confirmed_at = CASE WHEN registrant.status = 'CONFIRMED'
@@ -76,6 +84,10 @@ public class RegistrantRepository {
                 .param("manageUrl", registrant.manageUrl())
                 .param("position", registrant.waitlistPosition())
                 .param("checkInCode", registrant.reachable() ? registrant.checkInCode() : null)
+                .param("subscriptionId", registrant.subscriptionId())
+                .param("subscriptionUrl", registrant.reachable() ? registrant.subscriptionUrl() : null)
+                .param("reconfirmUrl", registrant.reachable() ? registrant.reconfirmUrl() : null)
+                .param("declineUrl", registrant.reachable() ? registrant.declineUrl() : null)
                 .param("now", Timestamp.from(now))
                 .param("occurredAt", Timestamp.from(occurredAt))
                 // PostgreSQL checks the proposed row before it finds the conflict: an erased
@@ -118,7 +130,8 @@ public class RegistrantRepository {
 
     /**
      * Erases the personal data of one registration: name, email, organisation, time zone, the
-     * manage link (which holds the registrant's token) and the check-in code. The status and language stay.
+     * manage link (which holds the registrant's token), the check-in code and the links of issue 17
+     * (subscription, reconfirm, decline: tokens too). The status, language and subscription id stay.
      *
      * @return false when the registration is unknown here
      */
@@ -184,6 +197,10 @@ public class RegistrantRepository {
                 rs.getString("time_zone"),
                 rs.getString("manage_url"),
                 (Integer) rs.getObject("waitlist_position"),
-                rs.getString("check_in_code"));
+                rs.getString("check_in_code"),
+                rs.getObject("subscription_id", UUID.class),
+                rs.getString("subscription_url"),
+                rs.getString("reconfirm_url"),
+                rs.getString("decline_url"));
     }
 }

@@ -1,10 +1,16 @@
 package org.museumevents.notification.registrant;
 
-/** The statuses registration-service announces. */
+/** The statuses registration-service announces (docs/api.md, {@code registration.events}). */
 public enum RegistrationStatus {
     CONFIRMED,
     WAITLISTED,
     PENDING,
     REJECTED,
-    CANCELLED
+    CANCELLED,
+    /**
+     * Issue 17: released for not reconfirming in time; the place went to the waiting list. Treated
+     * like {@link #CANCELLED} by every audience (no reminder, message or follow-up), but the
+     * registrant may take a place back while one is free (then CONFIRMED again).
+     */
+    RELEASED
 }
