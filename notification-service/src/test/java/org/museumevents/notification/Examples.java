@@ -19,11 +19,6 @@ final class Examples {
 
     private static final Path CATALOG = Path.of("../catalog-service/src/test/resources/messages");
     private static final Path REGISTRATION = Path.of("../registration-service/src/test/resources/messages");
-    /**
-     * Issue 17: this module's own examples of the types registration-service adds in parallel
-     * (following docs/api.md), used only while the producer's example of a type is not there.
-     */
-    private static final Path OWN_REGISTRATION = Path.of("src/test/resources/registration-examples");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -75,8 +70,7 @@ final class Examples {
 
     /** e.g. {@code registration("RegistrationConfirmed", eventId, registrationId, email)}, with a new message id. */
     static ObjectNode registration(String type, UUID eventId, UUID registrationId, String email) {
-        Path producers = REGISTRATION.resolve(type + ".json");
-        ObjectNode message = now(read(Files.exists(producers) ? producers : OWN_REGISTRATION.resolve(type + ".json")));
+        ObjectNode message = now(read(REGISTRATION.resolve(type + ".json")));
         message.put("id", UUID.randomUUID().toString());
         message.put("eventId", eventId.toString());
         message.put("registrationId", registrationId.toString());

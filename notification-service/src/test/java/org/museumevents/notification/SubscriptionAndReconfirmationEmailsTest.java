@@ -34,9 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
  * emails, in fr/en/es, with their links and never a meeting secret; a released registrant is
  * treated like a cancelled one by every audience. The example event (online, Zoom) starts on 16
  * February 2027 at 13:00 in Paris, with reminders one day and one hour before.
- *
- * <p>The new {@code registration.events} types are read from this module's own examples
- * ({@code src/test/resources/registration-examples}) until registration-service has its own.
  */
 @NotificationIntegrationTest
 class SubscriptionAndReconfirmationEmailsTest {
