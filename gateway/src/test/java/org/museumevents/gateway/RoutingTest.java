@@ -132,6 +132,24 @@ class RoutingTest {
                 .isEqualTo("registration");
         assertThat(serviceOf("GET", "/api/events/" + event + "/availability")).isEqualTo("registration");
 
+        // Issue 17: a series' and an organisation's feeds are the catalog's; following a series, its
+        // followers, the subscriptions, and a registrant's reconfirmation are registration-service's.
+        String series = UUID.randomUUID().toString();
+        assertThat(serviceOf("GET", "/api/series/" + series + "/calendar.ics")).isEqualTo("catalog");
+        assertThat(serviceOf("GET", "/api/organisations/ocim/calendar.ics")).isEqualTo("catalog");
+        assertThat(serviceOf("GET", "/api/series/" + series)).isEqualTo("catalog");
+        assertThat(serviceOf("POST", "/api/series/" + series + "/subscriptions"))
+                .isEqualTo("registration");
+        assertThat(serviceOf("GET", "/api/series/" + series + "/followers")).isEqualTo("registration");
+        assertThat(serviceOf("GET", "/api/subscriptions/" + registrationId + "?token=abc"))
+                .isEqualTo("registration");
+        assertThat(serviceOf("DELETE", "/api/subscriptions/" + registrationId + "?token=abc&cancelRegistrations=true"))
+                .isEqualTo("registration");
+        assertThat(serviceOf("POST", "/api/registrations/" + registrationId + "/reconfirm?token=abc"))
+                .isEqualTo("registration");
+        assertThat(serviceOf("POST", "/api/registrations/" + registrationId + "/decline?token=abc"))
+                .isEqualTo("registration");
+
         assertThat(serviceOf("GET", "/api/events/" + event + "/notifications")).isEqualTo("notification");
         assertThat(serviceOf("GET", "/api/events/" + event + "/messages")).isEqualTo("notification");
         assertThat(serviceOf("POST", "/api/events/" + event + "/messages")).isEqualTo("notification");

@@ -56,6 +56,11 @@ final class Platform implements AutoCloseable {
                 // 30 minutes by default.
                 "--local-platform.service-arguments.notification-service="
                         + "--notification.reminders.min-lead-after-planning=5s",
+                // Issue 17: reconfirmations asked and subscriptions' sessions enrolled within seconds,
+                // not a minute (ReconfirmationBrowserTest, SeriesSubscriptionBrowserTest).
+                "--local-platform.service-arguments.registration-service="
+                        + "--registration.reconfirmation.interval=PT5S,"
+                        + "--registration.subscriptions.sweep-interval=PT10S",
                 // The services run in the test JVM's zone, far from UTC (the build's test.timeZone):
                 // what they show and send must not depend on it (issue 12).
                 "--local-platform.java-options=-Xmx384m,-XX:TieredStopAtLevel=1,-XX:+UseSerialGC,-Duser.timezone="

@@ -97,6 +97,9 @@ class SecurityConfig {
                                 "/",
                                 "/events/**",
                                 "/registrations/**",
+                                // Issue 17: a series' public page and a subscriber's own page (with its token).
+                                "/series/**",
+                                "/subscriptions/**",
                                 "/privacy",
                                 "/css/**",
                                 "/js/**",

@@ -24,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A token bucket (bucket4j) per client on registering ({@code POST /api/events/{id}/registrations}
  * and the web front's form) and, in a bucket of its own, on cancelling
  * ({@code DELETE /api/registrations/{id}}, {@code POST /api/registrations/{id}/cancel} and the
- * manage page's form). Over the limit: 429 problem+json (a page for the forms) with
+ * manage page's form); issue 17 adds following a series and taking a released place back to the
+ * first, giving a place up ({@code decline}) and stopping to follow a series to the second, API and
+ * pages alike. Over the limit: 429 problem+json (a page for the forms) with
  * {@code Retry-After}. Buckets live in a bounded cache (Caffeine), so many clients cannot exhaust
  * memory.
  *
@@ -62,7 +64,26 @@ class RegistrationRateLimit extends OncePerRequestFilter {
     /** The web front's registration form posts here; the same bucket, or the limit is one click away. */
     private static final Pattern REGISTER_FORM = Pattern.compile("/events/" + SEGMENT + "/register");
 
+    /**
+     * Issue 17: following a series registers for each of its occurrences ahead, and taking a
+     * released place back takes a place: both from the registrations' bucket, API and page alike.
+     */
+    private static final Pattern SUBSCRIBE_API = Pattern.compile("/api/series/" + SEGMENT + "/subscriptions");
+
+    private static final Pattern SUBSCRIBE_FORM = Pattern.compile("/series/" + SEGMENT + "/follow");
+    private static final Pattern RECONFIRM_API = Pattern.compile("/api/registrations/" + SEGMENT + "/reconfirm");
+    private static final Pattern RECONFIRM_FORM = Pattern.compile("/registrations/" + SEGMENT + "/reconfirm");
+
     private static final Pattern CANCEL_API_DELETE = Pattern.compile("/api/registrations/" + SEGMENT);
+    /**
+     * Issue 17: giving a place up ("decline") and stopping to follow a series (which may cancel the
+     * registrations ahead) are cancellations, API and page alike.
+     */
+    private static final Pattern UNSUBSCRIBE_API_DELETE = Pattern.compile("/api/subscriptions/" + SEGMENT);
+
+    private static final Pattern UNSUBSCRIBE_FORM = Pattern.compile("/subscriptions/" + SEGMENT + "/stop");
+    private static final Pattern DECLINE_API = Pattern.compile("/api/registrations/" + SEGMENT + "/decline");
+    private static final Pattern DECLINE_FORM = Pattern.compile("/registrations/" + SEGMENT + "/decline");
     private static final Pattern CANCEL_API_POST = Pattern.compile("/api/registrations/" + SEGMENT + "/cancel");
     /** The manage page's cancel form, which calls the DELETE above. */
     private static final Pattern CANCEL_FORM = Pattern.compile("/registrations/" + SEGMENT + "/cancel");
@@ -104,6 +125,14 @@ class RegistrationRateLimit extends OncePerRequestFilter {
                 if (REGISTER_FORM.matcher(path).matches()) {
                     return new Limited(Kind.REGISTRATION, true);
                 }
+                if (SUBSCRIBE_API.matcher(path).matches()
+                        || RECONFIRM_API.matcher(path).matches()) {
+                    return new Limited(Kind.REGISTRATION, false);
+                }
+                if (SUBSCRIBE_FORM.matcher(path).matches()
+                        || RECONFIRM_FORM.matcher(path).matches()) {
+                    return new Limited(Kind.REGISTRATION, true);
+                }
             }
             if (properties.cancellations() > 0) {
                 if (CANCEL_API_POST.matcher(path).matches()) {
@@ -112,10 +141,19 @@ class RegistrationRateLimit extends OncePerRequestFilter {
                 if (CANCEL_FORM.matcher(path).matches()) {
                     return new Limited(Kind.CANCELLATION, true);
                 }
+                if (DECLINE_API.matcher(path).matches()) {
+                    return new Limited(Kind.CANCELLATION, false);
+                }
+                if (DECLINE_FORM.matcher(path).matches()
+                        || UNSUBSCRIBE_FORM.matcher(path).matches()) {
+                    return new Limited(Kind.CANCELLATION, true);
+                }
             }
             return null;
         }
-        return properties.cancellations() > 0 && CANCEL_API_DELETE.matcher(path).matches()
+        return properties.cancellations() > 0
+                        && (CANCEL_API_DELETE.matcher(path).matches()
+                                || UNSUBSCRIBE_API_DELETE.matcher(path).matches())
                 ? new Limited(Kind.CANCELLATION, false)
                 : null;
     }

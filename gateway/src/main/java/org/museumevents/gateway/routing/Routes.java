@@ -43,8 +43,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The paths of docs/api.md, each to the service that owns it. The more specific
- * registration and notification paths under {@code /api/events/{id}/...} come before the catalog's
- * {@code /api/events/**}. Headers, including the organiser's bearer token, pass through: each
+ * registration and notification paths under {@code /api/events/{id}/...} and {@code
+ * /api/series/{id}/...} come before the catalog's {@code /api/events/**} and {@code /api/series/**}. Headers, including the organiser's bearer token, pass through: each
  * service verifies tokens itself. Each service's OpenAPI description is at
  * {@code /v3/api-docs/<service>} for the Swagger UI served here.
  */
@@ -127,7 +127,13 @@ class Routes {
                         .or(path("/api/events/*/check-ins/*"))
                         .or(path("/api/events/*/attendance"))
                         .or(path("/api/events/*/attendance/*"))
-                        .or(path("/api/attestations/*")));
+                        .or(path("/api/attestations/*"))
+                        // Issue 17: following a series, its followers' count, and the subscriptions
+                        // themselves; before the catalog's /api/series/** (reconfirm and decline are
+                        // under /api/registrations/** above).
+                        .or(path("/api/series/*/subscriptions"))
+                        .or(path("/api/series/*/followers"))
+                        .or(path("/api/subscriptions/**")));
     }
 
     @Bean
@@ -149,7 +155,12 @@ class Routes {
     @Bean
     RouterFunction<ServerResponse> catalogRoutes(CacheManager publicCaches) {
         return route(ServicesProperties.CATALOG)
-                .route(path("/api/events/**").or(path("/api/series/**")), http())
+                .route(
+                        path("/api/events/**")
+                                .or(path("/api/series/**"))
+                                // Issue 17: an organisation's public calendar feed.
+                                .or(path("/api/organisations/*/calendar.ics")),
+                        http())
                 .filter(toAnInstance(ServicesProperties.CATALOG))
                 .filter(lb(ServicesProperties.CATALOG))
                 .after((request, response) -> {

@@ -64,13 +64,42 @@ public record Event(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Meeting(String url, String meetingId, String passcode) {}
 
-    /** The registration window and its rules ({@code registration} in the JSON). */
+    /**
+     * The registration window and its rules ({@code registration} in the JSON); {@code
+     * reconfirmation} null when the event asks none (issue 17), and then not sent.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Window(Instant opensAt, Instant closesAt, Boolean requiresApproval, Boolean waitlist) {
+    public record Window(
+            Instant opensAt,
+            Instant closesAt,
+            Boolean requiresApproval,
+            Boolean waitlist,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Reconfirmation reconfirmation) {
 
         public Window {
             requiresApproval = requiresApproval != null && requiresApproval;
             waitlist = waitlist == null || waitlist;
+        }
+
+        public Window(Instant opensAt, Instant closesAt, Boolean requiresApproval, Boolean waitlist) {
+            this(opensAt, closesAt, requiresApproval, waitlist, null);
+        }
+    }
+
+    /**
+     * An event's reconfirmation policy (docs/api.md, Catalog: {@code registration.reconfirmation},
+     * issue 17): its confirmed registrants are asked {@code before} the start whether they still
+     * come, must answer {@code deadline} before the start, and with {@code releaseSilent} those
+     * who stay silent (after a reminder) give their place back to the waiting list.
+     *
+     * @param before an ISO-8601 duration such as {@code P3D}, above {@code deadline}
+     * @param deadline an ISO-8601 duration such as {@code P1D}, {@code PT0S} or more
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Reconfirmation(String before, String deadline, Boolean releaseSilent) {
+
+        public Reconfirmation {
+            releaseSilent = releaseSilent != null && releaseSilent;
         }
     }
 

@@ -11,7 +11,10 @@ import java.util.UUID;
  * answers} are its answers to the event's questions by question id (a string, a list of choice ids
  * or a boolean, docs/api.md), empty when none. Issue 16: {@code checkInCode} (22 base64url
  * characters; only while CONFIRMED for an event that is not online, else null), {@code checkedInAt}
- * (UTC, null when not checked in) and {@code attended}.
+ * (UTC, null when not checked in) and {@code attended}. Issue 17: {@code subscriptionId} (the series
+ * subscription that made it, null when registered by hand) and {@code reconfirmedAt} (UTC, when the
+ * registrant last said "I'm coming", null otherwise); status {@code RELEASED} for a place given back
+ * to the waiting list after a reconfirmation went unanswered.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Registration(
@@ -30,7 +33,9 @@ public record Registration(
         Map<String, Object> answers,
         String checkInCode,
         Instant checkedInAt,
-        Boolean attended) {
+        Boolean attended,
+        UUID subscriptionId,
+        Instant reconfirmedAt) {
 
     public Registration {
         answers = answers == null ? Map.of() : answers;
@@ -49,6 +54,11 @@ public record Registration(
 
     public boolean isConfirmed() {
         return "CONFIRMED".equals(status);
+    }
+
+    /** Released after an unanswered reconfirmation (issue 17): the registrant may take a place back. */
+    public boolean isReleased() {
+        return "RELEASED".equals(status);
     }
 
     public boolean isPending() {

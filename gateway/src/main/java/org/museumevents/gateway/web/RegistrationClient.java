@@ -64,6 +64,83 @@ public class RegistrationClient extends ServiceClient {
                 .body(Registered.class));
     }
 
+    /**
+     * Follows a series (issue 17): registers for each of its occurrences ahead, and later ones.
+     *
+     * @param request the registration body, answers to the series' questions included
+     * @param idempotencyKey sent as {@code Idempotency-Key}; the service may ignore it (docs/api.md)
+     * @throws ServiceProblem 400 with field errors, 404 for a series it knows no event of, 409
+     *     {@code already-subscribed}
+     */
+    public Subscription.Created subscribe(UUID seriesId, RegistrationRequest request, String idempotencyKey) {
+        return call(() -> http.post()
+                .uri("/api/series/{id}/subscriptions", seriesId)
+                .headers(headers -> {
+                    if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+                        headers.set("Idempotency-Key", idempotencyKey);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(Subscription.Created.class));
+    }
+
+    /** A subscription with its token; 404 ({@link ServiceProblem}) for a wrong one. */
+    public Subscription subscription(UUID id, String token) {
+        return call(() -> http.get()
+                .uri(uri("/api/subscriptions/{id}", query("token", token), id))
+                .retrieve()
+                .body(Subscription.class));
+    }
+
+    /**
+     * Stops following; idempotent.
+     *
+     * @param cancelRegistrations also cancel its registrations of occurrences not started yet
+     */
+    public Subscription unsubscribe(UUID id, String token, boolean cancelRegistrations) {
+        return call(() -> http.delete()
+                .uri(uri(
+                        "/api/subscriptions/{id}",
+                        query("token", token, "cancelRegistrations", cancelRegistrations ? true : null),
+                        id))
+                .retrieve()
+                .body(Subscription.class));
+    }
+
+    /** A series' followers for its organiser; 404 ({@link ServiceProblem}) for another organisation's. */
+    public Subscription.Followers followers(UUID seriesId, String token) {
+        return call(() -> http.get()
+                .uri("/api/series/{id}/followers", seriesId)
+                .headers(bearer(token))
+                .retrieve()
+                .body(Subscription.Followers.class));
+    }
+
+    /**
+     * "Yes, I'm coming" (issue 17): a confirmed registration is marked reconfirmed; a released one
+     * takes a place back if one is free.
+     *
+     * @throws ServiceProblem 404 for a wrong token; 409 {@code no-place-free}, a registration no
+     *     longer active, or an event already started
+     */
+    public Registration reconfirm(UUID id, String token) {
+        return registrantAction(id, "reconfirm", token);
+    }
+
+    /** "No, free my place" (issue 17): cancels the registration; idempotent. */
+    public Registration decline(UUID id, String token) {
+        return registrantAction(id, "decline", token);
+    }
+
+    private Registration registrantAction(UUID id, String action, String token) {
+        return call(() -> http.post()
+                .uri(uri("/api/registrations/{id}/" + action, query("token", token), id))
+                .retrieve()
+                .body(Registration.class));
+    }
+
     /** Places left and whether registering is open now, for anyone. */
     public Availability availability(UUID eventId) {
         return call(() -> http.get()

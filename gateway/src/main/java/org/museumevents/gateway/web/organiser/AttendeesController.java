@@ -40,7 +40,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AttendeesController {
 
-    static final List<String> STATUSES = List.of("CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED");
+    /** The statuses the list filters on; RELEASED (issue 17): a place given back after an unanswered reconfirmation. */
+    static final List<String> STATUSES =
+            List.of("CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "CANCELLED", "RELEASED");
+
     static final int PAGE_SIZE = 50;
 
     private final CatalogClient catalog;

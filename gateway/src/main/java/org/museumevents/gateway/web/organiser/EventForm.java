@@ -75,6 +75,12 @@ public class EventForm {
     private String closesAt;
     private boolean requiresApproval;
     private boolean waitlist = true;
+    /** Issue 17: whether confirmed registrants are asked to reconfirm, and the policy's durations. */
+    private boolean reconfirmation;
+
+    private String reconfirmationBefore = "P3D";
+    private String reconfirmationDeadline = "P1D";
+    private boolean reconfirmationReleaseSilent;
     private String interpretation;
     private List<PersonRow> people = new ArrayList<>();
     private String partners;
@@ -153,6 +159,12 @@ public class EventForm {
                 : LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(window.closesAt(), zone));
         form.requiresApproval = window.requiresApproval();
         form.waitlist = window.waitlist();
+        if (window.reconfirmation() != null) {
+            form.reconfirmation = true;
+            form.reconfirmationBefore = window.reconfirmation().before();
+            form.reconfirmationDeadline = window.reconfirmation().deadline();
+            form.reconfirmationReleaseSilent = window.reconfirmation().releaseSilent();
+        }
         form.interpretation = String.join(", ", event.interpretation());
         form.people = new ArrayList<>(event.people().stream()
                 .map(p -> new PersonRow(p.name(), p.affiliation(), p.role()))
@@ -347,7 +359,7 @@ public class EventForm {
                 venue,
                 meeting,
                 places,
-                new Event.Window(opens, closes, requiresApproval, waitlist),
+                new Event.Window(opens, closes, requiresApproval, waitlist, reconfirmationBody(errors, words)),
                 list(interpretation, "[,\\s]+").stream()
                         .map(String::toLowerCase)
                         .toList(),
@@ -360,6 +372,39 @@ public class EventForm {
                 list(partnerOrganisations, "[,\\s]+").stream()
                         .map(String::toLowerCase)
                         .toList());
+    }
+
+    /**
+     * The reconfirmation policy as the catalog takes it (docs/api.md, {@code
+     * registration.reconfirmation}, issue 17), or null when the organiser asks none. Durations are
+     * ISO-8601 as the reminders are ({@code P3D}, {@code PT36H}); the catalog judges their order and
+     * bounds, and its errors name the same fields.
+     */
+    private Event.Reconfirmation reconfirmationBody(Map<String, String> errors, PlainWords words) {
+        if (!reconfirmation) {
+            return null;
+        }
+        String before = duration(reconfirmationBefore, "registration.reconfirmation.before", errors, words);
+        String deadline = duration(reconfirmationDeadline, "registration.reconfirmation.deadline", errors, words);
+        return new Event.Reconfirmation(before, deadline, reconfirmationReleaseSilent);
+    }
+
+    /** An ISO-8601 duration as typed (upper-cased), or null with an error when it is none. */
+    private static String duration(String value, String field, Map<String, String> errors, PlainWords words) {
+        if (blank(value)) {
+            errors.put(field, words.message("form.error.required"));
+            return null;
+        }
+        String typed = value.strip().toUpperCase(java.util.Locale.ROOT);
+        try {
+            if (typed.length() > MAX_AFTER_LENGTH || Duration.parse(typed).isNegative()) {
+                throw new DateTimeParseException("not a duration", typed, 0);
+            }
+            return typed;
+        } catch (DateTimeParseException e) {
+            errors.put(field, words.message("reconfirmation.error.duration"));
+            return null;
+        }
     }
 
     private List<QuestionRow.QuestionBody> questionBodies(Map<String, String> errors, PlainWords words) {
@@ -409,6 +454,38 @@ public class EventForm {
 
     private static String strip(String value) {
         return blank(value) ? null : value.strip();
+    }
+
+    public boolean isReconfirmation() {
+        return reconfirmation;
+    }
+
+    public void setReconfirmation(boolean reconfirmation) {
+        this.reconfirmation = reconfirmation;
+    }
+
+    public String getReconfirmationBefore() {
+        return reconfirmationBefore;
+    }
+
+    public void setReconfirmationBefore(String reconfirmationBefore) {
+        this.reconfirmationBefore = reconfirmationBefore;
+    }
+
+    public String getReconfirmationDeadline() {
+        return reconfirmationDeadline;
+    }
+
+    public void setReconfirmationDeadline(String reconfirmationDeadline) {
+        this.reconfirmationDeadline = reconfirmationDeadline;
+    }
+
+    public boolean isReconfirmationReleaseSilent() {
+        return reconfirmationReleaseSilent;
+    }
+
+    public void setReconfirmationReleaseSilent(boolean reconfirmationReleaseSilent) {
+        this.reconfirmationReleaseSilent = reconfirmationReleaseSilent;
     }
 
     public String getSeriesId() {

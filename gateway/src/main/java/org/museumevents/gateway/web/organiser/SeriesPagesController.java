@@ -9,8 +9,11 @@ import org.museumevents.gateway.web.CatalogClient;
 import org.museumevents.gateway.web.Event;
 import org.museumevents.gateway.web.Languages;
 import org.museumevents.gateway.web.PlainWords;
+import org.museumevents.gateway.web.RegistrationClient;
 import org.museumevents.gateway.web.Series;
 import org.museumevents.gateway.web.ServiceProblem;
+import org.museumevents.gateway.web.ServiceUnavailable;
+import org.museumevents.gateway.web.Subscription;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,17 +23,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A series with its recurrence, and its next occurrences created as draft events. */
+/**
+ * A series with its recurrence, and its next occurrences created as draft events; the number of
+ * its followers (issue 17: active subscriptions, from registration-service).
+ */
 @Controller
 class SeriesPagesController {
 
     static final int MAX_OCCURRENCES = 52;
 
     private final CatalogClient catalog;
+    private final RegistrationClient registrations;
     private final PlainWords words;
 
-    SeriesPagesController(CatalogClient catalog, PlainWords words) {
+    SeriesPagesController(CatalogClient catalog, RegistrationClient registrations, PlainWords words) {
         this.catalog = catalog;
+        this.registrations = registrations;
         this.words = words;
     }
 
@@ -72,7 +80,20 @@ class SeriesPagesController {
         Series series = OwnEvents.series(catalog, id, organiser);
         model.addAttribute("series", series);
         model.addAttribute("maxOccurrences", MAX_OCCURRENCES);
+        model.addAttribute("followers", followers(id, organiser));
         return "organiser/series";
+    }
+
+    /**
+     * The series' followers, or null when registration-service is down or knows no event of the
+     * series yet (its 404): the page shows the series without the count.
+     */
+    private Subscription.Followers followers(UUID id, Organiser organiser) {
+        try {
+            return registrations.followers(id, organiser.token());
+        } catch (ServiceProblem | ServiceUnavailable e) {
+            return null;
+        }
     }
 
     @PostMapping("/organiser/series/{id}/occurrences")

@@ -30,6 +30,9 @@ class HomeController {
 
     static final int PAGE_SIZE = 10;
 
+    /** An organisation's slug as the catalog spells it: only such a one gets a calendar link. */
+    private static final java.util.regex.Pattern ORGANISATION = java.util.regex.Pattern.compile("[a-z0-9-]{2,64}");
+
     private final CatalogClient catalog;
     private final PlainWords words;
 
@@ -76,6 +79,11 @@ class HomeController {
             organisations.add(org);
         }
 
+        if (org != null && ORGANISATION.matcher(org).matches()) {
+            model.addAttribute(
+                    "organisationCalendar",
+                    SeriesPageController.webcal(request, "/api/organisations/" + org + "/calendar.ics"));
+        }
         model.addAttribute("events", events);
         model.addAttribute("allSeries", allSeries);
         model.addAttribute("organisations", organisations);
