@@ -35,7 +35,9 @@ class PersonalDataErasure {
     }
 
     /**
-     * Call with the registration locked.
+     * The organiser's erasure of a person: the registration and, when a series subscription made it
+     * (issue 17), the subscription's personal data (the subscription is cancelled) and its other
+     * registrations, each told as above. Call with the registration locked.
      *
      * @return whether this call erased it; an already erased registration is left as it is
      */
@@ -44,8 +46,6 @@ class PersonalDataErasure {
         if (!eraseOne(registration, now)) {
             return false;
         }
-        // Issue 17: a registration made by a series subscription takes the subscription's personal
-        // data with it (the subscription is cancelled), and its other registrations, each told as above.
         UUID subscriptionId = registration.subscriptionId();
         if (subscriptionId != null) {
             subscriptions.erasePersonalData(subscriptionId, now);
@@ -59,6 +59,19 @@ class PersonalDataErasure {
             }
         }
         return true;
+    }
+
+    /**
+     * The purge's erasure after the event (retention, not a person's request): this registration
+     * only. A series subscription that made it keeps following the series, its personal data kept
+     * while it is ACTIVE; the purge erases a cancelled subscription's on its own schedule ({@link
+     * SubscriptionLinks#purgeCancelledBefore}). Call with the registration locked.
+     *
+     * @return whether this call erased it; an already erased registration is left as it is
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean purge(Registration registration, Instant now) {
+        return eraseOne(registration, now);
     }
 
     private boolean eraseOne(Registration registration, Instant now) {

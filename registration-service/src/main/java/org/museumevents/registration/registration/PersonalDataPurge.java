@@ -16,8 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Erases registrants' personal data {@code registration.purge-after} after their event ends, each
  * registration as the organiser's erasure does ({@link PersonalDataErasure}: tokens, idempotency
- * keys, outbox payloads, and one {@link RegistrationErased} per registration), and forgets relayed
- * messages after the same delay. Places and counts stay. It also forgets idempotency keys older
+ * keys, outbox payloads, and one {@link RegistrationErased} per registration), this registration
+ * only: a series subscription that made it keeps following (issue 17). A subscription's own personal
+ * data is erased the same delay after it was cancelled. It forgets relayed messages after the same
+ * delay. Places and counts stay. It also forgets idempotency keys older
  * than {@code registration.idempotency-key-lifetime}.
  */
 @Component
@@ -28,6 +30,7 @@ class PersonalDataPurge {
     private final EventRepository events;
     private final RegistrationRepository registrations;
     private final PersonalDataErasure erasure;
+    private final SubscriptionLinks subscriptions;
     private final Outbox outbox;
     private final RegistrationProperties properties;
     private final TransactionTemplate tx;
@@ -37,6 +40,7 @@ class PersonalDataPurge {
             EventRepository events,
             RegistrationRepository registrations,
             PersonalDataErasure erasure,
+            SubscriptionLinks subscriptions,
             Outbox outbox,
             RegistrationProperties properties,
             TransactionTemplate tx,
@@ -44,6 +48,7 @@ class PersonalDataPurge {
         this.events = events;
         this.registrations = registrations;
         this.erasure = erasure;
+        this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.properties = properties;
         this.tx = tx;
@@ -60,7 +65,7 @@ class PersonalDataPurge {
                 events.lock(eventId);
                 int count = 0;
                 for (Registration r : registrations.notErasedOf(eventId)) {
-                    if (erasure.erase(r, now)) {
+                    if (erasure.purge(r, now)) {
                         count++;
                     }
                 }
@@ -69,6 +74,8 @@ class PersonalDataPurge {
             });
             log.info("Erased the personal data of {} registrations of event {}", erased, eventId);
         }
+        int subscriptions = tx.execute(status -> this.subscriptions.purgeCancelledBefore(before, now));
+        log.info("Erased the personal data of {} series subscriptions cancelled before {}", subscriptions, before);
         tx.executeWithoutResult(status -> outbox.forgetPublishedBefore(before));
         int keys = registrations.forgetIdempotencyKeysBefore(now.minus(properties.idempotencyKeyLifetime()));
         log.info("Forgot {} expired idempotency keys", keys);

@@ -27,4 +27,16 @@ public interface SubscriptionLinks {
      * @param now the instant of the erasure (UTC)
      */
     void erasePersonalData(UUID subscriptionId, Instant now);
+
+    /**
+     * The purge of subscriptions (retention): erases, as {@link #erasePersonalData}, the personal data
+     * of every subscription CANCELLED before {@code before} and not erased yet, in the caller's
+     * transaction. An ACTIVE subscription keeps its data: it needs them to register for occurrences
+     * ahead.
+     *
+     * @param before cancelled strictly before this instant (UTC)
+     * @param now the instant of the erasure (UTC)
+     * @return how many subscriptions this call erased
+     */
+    int purgeCancelledBefore(Instant before, Instant now);
 }

@@ -130,6 +130,15 @@ class SubscriptionRepository {
         return erased > 0;
     }
 
+    /** CANCELLED subscriptions not erased yet whose {@code cancelled_at} is before {@code before} (UTC). */
+    List<UUID> cancelledBefore(Instant before) {
+        return jdbc.sql("SELECT id FROM subscription WHERE status = 'CANCELLED' AND personal_data_erased_at IS NULL"
+                        + " AND cancelled_at < :before")
+                .param("before", utc(before))
+                .query(UUID.class)
+                .list();
+    }
+
     boolean isErased(UUID id) {
         return jdbc.sql("SELECT personal_data_erased_at IS NOT NULL FROM subscription WHERE id = :id")
                 .param("id", id)

@@ -72,6 +72,18 @@ class SubscriptionTokens implements SubscriptionLinks {
         subscriptions.erase(subscriptionId, now);
     }
 
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int purgeCancelledBefore(Instant before, Instant now) {
+        int erased = 0;
+        for (UUID id : subscriptions.cancelledBefore(before)) {
+            if (subscriptions.erase(id, now)) {
+                erased++;
+            }
+        }
+        return erased;
+    }
+
     private static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

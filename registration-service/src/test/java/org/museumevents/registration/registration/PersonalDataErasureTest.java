@@ -186,6 +186,81 @@ class PersonalDataErasureTest {
         assertThat(payloads(event.id())).allSatisfy(p -> assertThat(p).doesNotContain("@example.org"));
     }
 
+    @Test
+    void thePurgeAfterOneOccurrenceLeavesTheSeriesSubscriptionFollowing() {
+        UUID series = UUID.randomUUID();
+        EventSnapshot first = TestCatalog.apply(context, inSeries(publish(5), series));
+        EventSnapshot second = TestCatalog.apply(context, inSeries(publish(5), series));
+        Response subscribed = api.post("/api/series/" + series + "/subscriptions", Api.body("Élise Durand", email()));
+        assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
+        JsonNode body = subscribed.json();
+        String subscription = body.get("id").asString();
+        String token = body.get("token").asString();
+        // The first occurrence is long over: the purge erases its registration, and only that one.
+        TestCatalog.apply(
+                context, TestCatalog.window(first, null, null, Instant.now().minus(Duration.ofDays(400))));
+
+        purge.purge();
+
+        assertThat(erased("registration", registrationOf(first.id(), subscription)))
+                .isTrue();
+        assertThat(erased("registration", registrationOf(second.id(), subscription)))
+                .isFalse();
+        Response view = api.get("/api/subscriptions/" + subscription + "?token=" + token);
+        assertThat(view.status()).as(view.toString()).isEqualTo(200);
+        assertThat(view.json().get("status").asString()).isEqualTo("ACTIVE");
+
+        // Once stopped, the subscription's own data go the same delay after its cancellation.
+        assertThat(api.delete("/api/subscriptions/" + subscription + "?token=" + token)
+                        .status())
+                .isEqualTo(200);
+        purge.purge();
+        assertThat(erased("subscription", UUID.fromString(subscription))).isFalse();
+        jdbc.sql("UPDATE subscription SET cancelled_at = now() - interval '400 days' WHERE id = :id")
+                .param("id", UUID.fromString(subscription))
+                .update();
+        purge.purge();
+        assertThat(erased("subscription", UUID.fromString(subscription))).isTrue();
+        assertThat(api.get("/api/subscriptions/" + subscription + "?token=" + token)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private UUID registrationOf(UUID eventId, String subscription) {
+        return jdbc.sql("SELECT id FROM registration WHERE event_id = :eventId AND subscription_id = :subscription")
+                .param("eventId", eventId)
+                .param("subscription", UUID.fromString(subscription))
+                .query(UUID.class)
+                .single();
+    }
+
+    private boolean erased(String table, UUID id) {
+        return jdbc.sql("SELECT personal_data_erased_at IS NOT NULL FROM " + table + " WHERE id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static EventSnapshot inSeries(EventSnapshot e, UUID series) {
+        return new EventSnapshot(
+                e.id(),
+                e.organisation(),
+                e.status(),
+                e.capacity(),
+                e.requiresApproval(),
+                e.waitlist(),
+                e.opensAt(),
+                e.closesAt(),
+                e.startsAt(),
+                e.endsAt(),
+                e.version() + 1,
+                e.questions(),
+                e.format(),
+                e.partnerOrganisations(),
+                series,
+                e.reconfirmation());
+    }
+
     private static void assertNoPerson(JsonNode message) {
         assertThat(message.get("name").isNull()).as(message.toString()).isTrue();
         assertThat(message.get("email").isNull()).as(message.toString()).isTrue();
