@@ -2,6 +2,9 @@ package org.museumevents.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.museumevents.registration.Api.Response;
 import org.museumevents.registration.event.EventSnapshot;
+import org.museumevents.registration.event.ReconfirmationPolicy;
+import org.museumevents.registration.registration.Reconfirmations;
 import org.museumevents.testsupport.TestServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -164,6 +169,89 @@ class BurstAcrossTwoInstancesTest {
             assertThat(both.get(0).json().get("checkedInAt").asString())
                     .isEqualTo(both.get(1).json().get("checkedInAt").asString());
         }
+    }
+
+    /**
+     * Both instances run reconfirmation's steps at once (issue 17) at the ask, the reminder and the
+     * deadline of an event whose silent registrants are released: each silent registrant is asked,
+     * reminded and released once, and the waiting list takes the freed places in its order, never
+     * more than the capacity. The event lies years ahead so that no other test's event shares a step.
+     */
+    @Test
+    void twoInstancesAskRemindAndReleaseEachSilentRegistrantOnce() throws Exception {
+        Api first = Api.onPort(port);
+        secondInstance();
+        Reconfirmations[] instances = {
+            context.getBean(Reconfirmations.class), secondInstance.getBean(Reconfirmations.class)
+        };
+        int capacity = 10;
+        int waiting = 4;
+        Instant start = Instant.now().plus(Duration.ofDays(3000)).truncatedTo(ChronoUnit.SECONDS);
+        EventSnapshot e = TestCatalog.event("icom-france", capacity);
+        ReconfirmationPolicy policy =
+                ReconfirmationPolicy.of("P10D", "P2D", true).orElseThrow();
+        EventSnapshot event = TestCatalog.apply(
+                context,
+                new EventSnapshot(
+                        e.id(),
+                        e.organisation(),
+                        e.status(),
+                        e.capacity(),
+                        e.requiresApproval(),
+                        e.waitlist(),
+                        e.opensAt(),
+                        e.closesAt(),
+                        start,
+                        start.plus(Duration.ofHours(2)),
+                        e.version() + 1,
+                        e.questions(),
+                        e.format(),
+                        e.partnerOrganisations(),
+                        null,
+                        policy));
+        List<UUID> registered = new ArrayList<>();
+        for (int i = 0; i < capacity + waiting; i++) {
+            registered.add(
+                    UUID.fromString(first.register(event.id(), "silent-" + i + "-" + UUID.randomUUID() + "@example.org")
+                            .json()
+                            .get("id")
+                            .asString()));
+        }
+
+        for (Instant at : List.of(policy.askAt(start), policy.remindAt(start), policy.dueAt(start))) {
+            burst(2, n -> {
+                instances[n].run(at);
+                return null;
+            });
+        }
+
+        for (UUID silent : registered.subList(0, capacity)) {
+            assertThat(types(event.id(), silent))
+                    .containsExactly(
+                            "RegistrationConfirmed",
+                            "RegistrationReconfirmationRequested",
+                            "RegistrationReconfirmationReminded",
+                            "RegistrationReleased");
+        }
+        for (UUID promoted : registered.subList(capacity, capacity + waiting)) {
+            assertThat(types(event.id(), promoted)).containsExactly("RegistrationWaitlisted", "RegistrationPromoted");
+        }
+        assertThat(count(event.id(), "RELEASED")).isEqualTo(capacity);
+        assertThat(count(event.id(), "CONFIRMED")).isEqualTo(waiting);
+        assertThat(jdbc.sql("SELECT taken FROM event WHERE id = :id")
+                        .param("id", event.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(waiting);
+    }
+
+    /** The types of a registration's messages in the outbox, in the order written. */
+    private List<String> types(UUID eventId, UUID registrationId) {
+        return jdbc.sql("SELECT type FROM outbox WHERE message_key = :key AND payload LIKE :like ORDER BY id")
+                .param("key", eventId.toString())
+                .param("like", "%" + registrationId + "%")
+                .query(String.class)
+                .list();
     }
 
     private long count(UUID eventId, String status) {
