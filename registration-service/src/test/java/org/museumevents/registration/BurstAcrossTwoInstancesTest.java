@@ -190,25 +190,7 @@ class BurstAcrossTwoInstancesTest {
         EventSnapshot e = TestCatalog.event("icom-france", capacity);
         ReconfirmationPolicy policy =
                 ReconfirmationPolicy.of("P10D", "P2D", true).orElseThrow();
-        EventSnapshot event = TestCatalog.apply(
-                context,
-                new EventSnapshot(
-                        e.id(),
-                        e.organisation(),
-                        e.status(),
-                        e.capacity(),
-                        e.requiresApproval(),
-                        e.waitlist(),
-                        e.opensAt(),
-                        e.closesAt(),
-                        start,
-                        start.plus(Duration.ofHours(2)),
-                        e.version() + 1,
-                        e.questions(),
-                        e.format(),
-                        e.partnerOrganisations(),
-                        null,
-                        policy));
+        EventSnapshot event = TestCatalog.apply(context, TestCatalog.reconfirming(e, start, policy));
         List<UUID> registered = new ArrayList<>();
         for (int i = 0; i < capacity + waiting; i++) {
             registered.add(

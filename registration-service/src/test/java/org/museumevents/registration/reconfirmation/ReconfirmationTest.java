@@ -417,22 +417,9 @@ class ReconfirmationTest {
 
     private static EventSnapshot withPolicy(
             EventSnapshot e, Instant start, String before, String deadline, boolean releaseSilent) {
-        return new EventSnapshot(
-                e.id(),
-                e.organisation(),
-                e.status(),
-                e.capacity(),
-                e.requiresApproval(),
-                e.waitlist(),
-                e.opensAt(),
-                e.closesAt(),
+        return TestCatalog.reconfirming(
+                e,
                 start.truncatedTo(ChronoUnit.SECONDS),
-                start.truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(2)),
-                e.version() + 1,
-                e.questions(),
-                e.format(),
-                e.partnerOrganisations(),
-                e.seriesId(),
                 ReconfirmationPolicy.of(before, deadline, releaseSilent).orElseThrow());
     }
 

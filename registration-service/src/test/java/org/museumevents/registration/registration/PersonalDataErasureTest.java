@@ -189,8 +189,8 @@ class PersonalDataErasureTest {
     @Test
     void thePurgeAfterOneOccurrenceLeavesTheSeriesSubscriptionFollowing() {
         UUID series = UUID.randomUUID();
-        EventSnapshot first = TestCatalog.apply(context, inSeries(publish(5), series));
-        EventSnapshot second = TestCatalog.apply(context, inSeries(publish(5), series));
+        EventSnapshot first = occurrence(series, 30);
+        EventSnapshot second = occurrence(series, 31);
         Response subscribed = api.post("/api/series/" + series + "/subscriptions", Api.body("Élise Durand", email()));
         assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
         JsonNode body = subscribed.json();
@@ -226,6 +226,15 @@ class PersonalDataErasureTest {
                 .isEqualTo(404);
     }
 
+    private EventSnapshot occurrence(UUID series, int days) {
+        return TestCatalog.apply(
+                context,
+                TestCatalog.inSeries(
+                        TestCatalog.event("icom-france", 5),
+                        series,
+                        Instant.now().plus(Duration.ofDays(days))));
+    }
+
     private UUID registrationOf(UUID eventId, String subscription) {
         return jdbc.sql("SELECT id FROM registration WHERE event_id = :eventId AND subscription_id = :subscription")
                 .param("eventId", eventId)
@@ -239,26 +248,6 @@ class PersonalDataErasureTest {
                 .param("id", id)
                 .query(Boolean.class)
                 .single();
-    }
-
-    private static EventSnapshot inSeries(EventSnapshot e, UUID series) {
-        return new EventSnapshot(
-                e.id(),
-                e.organisation(),
-                e.status(),
-                e.capacity(),
-                e.requiresApproval(),
-                e.waitlist(),
-                e.opensAt(),
-                e.closesAt(),
-                e.startsAt(),
-                e.endsAt(),
-                e.version() + 1,
-                e.questions(),
-                e.format(),
-                e.partnerOrganisations(),
-                series,
-                e.reconfirmation());
     }
 
     private static void assertNoPerson(JsonNode message) {

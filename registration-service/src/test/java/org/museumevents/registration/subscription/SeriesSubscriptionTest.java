@@ -443,24 +443,8 @@ class SeriesSubscriptionTest {
     }
 
     private static EventSnapshot withSeries(EventSnapshot e, UUID series, int days) {
-        Instant start = Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
-        return new EventSnapshot(
-                e.id(),
-                e.organisation(),
-                e.status(),
-                e.capacity(),
-                e.requiresApproval(),
-                e.waitlist(),
-                e.opensAt(),
-                e.closesAt(),
-                start,
-                start.plus(Duration.ofHours(2)),
-                e.version(),
-                e.questions(),
-                e.format(),
-                e.partnerOrganisations(),
-                series,
-                e.reconfirmation());
+        return TestCatalog.inSeries(
+                e, series, Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** A new occurrence told as the catalog does, through the catalog consumer (its message, not Kafka). */
