@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -59,6 +60,9 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // A form's POST answers with a redirect and a new page: an element found on the old page
+        // goes stale between the condition's find and its read. Look again rather than fail.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** A desktop-sized browser whose preferred language is {@code language}. */
