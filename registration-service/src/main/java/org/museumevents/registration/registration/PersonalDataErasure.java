@@ -37,15 +37,16 @@ class PersonalDataErasure {
     /**
      * The organiser's erasure of a person: the registration and, when a series subscription made it
      * (issue 17), the subscription's personal data (the subscription is cancelled) and its other
-     * registrations, each told as above. Call with the registration locked.
+     * registrations, each told as above; the subscription's too when this registration was erased
+     * already. Call with the registration locked.
      *
-     * @return whether this call erased it; an already erased registration is left as it is
+     * @return whether this call erased this registration; an already erased one is left as it is
      */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean erase(Registration registration, Instant now) {
-        if (!eraseOne(registration, now)) {
-            return false;
-        }
+        boolean erased = eraseOne(registration, now);
+        // Also when this registration was erased already (by the purge after its event): the
+        // subscription that made it, and its other registrations, still hold the person.
         UUID subscriptionId = registration.subscriptionId();
         if (subscriptionId != null) {
             subscriptions.erasePersonalData(subscriptionId, now);
@@ -58,7 +59,7 @@ class PersonalDataErasure {
                 registrations.lock(other.id()).ifPresent(locked -> eraseOne(locked, now));
             }
         }
-        return true;
+        return erased;
     }
 
     /**
