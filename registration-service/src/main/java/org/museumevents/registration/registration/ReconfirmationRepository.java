@@ -38,7 +38,7 @@ class ReconfirmationRepository {
                         SELECT e.id FROM event e WHERE e.reconfirmation_ask_at IS NOT NULL
                         AND e.reconfirmation_ask_at <= :now AND e.reconfirmation_due_at > :now AND e.status = 'PUBLISHED'
                         AND EXISTS (SELECT 1 FROM registration r WHERE r.event_id = e.id AND r.status = 'CONFIRMED'
-                            AND r.reconfirmed_at IS NULL AND r.personal_data_erased_at IS NULL
+                            AND r.reconfirmed_at IS NULL AND r.personal_data_erased_at IS NULL AND r.checked_in_at IS NULL
                             AND (r.reconfirmation_requested_at IS NULL OR r.reconfirmation_reminded_at IS NULL))
                         ORDER BY e.reconfirmation_due_at LIMIT 1000
                         """)
@@ -48,18 +48,19 @@ class ReconfirmationRepository {
     }
 
     /**
-     * Published events releasing the silent whose deadline has passed and that have not ended, with
-     * someone to release (asked, reminded, still CONFIRMED, not reconfirmed).
+     * Published events releasing the silent whose deadline has passed and that have not started (a
+     * place freed from the start on goes to nobody), with someone to release (asked, reminded, still
+     * CONFIRMED, not reconfirmed, not checked in).
      */
     List<UUID> eventsToRelease(Instant now) {
         return jdbc.sql(
                         """
                         SELECT e.id FROM event e WHERE e.reconfirmation_ask_at IS NOT NULL
-                        AND e.reconfirmation_release_silent AND e.reconfirmation_due_at <= :now AND e.ends_at > :now
+                        AND e.reconfirmation_release_silent AND e.reconfirmation_due_at <= :now AND e.starts_at > :now
                         AND e.status = 'PUBLISHED'
                         AND EXISTS (SELECT 1 FROM registration r WHERE r.event_id = e.id AND r.status = 'CONFIRMED'
                             AND r.reconfirmation_requested_at IS NOT NULL AND r.reconfirmation_reminded_at IS NOT NULL
-                            AND r.reconfirmed_at IS NULL)
+                            AND r.reconfirmed_at IS NULL AND r.checked_in_at IS NULL)
                         LIMIT 1000
                         """)
                 .param("now", RegistrationRepository.utc(now))
@@ -69,7 +70,7 @@ class ReconfirmationRepository {
 
     /**
      * Marks as asked up to {@link #BATCH} of the event's CONFIRMED registrations not asked yet, not
-     * reconfirmed, not erased, whose place was taken before the ask instant, while {@code now} is from
+     * reconfirmed, not erased, not checked in, whose place was taken before the ask instant, while {@code now} is from
      * the ask instant to (excluded) the deadline. Rows another transaction holds are skipped (it is
      * changing them, or asking them).
      *
@@ -83,7 +84,7 @@ class ReconfirmationRepository {
                             SELECT r.id FROM registration r JOIN event e ON e.id = r.event_id
                             WHERE r.event_id = :eventId AND r.status = 'CONFIRMED'
                             AND r.reconfirmation_requested_at IS NULL AND r.reconfirmed_at IS NULL
-                            AND r.personal_data_erased_at IS NULL
+                            AND r.personal_data_erased_at IS NULL AND r.checked_in_at IS NULL
                             AND COALESCE(r.confirmed_at, r.created_at) < e.reconfirmation_ask_at
                             AND e.reconfirmation_ask_at <= :now AND e.reconfirmation_due_at > :now
                             AND e.status = 'PUBLISHED'
@@ -113,7 +114,7 @@ class ReconfirmationRepository {
                             SELECT r.id FROM registration r JOIN event e ON e.id = r.event_id
                             WHERE r.event_id = :eventId AND r.status = 'CONFIRMED'
                             AND r.reconfirmation_requested_at IS NOT NULL AND r.reconfirmation_reminded_at IS NULL
-                            AND r.reconfirmed_at IS NULL AND r.personal_data_erased_at IS NULL
+                            AND r.reconfirmed_at IS NULL AND r.personal_data_erased_at IS NULL AND r.checked_in_at IS NULL
                             AND e.reconfirmation_remind_at <= :now AND e.reconfirmation_due_at > :now
                             AND to_timestamp((extract(epoch FROM r.reconfirmation_requested_at)
                                 + extract(epoch FROM e.reconfirmation_due_at)) / 2) <= :now
@@ -131,8 +132,8 @@ class ReconfirmationRepository {
 
     /**
      * The registrations to release at {@code now}, in their order of registration: asked AND
-     * reminded, still CONFIRMED, silent; only when the event releases the silent, its deadline has
-     * passed and it has not ended. Call holding the event's lock: the release is then decided once.
+     * reminded, still CONFIRMED, silent and not checked in (someone recorded as present is not
+     * silent); only when the event releases the silent, its deadline has passed and it has not started. Call holding the event's lock: the release is then decided once.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<UUID> releasable(UUID eventId, Instant now) {
@@ -141,8 +142,8 @@ class ReconfirmationRepository {
                         SELECT r.id FROM registration r JOIN event e ON e.id = r.event_id
                         WHERE r.event_id = :eventId AND r.status = 'CONFIRMED'
                         AND r.reconfirmation_requested_at IS NOT NULL AND r.reconfirmation_reminded_at IS NOT NULL
-                        AND r.reconfirmed_at IS NULL
-                        AND e.reconfirmation_release_silent AND e.reconfirmation_due_at <= :now AND e.ends_at > :now
+                        AND r.reconfirmed_at IS NULL AND r.checked_in_at IS NULL
+                        AND e.reconfirmation_release_silent AND e.reconfirmation_due_at <= :now AND e.starts_at > :now
                         AND e.status = 'PUBLISHED'
                         ORDER BY r.created_at
                         """)

@@ -214,6 +214,50 @@ class ReconfirmationTest {
         assertThat(stats(event).get("reconfirmation").get("silent").asLong()).isEqualTo(1);
     }
 
+    /**
+     * Someone recorded as present (checked in at the door, or marked attended) is never silent: not
+     * asked, not reminded, not released. Seen failing (asked, then RELEASED with their attendance)
+     * without the {@code checked_in_at IS NULL} conditions.
+     */
+    @Test
+    void someoneCheckedInIsNeitherAskedNorRemindedNorReleased() {
+        EventSnapshot event = event(2, true);
+        JsonNode present = register(event);
+        JsonNode silent = register(event);
+        JsonNode waiting = register(event);
+        Response marked = api.put(
+                "/api/events/" + event.id() + "/attendance/" + present.get("id").asString(),
+                "{\"attended\": true}",
+                "Authorization",
+                ICOM);
+        assertThat(marked.status()).as(marked.toString()).isEqualTo(200);
+
+        reconfirmations.run(ask(event));
+        reconfirmations.run(remind(event));
+        reconfirmations.run(due(event));
+
+        assertThat(types(present)).containsExactly("RegistrationConfirmed", "RegistrationAttended");
+        assertThat(status(present)).isEqualTo("CONFIRMED");
+        assertThat(status(silent)).isEqualTo("RELEASED");
+        assertThat(status(waiting)).isEqualTo("CONFIRMED");
+    }
+
+    /** From the start on nobody is released: a place freed then would go to nobody. */
+    @Test
+    void nobodyIsReleasedFromTheStartOn() {
+        EventSnapshot event = event(1, true);
+        JsonNode a = register(event);
+        JsonNode w = register(event);
+        reconfirmations.run(ask(event));
+        reconfirmations.run(remind(event));
+        // The scheduler was down from before the deadline until the event started.
+        reconfirmations.run(event.startsAt());
+        reconfirmations.run(event.startsAt().plusSeconds(60));
+        assertThat(status(a)).isEqualTo("CONFIRMED");
+        assertThat(status(w)).isEqualTo("WAITLISTED");
+        assertThat(types(a)).doesNotContain("RegistrationReleased");
+    }
+
     @Test
     void nobodyIsAskedFromTheDeadlineOnNorReleasedWithoutBeingAskedAndReminded() {
         EventSnapshot event = event(1, true);
