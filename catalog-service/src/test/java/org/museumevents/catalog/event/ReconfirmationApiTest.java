@@ -187,6 +187,8 @@ class ReconfirmationApiTest {
                 broken("before an object", p -> p.put("before", Map.of("days", 3)), field + ".before"),
                 broken("before a list", p -> p.put("before", List.of("P3D")), field + ".before"),
                 broken("releaseSilent not a boolean", p -> p.put("releaseSilent", "sure"), field + ".releaseSilent"),
+                broken("releaseSilent as text", p -> p.put("releaseSilent", "true"), field + ".releaseSilent"),
+                broken("releaseSilent as a number", p -> p.put("releaseSilent", 1), field + ".releaseSilent"),
                 broken("releaseSilent an object", p -> p.put("releaseSilent", Map.of()), field + ".releaseSilent"));
     }
 
