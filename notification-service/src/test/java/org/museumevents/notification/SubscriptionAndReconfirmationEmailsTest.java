@@ -230,7 +230,10 @@ class SubscriptionAndReconfirmationEmailsTest {
                     // Nothing left to manage or cancel.
                     .doesNotContain(manageUrl(id));
             assertThat(released.html()).contains("href=\"" + reconfirmUrl(id) + "\"");
-            assertNoMeetingSecret(released);
+            // The confirmation's calendar entry is withdrawn, without the meeting.
+            assertThat(released.calendarProperty("METHOD")).contains("CANCEL");
+            assertThat(released.everything()).doesNotContain(JOIN_URL, MEETING_ID, PASSCODE, CHECK_IN_CODE);
+            assertThat(released.calendar()).doesNotContain(JOIN_URL, MEETING_ID, PASSCODE);
             await().untilAsserted(() -> assertThat(remindersOf(eventId, id)).isEmpty());
             if (language.equals("en")) {
                 english = id;

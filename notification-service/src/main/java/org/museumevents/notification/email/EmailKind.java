@@ -41,8 +41,13 @@ public enum EmailKind {
         return this == CONFIRMATION || this == PROMOTED || this == REMINDER;
     }
 
+    /**
+     * The emails whose iCalendar entry (when they carry one) is a {@code METHOD:CANCEL} taking the
+     * event out of the registrant's calendar: a cancellation, and a release (issue 17: treated like
+     * a cancellation; taking a place back sends a new entry with the confirmation).
+     */
     boolean withdrawsCalendarEntry() {
-        return this == CANCELLED || this == EVENT_CANCELLED;
+        return this == CANCELLED || this == EVENT_CANCELLED || this == RELEASED;
     }
 
     /** Tells that the registration, or the event, is over for the registrant: nothing left to manage or join. */

@@ -125,7 +125,7 @@ public class RegistrationChanges {
         if (registrant.reachable()) {
             completed
                     .email(before, eventCancelled, now)
-                    .map(email -> completed.cancelsByItself()
+                    .map(email -> completed.withdrawsCalendarEntry()
                             // The entry is withdrawn only where one may have arrived.
                             ? email.withCalendar(notifications
                                     .toldAbout(registrant.registrationId())

@@ -91,6 +91,14 @@ public record RegistrationOutcome(
     }
 
     /**
+     * Whether this announcement's email takes the event out of the registrant's calendar where an
+     * entry may have arrived: a cancellation by itself, or a release (issue 17).
+     */
+    boolean withdrawsCalendarEntry() {
+        return cancelsByItself() || outcome == Outcome.RELEASED;
+    }
+
+    /**
      * Emails that only a confirmed registrant may still receive (join details, reminders, updates):
      * when the registration is no longer confirmed, those still waiting are no longer true.
      */
