@@ -238,6 +238,27 @@ class RoutingTest {
     }
 
     /**
+     * What Spring Security's firewall refuses (a line break in the path, encoded or not) is a 400
+     * problem on the API too, not Spring Boot's error JSON (found by the breaker, issue 17's feeds
+     * and subscriptions among the paths).
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/organisations/a%0Ab/calendar.ics",
+                "/api/subscriptions/x%0d%0a",
+                "/api/events/x%0d%0a",
+                "/api/series/a%0Ab/calendar.ics"
+            })
+    void whatTheFirewallRefusesIsAProblemOnTheApi(String target) {
+        RawHttp.Response refused = RawHttp.newClient(port).send("GET", target, null, null);
+
+        assertThat(refused.status()).as(target).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).as(target).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("/rejected-request");
+    }
+
+    /**
      * A service's own 503 (its database is down) goes to the caller at once and once: the proxy's
      * HTTP client does not wait for the answer's {@code Retry-After} to repeat the request, which
      * made such an answer take 11 s (local-platform's PostgresOutageFaultTest). Negative control:
