@@ -76,7 +76,7 @@ final class LocalPlatform implements AutoCloseable {
                 "--local-platform.ports.catalog=" + ports[1],
                 "--local-platform.ports.registration=" + ports[2],
                 "--local-platform.ports.notification=" + ports[3],
-                "--local-platform.extra-notification-ports=" + ports[4],
+                "--local-platform.extra-ports.notification-service=" + ports[4],
                 "--local-platform.ports.postgres=" + ports[5],
                 "--local-platform.ports.kafka=" + ports[6],
                 "--local-platform.ports.kafka-controller=" + ports[7],

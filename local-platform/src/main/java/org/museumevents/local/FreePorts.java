@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,12 +29,19 @@ class FreePorts implements InitializingBean {
         ports.put("local-platform.ports.kafka", p.kafka());
         ports.put("local-platform.ports.kafka-controller", p.kafkaController());
         ports.put("local-platform.ports.smtp", p.smtp());
-        properties
-                .extraNotificationPorts()
-                .forEach(port -> ports.put("local-platform.extra-notification-ports " + port, port));
-        properties
-                .extraRegistrationPorts()
-                .forEach(port -> ports.put("local-platform.extra-registration-ports " + port, port));
+        Map<String, Integer> firsts = Map.of(
+                "catalog-service", p.catalog(),
+                "registration-service", p.registration(),
+                "notification-service", p.notification(),
+                "gateway", p.gateway());
+        for (String module : LocalPlatformProperties.MODULES) {
+            List<Integer> all = properties.instancePorts(module, firsts.get(module));
+            for (int n = 2; n <= all.size(); n++) {
+                ports.put(
+                        "local-platform.extra-ports.%s (instance %d) %d".formatted(module, n, all.get(n - 1)),
+                        all.get(n - 1));
+            }
+        }
         ports.put("server.port (the mail page)", mailPage);
     }
 

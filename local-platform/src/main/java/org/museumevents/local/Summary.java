@@ -1,6 +1,8 @@
 package org.museumevents.local;
 
 import java.io.PrintStream;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -19,6 +21,13 @@ class Summary {
         this.mailPage = mailPage;
     }
 
+    /** {@code :8082} for one instance, {@code :8082 :8182} for two. */
+    private String portsOf(String module, int firstPort) {
+        return properties.instancePorts(module, firstPort).stream()
+                .map(port -> ":" + port)
+                .collect(Collectors.joining(" "));
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void print() {
         LocalPlatformProperties.Ports p = properties.ports();
@@ -27,11 +36,22 @@ class Summary {
         out.println("The platform is up. Ctrl-C stops it; data stays in " + properties.data());
         out.println();
         out.println("  Web and API (gateway)   " + gateway);
+        List<Integer> gateways = properties.instancePorts("gateway", p.gateway());
+        if (gateways.size() > 1) {
+            out.println("  Further gateways        "
+                    + gateways.subList(1, gateways.size()).stream()
+                            .map(port -> "http://localhost:" + port)
+                            .collect(Collectors.joining(", "))
+                    + " (same keys and data; tokens name " + gateway + ")");
+        }
         out.println("  Published events        " + gateway + "/api/events");
         out.println("  API description         " + gateway + "/swagger-ui.html");
         out.println("  Emails sent             http://localhost:" + mailPage);
-        out.println("  Services                catalog :%d, registration :%d, notification :%d"
-                .formatted(p.catalog(), p.registration(), p.notification()));
+        out.println("  Services                catalog %s, registration %s, notification %s"
+                .formatted(
+                        portsOf("catalog-service", p.catalog()),
+                        portsOf("registration-service", p.registration()),
+                        portsOf("notification-service", p.notification())));
         out.println(
                 "  PostgreSQL              jdbc:postgresql://localhost:%d/{catalog,registration,notification} user postgres"
                         .formatted(p.postgres()));

@@ -22,15 +22,21 @@ final class Platform implements AutoCloseable {
     final int registration;
     final int catalog;
     final int mailPage;
+    /** The second gateway instance: same signing key, issuer and services as the first. */
+    final int secondGateway;
+
+    private final int[] allPorts;
     private final List<String> arguments = new ArrayList<>();
     private ConfigurableApplicationContext context;
 
     private Platform(Path data, int[] ports) {
         this.data = data;
+        this.allPorts = ports.clone();
         this.gateway = ports[0];
         this.catalog = ports[1];
         this.registration = ports[2];
         this.mailPage = ports[8];
+        this.secondGateway = ports[12];
         arguments.addAll(List.of(
                 "--local-platform.root-directory=..",
                 "--local-platform.data-directory=" + data.toAbsolutePath(),
@@ -43,12 +49,14 @@ final class Platform implements AutoCloseable {
                 "--local-platform.ports.kafka-controller=" + ports[6],
                 "--local-platform.ports.smtp=" + ports[7],
                 "--server.port=" + ports[8],
-                // Two notification-service instances, as in production: one can be killed while the
-                // other goes on (RebalanceFaultTest, NotificationKillFaultTest).
-                "--local-platform.extra-notification-ports=" + ports[9],
-                // Two registration-service instances behind the gateway: one can be killed while the
-                // gateway sends every request to the other (RegistrationKillFaultTest).
-                "--local-platform.extra-registration-ports=" + ports[10],
+                // Two of everything, as in production (issue 18, TwoOfEverythingTest): a
+                // notification-service instance can be killed while the other goes on (RebalanceFaultTest,
+                // NotificationKillFaultTest), a registration-service instance while the gateway sends
+                // every request to the other (RegistrationKillFaultTest).
+                "--local-platform.extra-ports.notification-service=" + ports[9],
+                "--local-platform.extra-ports.registration-service=" + ports[10],
+                "--local-platform.extra-ports.catalog-service=" + ports[11],
+                "--local-platform.extra-ports.gateway=" + ports[12],
                 // A burst through the gateway (RegistrationKillFaultTest) comes from one address: the
                 // limit stays on, above what the tests send (20 a minute by default).
                 "--local-platform.service-arguments.gateway=--gateway.rate-limit.registrations=1000",
@@ -84,7 +92,7 @@ final class Platform implements AutoCloseable {
 
     /** Starts a platform on free ports; {@link #restart()} reuses them and the data. */
     static Platform start(Path data) {
-        Platform platform = new Platform(data, freePorts(11));
+        Platform platform = new Platform(data, freePorts(13));
         platform.restart();
         return platform;
     }
@@ -121,6 +129,28 @@ final class Platform implements AutoCloseable {
 
     String gatewayUrl(String path) {
         return "http://localhost:" + gateway + path;
+    }
+
+    /**
+     * Every instance of a module, first first, as {@code http://127.0.0.1:<port>}: the services' own
+     * ports (loopback only, behind no gateway).
+     *
+     * @param module {@code catalog-service}, {@code registration-service} or {@code notification-service}
+     */
+    List<String> instanceUrls(String module) {
+        List<Integer> ports =
+                switch (module) {
+                    case "catalog-service" -> List.of(catalog, allPorts[11]);
+                    case "registration-service" -> List.of(registration, allPorts[10]);
+                    case "notification-service" -> List.of(allPorts[3], allPorts[9]);
+                    default -> throw new IllegalArgumentException(module);
+                };
+        return ports.stream().map(port -> "http://127.0.0.1:" + port).toList();
+    }
+
+    /** The same path on the second gateway instance. */
+    String secondGatewayUrl(String path) {
+        return "http://localhost:" + secondGateway + path;
     }
 
     String mailUrl(String path) {

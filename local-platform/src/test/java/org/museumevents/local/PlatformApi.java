@@ -58,9 +58,17 @@ final class PlatformApi {
      * @param client the organisation's slug, e.g. {@code icom-france} or {@code ocim}
      */
     String token(String client) throws IOException, InterruptedException {
+        return tokenAt(platform.gatewayUrl(""), client);
+    }
+
+    /**
+     * As {@link #token(String)}, issued by the gateway instance at {@code origin} (e.g. {@link
+     * Platform#secondGatewayUrl}).
+     */
+    String tokenAt(String origin, String client) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString((client + ":demo-secret").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(platform.gatewayUrl("/oauth2/token")))
+                HttpRequest.newBuilder(URI.create(origin + "/oauth2/token"))
                         .timeout(CALL_TIMEOUT)
                         .header("Authorization", "Basic " + basic)
                         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.museumevents.local.services.ServiceProcesses;
 
 /**
- * A service down behind the gateway, on the real processes: killed (its port refuses connections)
- * or every instance of it frozen with SIGSTOP (its port accepts and never answers; with one of two
+ * A service down behind the gateway, on the real processes: every instance of it killed (their
+ * ports refuse connections) or frozen with SIGSTOP (its port accepts and never answers; with one of two
  * frozen, the other answers: RegistrationKillFaultTest). The gateway answers 503 problem+json to
  * the API and a 503 page in the visitor's language, quickly (at once when refused or when no
  * instance passes its health check; after its 10 s read timeout when a request was sent to a
@@ -42,8 +42,12 @@ class ServiceDownBehindGatewayFaultTest {
         String event = api.publishedEvent(organiser, "Service down", 50);
         ServiceProcesses services = platform.component(ServiceProcesses.class);
 
-        // catalog-service killed: the list (a query the public caches have not seen) and the pages.
-        services.kill("catalog-service");
+        // Every catalog-service instance killed: the list (a query the public caches have not seen)
+        // and the pages.
+        List<String> catalogInstances = services.names().stream()
+                .filter(name -> name.startsWith("catalog-service"))
+                .toList();
+        catalogInstances.forEach(services::kill);
         try {
             String list = "/api/events?q=" + UUID.randomUUID();
             HttpResponse<String> api503 = timed(AT_ONCE, () -> api.call("GET", platform.gatewayUrl(list), null, null));
@@ -60,7 +64,7 @@ class ServiceDownBehindGatewayFaultTest {
             assertThat(spanish.statusCode()).isEqualTo(503);
             assertThat(spanish.body()).contains("lang=\"es\"").doesNotContain("Exception");
         } finally {
-            services.relaunch("catalog-service");
+            catalogInstances.forEach(services::relaunch);
         }
         await(
                 "the list heals",

@@ -127,40 +127,48 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
                                 "SPRING_PROFILES_ACTIVE",
                                 profiles,
                                 "GATEWAY_SERVICES_CATALOG",
-                                "http://" + LOOPBACK + ":" + ports.catalog(),
+                                instanceUrls("catalog-service", ports.catalog()),
                                 "GATEWAY_SERVICES_REGISTRATION",
-                                registrationInstances(),
+                                instanceUrls("registration-service", ports.registration()),
                                 "GATEWAY_SERVICES_NOTIFICATION",
-                                "http://" + LOOPBACK + ":" + ports.notification(),
+                                instanceUrls("notification-service", ports.notification()),
                                 "GATEWAY_IDENTITY_ISSUER",
                                 gateway,
                                 "GATEWAY_IDENTITY_SIGNING_KEY",
                                 "file:" + signingKey,
                                 "GATEWAY_IDENTITY_WEB_REDIRECT_URI",
                                 gateway + "/login/oauth2/code/museum-events"))));
-        // The same database, broker, consumer group (and SMTP server): more instances as in production.
-        services.addAll(extraInstances(services.get(1), properties.extraRegistrationPorts()));
-        services.addAll(extraInstances(services.get(2), properties.extraNotificationPorts()));
+        // The same database, broker, consumer group, SMTP server (and, for the gateway, signing key and
+        // issuer): more instances as in production.
+        List<Service> extras = new ArrayList<>();
+        for (Service first : services) {
+            extras.addAll(extraInstances(first, properties.instancePorts(first.module(), first.port())));
+        }
+        services.addAll(extras);
         return services;
     }
 
-    /** {@code <module>-2}, {@code <module>-3}, ... on the given ports, otherwise as {@code first}. */
+    /**
+     * {@code <module>-2}, {@code <module>-3}, ... on {@code ports} after the first, otherwise as
+     * {@code first}.
+     */
     private static List<Service> extraInstances(Service first, List<Integer> ports) {
         List<Service> extras = new ArrayList<>();
-        for (int i = 0; i < ports.size(); i++) {
+        for (int i = 1; i < ports.size(); i++) {
             Map<String, String> environment = new LinkedHashMap<>(first.environment());
             environment.put("SERVER_PORT", String.valueOf(ports.get(i)));
-            extras.add(new Service(first.module(), first.module() + "-" + (i + 2), ports.get(i), environment));
+            extras.add(new Service(first.module(), first.module() + "-" + (i + 1), ports.get(i), environment));
         }
         return extras;
     }
 
-    /** Every registration-service instance, comma-separated, for the gateway's {@code gateway.services.registration}. */
-    private String registrationInstances() {
-        List<String> urls = new ArrayList<>();
-        urls.add("http://" + LOOPBACK + ":" + properties.ports().registration());
-        properties.extraRegistrationPorts().forEach(port -> urls.add("http://" + LOOPBACK + ":" + port));
-        return String.join(",", urls);
+    /** Every instance of a service, comma-separated, for the gateway's {@code gateway.services.*}. */
+    private String instanceUrls(String module, int firstPort) {
+        return String.join(
+                ",",
+                properties.instancePorts(module, firstPort).stream()
+                        .map(port -> "http://" + LOOPBACK + ":" + port)
+                        .toList());
     }
 
     /**
