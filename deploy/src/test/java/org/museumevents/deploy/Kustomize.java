@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /** Renders a Kustomize directory with {@code kubectl kustomize}, the tool people apply it with. */
@@ -22,30 +26,60 @@ final class Kustomize {
         return Path.of(System.getProperty("kubernetes.manifests", "kubernetes"));
     }
 
-    /** Skips the calling test without kubectl, unless the environment requires the check. */
-    static void assumeKubectl() {
-        if (kubectlAvailable()) {
-            return;
-        }
-        String reason = "kubectl is not on the PATH, so the Kubernetes manifests cannot be rendered";
-        if ("required".equals(System.getenv(REQUIRED))) {
-            fail(reason + " (" + REQUIRED + "=required)");
-        }
-        Assumptions.abort(reason + "; set " + REQUIRED + "=required to make this a failure");
+    /**
+     * kubectl, or the one the system property kubectl names. Its embedded Kustomize must be v5 or
+     * newer: Debian's own kubernetes-client (kubectl 1.20, Kustomize v2) cannot read these manifests.
+     */
+    static String kubectl() {
+        return System.getProperty("kubectl", "kubectl");
     }
 
-    private static boolean kubectlAvailable() {
+    private static final Pattern KUSTOMIZE_VERSION = Pattern.compile("Kustomize Version: v(\\d+)\\.");
+
+    /** Skips the calling test without a usable kubectl, unless the environment requires the check. */
+    static void assumeKubectl() {
+        String unusable = UNUSABLE.get();
+        if (unusable.isEmpty()) {
+            return;
+        }
+        if ("required".equals(System.getenv(REQUIRED))) {
+            fail(unusable + " (" + REQUIRED + "=required)");
+        }
+        Assumptions.abort(unusable + "; set " + REQUIRED + "=required to make this a failure");
+    }
+
+    /** Why kubectl cannot render the manifests, or empty if it can; asked once per test JVM. */
+    private static final Supplier<String> UNUSABLE = new Supplier<>() {
+        private String answer;
+
+        @Override
+        public synchronized String get() {
+            if (answer == null) {
+                answer = Optional.ofNullable(unusableKubectl()).orElse("");
+            }
+            return answer;
+        }
+    };
+
+    private static String unusableKubectl() {
         try {
-            Process process = new ProcessBuilder("kubectl", "version", "--client")
+            Process process = new ProcessBuilder(kubectl(), "version", "--client")
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                return kubectl() + " version --client failed: " + output;
+            }
+            Matcher version = KUSTOMIZE_VERSION.matcher(output);
+            if (!version.find() || Integer.parseInt(version.group(1)) < 5) {
+                return kubectl() + " embeds no Kustomize v5 or newer, which these manifests need: " + output.strip();
+            }
+            return null;
         } catch (IOException e) {
-            return false;
+            return kubectl() + " is not on the PATH, so the Kubernetes manifests cannot be rendered";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "interrupted while asking kubectl for its version";
         }
     }
 
@@ -53,7 +87,7 @@ final class Kustomize {
         try {
             Path errors = Files.createTempFile("kustomize", ".err");
             try {
-                Process process = new ProcessBuilder("kubectl", "kustomize", directory.toString())
+                Process process = new ProcessBuilder(kubectl(), "kustomize", directory.toString())
                         .redirectError(errors.toFile())
                         .start();
                 // Read before waiting: a render larger than the pipe's buffer would block kubectl.
