@@ -111,6 +111,12 @@ class KubernetesManifestsTest {
         assertThat(ManifestRules.rootFilesystemIsReadOnly(manifests, SERVICES)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local"})
+    void everyVariableAnEnvValueRefersToIsDefinedBeforeIt(String overlay) {
+        assertThat(ManifestRules.variableReferencesResolve(overlay(overlay))).isEmpty();
+    }
+
     @Test
     void productionReadsOnlyItsOwnConfigMapsAndTheDocumentedExternalSecrets() {
         Manifests production = overlay("production");

@@ -41,6 +41,7 @@ import org.museumevents.deploy.Manifests.Workload;
 final class ManifestRules {
 
     private static final Pattern SECONDS = Pattern.compile("(\\d+)s");
+    private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\(([A-Za-z_][A-Za-z0-9_.-]*)\\)");
 
     private ManifestRules() {}
 
@@ -276,6 +277,40 @@ final class ManifestRules {
                 }
             }
         });
+        return violations;
+    }
+
+    /**
+     * A $(NAME) in an env value is expanded only from variables defined before it (envFrom, earlier
+     * env entries); otherwise the container gets the text "$(NAME)" literally.
+     */
+    static List<String> variableReferencesResolve(Manifests manifests) {
+        List<String> violations = new ArrayList<>();
+        manifests.workloads().forEach(w -> allContainers(w).forEach(c -> {
+            Set<String> defined = new java.util.HashSet<>();
+            for (EnvFromSource source : Optional.ofNullable(c.getEnvFrom()).orElse(List.of())) {
+                if (source.getConfigMapRef() != null) {
+                    manifests
+                            .named(ConfigMap.class, source.getConfigMapRef().getName())
+                            .map(ConfigMap::getData)
+                            .ifPresent(data -> defined.addAll(data.keySet()));
+                }
+            }
+            for (EnvVar env : Optional.ofNullable(c.getEnv()).orElse(List.of())) {
+                if (env.getValue() != null) {
+                    VARIABLE.matcher(env.getValue())
+                            .results()
+                            .map(r -> r.group(1))
+                            .forEach(name -> {
+                                if (!defined.contains(name)) {
+                                    violations.add(w + ", container " + c.getName() + ": " + env.getName()
+                                            + " refers to $(" + name + "), which is not defined before it");
+                                }
+                            });
+                }
+                defined.add(env.getName());
+            }
+        }));
         return violations;
     }
 

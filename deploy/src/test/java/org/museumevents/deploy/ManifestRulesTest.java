@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
 /** The check itself, without kubectl: it parses strictly, and each rule fails on what it forbids. */
@@ -154,6 +155,24 @@ class ManifestRulesTest {
                         "Deployment catalog-service, container catalog-service: envFrom: ConfigMap catalog-service is not in the render",
                         "Deployment catalog-service, container catalog-service: SPRING_DATASOURCE_PASSWORD: Secret"
                                 + " catalog-service-db is neither in the render nor one of the external Secrets");
+    }
+
+    @Test
+    void aVariableDefinedAfterItsUseFailsTheRule() {
+        String laterDefinition = DEPLOYMENT.replaceFirst(
+                "(?m)^ {10}ports:\n",
+                Matcher.quoteReplacement(String.join(
+                                "\n",
+                                "env:",
+                                "  - name: REDIRECT_URI",
+                                "    value: $(ISSUER)/login and $$(ESCAPED)",
+                                "  - name: ISSUER",
+                                "    value: http://localhost:8080",
+                                "ports:")
+                        .indent(10)));
+        assertThat(ManifestRules.variableReferencesResolve(Manifests.parse(laterDefinition)))
+                .containsExactly("Deployment catalog-service, container catalog-service: REDIRECT_URI refers to"
+                        + " $(ISSUER), which is not defined before it");
     }
 
     @Test
