@@ -53,13 +53,87 @@ class NotificationKillFaultTest {
     void everyoneGetsTheirReminderAfterAKillWhileSending() throws Exception {
         Platform platform = Platform.shared();
         PlatformApi api = new PlatformApi(platform);
-        String organiser = api.token();
         Smtp smtp = platform.component(Smtp.class);
+        List<String> registrants = remindedSoon(platform, api, smtp, TITLE);
+
+        await("the first reminders", HEALING, () -> total(messageIdsTo(smtp, REMINDER)) > 0);
+        ServiceProcesses services = platform.component(ServiceProcesses.class);
+        services.kill("notification-service");
+        int beforeKill = total(messageIdsTo(smtp, REMINDER));
+        services.relaunch("notification-service");
+
+        await(
+                "a reminder to everyone",
+                HEALING,
+                () -> messageIdsTo(smtp, REMINDER).size() == REGISTRANTS);
+        Thread.sleep(5_000); // room for a late duplicate to show
+        Map<String, List<String>> reminders = messageIdsTo(smtp, REMINDER);
+        assertThat(reminders.keySet()).containsExactlyInAnyOrderElementsOf(registrants);
+        long duplicates = total(reminders) - reminders.size();
+        assertThat(duplicates)
+                .as("duplicates: at most the batch in flight (notification.delivery.batch-size)")
+                .isLessThanOrEqualTo(100);
+        System.out.printf(
+                "NotificationKillFaultTest: %d reminders had reached the SMTP server when it was killed; "
+                        + "after the restart %d of %d registrants reminded, lost 0, duplicated %d%n",
+                beforeKill, reminders.size(), REGISTRANTS, duplicates);
+    }
+
+    /**
+     * Issue 18: the second instance stopped as an orchestrator stops it (SIGTERM) while the reminders
+     * go out: its graceful shutdown sends and marks the batch under way, so nobody is reminded twice
+     * (where a SIGKILL may repeat a batch) and the first instance sends the rest at once, without
+     * waiting for a claim to lapse.
+     */
+    @Test
+    void aGracefulStopWhileSendingRemindsEveryoneOnce() throws Exception {
+        Platform platform = Platform.shared();
+        PlatformApi api = new PlatformApi(platform);
+        Smtp smtp = platform.component(Smtp.class);
+        String title = "Stopped while reminding";
+        String reminder = "Reminder: " + title;
+        List<String> registrants = remindedSoon(platform, api, smtp, title);
+
+        await("the first reminders", HEALING, () -> total(messageIdsTo(smtp, reminder)) > 0);
+        ServiceProcesses services = platform.component(ServiceProcesses.class);
+        int beforeStop;
+        Duration took;
+        try {
+            beforeStop = total(messageIdsTo(smtp, reminder));
+            took = services.terminate("notification-service-2");
+            await(
+                    "a reminder to everyone",
+                    HEALING,
+                    () -> messageIdsTo(smtp, reminder).size() == REGISTRANTS);
+        } finally {
+            services.relaunch("notification-service-2");
+        }
+        Thread.sleep(5_000); // room for a late duplicate to show
+        Map<String, List<String>> reminders = messageIdsTo(smtp, reminder);
+        assertThat(reminders.keySet()).containsExactlyInAnyOrderElementsOf(registrants);
+        long duplicates = total(reminders) - reminders.size();
+        assertThat(duplicates).as("reminders sent twice after a graceful stop").isZero();
+        System.out.printf(
+                "NotificationKillFaultTest (graceful): %d reminders had reached the SMTP server when "
+                        + "notification-service-2 got SIGTERM; it stopped in %d ms; %d of %d registrants reminded, "
+                        + "lost 0, duplicated 0%n",
+                beforeStop, took.toMillis(), reminders.size(), REGISTRANTS);
+    }
+
+    /**
+     * Publishes an online event called {@code title} starting in 4 minutes with a reminder 3 minutes
+     * before, registers {@value #REGISTRANTS} people and waits for their confirmations.
+     *
+     * @return the registrants' addresses
+     */
+    private static List<String> remindedSoon(Platform platform, PlatformApi api, Smtp smtp, String title)
+            throws Exception {
+        String organiser = api.token();
 
         // Starts in 4 minutes, reminds 3 minutes before: the reminders fall due in about a minute.
         ZonedDateTime start =
                 ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusMinutes(4).truncatedTo(ChronoUnit.SECONDS);
-        String body = PlatformApi.eventBody(TITLE, REGISTRANTS, 1)
+        String body = PlatformApi.eventBody(title, REGISTRANTS, 1)
                 .replaceFirst("\"start\": \"[^\"]+\"", "\"start\": \"" + start.toLocalDateTime() + "\"")
                 .replaceFirst(
                         "\"end\": \"[^\"]+\"",
@@ -88,28 +162,7 @@ class NotificationKillFaultTest {
         await(
                 "the confirmations",
                 HEALING,
-                () -> total(messageIdsTo(smtp, "Registration confirmed: " + TITLE)) == REGISTRANTS);
-
-        await("the first reminders", HEALING, () -> total(messageIdsTo(smtp, REMINDER)) > 0);
-        ServiceProcesses services = platform.component(ServiceProcesses.class);
-        services.kill("notification-service");
-        int beforeKill = total(messageIdsTo(smtp, REMINDER));
-        services.relaunch("notification-service");
-
-        await(
-                "a reminder to everyone",
-                HEALING,
-                () -> messageIdsTo(smtp, REMINDER).size() == REGISTRANTS);
-        Thread.sleep(5_000); // room for a late duplicate to show
-        Map<String, List<String>> reminders = messageIdsTo(smtp, REMINDER);
-        assertThat(reminders.keySet()).containsExactlyInAnyOrderElementsOf(registrants);
-        long duplicates = total(reminders) - reminders.size();
-        assertThat(duplicates)
-                .as("duplicates: at most the batch in flight (notification.delivery.batch-size)")
-                .isLessThanOrEqualTo(100);
-        System.out.printf(
-                "NotificationKillFaultTest: %d reminders had reached the SMTP server when it was killed; "
-                        + "after the restart %d of %d registrants reminded, lost 0, duplicated %d%n",
-                beforeKill, reminders.size(), REGISTRANTS, duplicates);
+                () -> total(messageIdsTo(smtp, "Registration confirmed: " + title)) == REGISTRANTS);
+        return registrants;
     }
 }

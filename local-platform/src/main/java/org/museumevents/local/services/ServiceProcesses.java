@@ -273,6 +273,45 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
     }
 
     /**
+     * Stops a service's process with SIGTERM, as an orchestrator stopping an instance does (a rolling
+     * update, a scale-in, a drained node): Spring Boot's graceful shutdown finishes the requests in
+     * flight, the email batch and the outbox run under way. Returns once the process has exited; one
+     * still running after 30 s is killed.
+     *
+     * @return how long it took to exit
+     * @throws IllegalArgumentException if no process of that name runs
+     * @throws IllegalStateException if it had to be killed, or exited with a code other than 0 or 143
+     *     (128 + SIGTERM)
+     */
+    public Duration terminate(String name) {
+        Process process = processOf(name);
+        killed.add(process);
+        long began = System.nanoTime();
+        process.destroy();
+        boolean exited;
+        try {
+            exited = process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping " + name, e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        synchronized (running) {
+            running.remove(name, process);
+        }
+        if (!exited) {
+            process.destroyForcibly();
+            throw new IllegalStateException("%s did not stop within %s of SIGTERM; killed".formatted(name, GRACE));
+        }
+        if (process.exitValue() != 0 && process.exitValue() != 143) {
+            throw new IllegalStateException(
+                    "%s exited with code %d on SIGTERM; see %s".formatted(name, process.exitValue(), logOf(name)));
+        }
+        log.info("{}: stopped (SIGTERM) in {} ms", name, took.toMillis());
+        return took;
+    }
+
+    /**
      * Freezes ({@code SIGSTOP}) or thaws ({@code SIGCONT}) a service's process, as a process stuck in
      * a full garbage collection or swapped out would look: its port still accepts connections, it
      * answers nothing.
