@@ -137,7 +137,12 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
                                 "GATEWAY_IDENTITY_SIGNING_KEY",
                                 "file:" + signingKey,
                                 "GATEWAY_IDENTITY_WEB_REDIRECT_URI",
-                                gateway + "/login/oauth2/code/museum-events"))));
+                                gateway + "/login/oauth2/code/museum-events",
+                                // Issue 18: rate limits, failed logins, sessions and authorizations.
+                                "SPRING_DATASOURCE_URL",
+                                postgres.jdbcUrl("gateway"),
+                                "SPRING_DATASOURCE_USERNAME",
+                                Postgres.USER))));
         // The same database, broker, consumer group (and SMTP server): more instances as in production.
         services.addAll(extraInstances(services.get(1), properties.extraRegistrationPorts()));
         services.addAll(extraInstances(services.get(2), properties.extraNotificationPorts()));
