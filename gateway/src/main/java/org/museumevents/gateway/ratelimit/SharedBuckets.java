@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -45,12 +46,20 @@ class SharedBuckets {
     /** {@link System#nanoTime()} before which the database is not asked; 0 when it is healthy. */
     private final AtomicLong unavailableUntil = new AtomicLong();
 
+    @Autowired
     SharedBuckets(DataSource dataSource) {
+        this(dataSource, Duration.ofSeconds(10));
+    }
+
+    /**
+     * @param dataSource the gateway's database, with the table of Flyway V1
+     * @param keptWhenFull how long a row outlives the moment its bucket is full again
+     */
+    SharedBuckets(DataSource dataSource, Duration keptWhenFull) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket")
-                .expirationAfterWrite(
-                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keptWhenFull))
                 .build();
     }
 
