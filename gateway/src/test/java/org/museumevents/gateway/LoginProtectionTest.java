@@ -84,7 +84,8 @@ class LoginProtectionTest {
     /** A login with the form as a browser does it: the page first, for its session and CSRF token. */
     private RawHttp.Response login(RawHttp client, String username, String password, String language) {
         RawHttp.Response page = client.send("GET", "/login", null, null, Map.of("Accept-Language", language));
-        String session = page.cookie("JSESSIONID");
+        // Spring Session's cookie (issue 18: sessions shared by the gateway's instances).
+        String session = page.cookie("SESSION");
         Matcher csrf = CSRF.matcher(page.body());
         assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
@@ -94,7 +95,7 @@ class LoginProtectionTest {
                 "/login",
                 "application/x-www-form-urlencoded",
                 form,
-                Map.of("Cookie", "JSESSIONID=" + session, "Accept-Language", language));
+                Map.of("Cookie", "SESSION=" + session, "Accept-Language", language));
     }
 
     private static boolean failedLogin(RawHttp.Response answer) {

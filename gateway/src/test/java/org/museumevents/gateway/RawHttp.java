@@ -63,6 +63,11 @@ public final class RawHttp {
         }
     }
 
+    /** The same client (the same address) talking to another port: another gateway instance, say. */
+    public RawHttp onPort(int otherPort) {
+        return new RawHttp(otherPort, client);
+    }
+
     public String address() {
         return client.getHostAddress();
     }

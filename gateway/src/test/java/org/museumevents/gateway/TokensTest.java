@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -134,21 +134,30 @@ class TokensTest {
                 .build()
                 .toUriString();
 
-        // Not logged in: the authorization endpoint sends the browser to the login form.
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(get(authorize).session(session).accept("text/html"))
+        // Not logged in: the authorization endpoint sends the browser to the login form. The
+        // session is Spring Session's (issue 18), known by its cookie, as a browser keeps it.
+        MvcResult toLogin = mvc.perform(get(authorize).accept("text/html"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/login"));
+                .andExpect(redirectedUrl("/login"))
+                .andReturn();
+        Cookie session = toLogin.getResponse().getCookie("SESSION");
+        assertThat(session)
+                .as("the session that remembers the authorization request")
+                .isNotNull();
         MvcResult login = mvc.perform(post("/login")
-                        .session(session)
+                        .cookie(session)
                         .param("username", "marie@ocim.fr")
                         .param("password", "atelier-dijon")
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andReturn();
         assertThat(login.getResponse().getRedirectedUrl()).contains("/oauth2/authorize");
+        // A login changes the session's id (session fixation protection): the browser takes the new cookie.
+        if (login.getResponse().getCookie("SESSION") != null) {
+            session = login.getResponse().getCookie("SESSION");
+        }
 
-        MvcResult authorized = mvc.perform(get(authorize).session(session))
+        MvcResult authorized = mvc.perform(get(authorize).cookie(session))
                 .andExpect(status().is3xxRedirection())
                 .andReturn();
         URI callback = URI.create(authorized.getResponse().getRedirectedUrl());

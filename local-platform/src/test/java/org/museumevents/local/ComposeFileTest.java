@@ -73,6 +73,20 @@ class ComposeFileTest {
                 .contains("ARG SERVICE", "${SERVICE}/target/${SERVICE}-*.jar");
     }
 
+    /** Issue 18: the gateway's own database, created at PostgreSQL's first start, as the services' are. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGatewayHasADatabaseOfItsOwn() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> gateway = (Map<String, Object>) services.get("gateway");
+        assertThat((Map<String, Object>) gateway.get("environment"))
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/gateway")
+                .containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+        assertThat((Map<String, Object>) gateway.get("depends_on")).containsKey("postgres");
+        assertThat(Files.readString(root().resolve("docker/postgres-init/01-databases.sql")))
+                .contains("CREATE DATABASE gateway;");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws IOException {
         try (Reader reader = Files.newBufferedReader(root().resolve("docker-compose.yml"))) {

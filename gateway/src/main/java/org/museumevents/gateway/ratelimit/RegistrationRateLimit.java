@@ -4,12 +4,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -27,8 +29,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * manage page's form); issue 17 adds following a series and taking a released place back to the
  * first, giving a place up ({@code decline}) and stopping to follow a series to the second, API and
  * pages alike. Over the limit: 429 problem+json (a page for the forms) with
- * {@code Retry-After}. Buckets live in a bounded cache (Caffeine), so many clients cannot exhaust
- * memory.
+ * {@code Retry-After}.
+ *
+ * <p>Issue 18: the buckets live in the gateway's database ({@link SharedBuckets}, bucket4j's
+ * PostgreSQL proxy manager), so every gateway instance takes from the same allowance: a client
+ * gets {@code registrations} per {@code period} in all, whichever instances its requests reach.
+ *
+ * <p>With the database unreachable the limit fails open to a bucket of this instance (bounded,
+ * in a Caffeine cache), with a warning in the log, and tries the database again
+ * {@link SharedBuckets#RETRY_AFTER} later: a gateway database outage neither answers 500 nor stops
+ * registrations (registration-service has a database of its own), and the limit still holds per
+ * instance meanwhile, at most the number of instances times the allowance in all.
  *
  * <p>Requests are recognised by their {@link LookupPath}, the decoded and normalised path the
  * routes match, never the raw URI: {@code /registration%73}, {@code //api/...},
@@ -89,25 +100,36 @@ class RegistrationRateLimit extends OncePerRequestFilter {
     private static final Pattern CANCEL_FORM = Pattern.compile("/registrations/" + SEGMENT + "/cancel");
 
     private final RateLimitProperties properties;
-    private final LoadingCache<String, Bucket> registrations;
-    private final LoadingCache<String, Bucket> cancellations;
+    private final SharedBuckets shared;
+    private final BucketConfiguration registrations;
+    private final BucketConfiguration cancellations;
+    /** This instance's own buckets, used only while the shared ones cannot be reached. */
+    private final LoadingCache<String, Bucket> local;
 
-    RegistrationRateLimit(RateLimitProperties properties) {
+    RegistrationRateLimit(RateLimitProperties properties, SharedBuckets shared) {
         this.properties = properties;
-        this.registrations = buckets(properties.registrations(), properties);
-        this.cancellations = buckets(properties.cancellations(), properties);
-    }
-
-    private static LoadingCache<String, Bucket> buckets(int allowed, RateLimitProperties properties) {
-        return Caffeine.newBuilder()
+        this.shared = shared;
+        this.registrations = configuration(properties.registrations(), properties.period());
+        this.cancellations = configuration(properties.cancellations(), properties.period());
+        this.local = Caffeine.newBuilder()
                 .maximumSize(properties.clientsTracked())
                 .expireAfterAccess(properties.period().multipliedBy(2))
-                .build(client -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(allowed)
-                                .refillGreedy(allowed, properties.period())
-                                .build())
+                .build(key -> Bucket.builder()
+                        .addLimit(
+                                key.startsWith(Kind.REGISTRATION.noun + ":")
+                                        ? registrations.getBandwidths()[0]
+                                        : cancellations.getBandwidths()[0])
                         .build());
+    }
+
+    private static BucketConfiguration configuration(int allowed, Duration period) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        // Zero turns the limit off (limited() never asks for it); bucket4j wants a positive capacity.
+                        .capacity(Math.max(1, allowed))
+                        .refillGreedy(Math.max(1, allowed), period)
+                        .build())
+                .build();
     }
 
     /** Which limit the request falls under, if any: by method and the path the routes resolve. */
@@ -166,8 +188,10 @@ class RegistrationRateLimit extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        LoadingCache<String, Bucket> buckets = limited.kind() == Kind.REGISTRATION ? registrations : cancellations;
-        ConsumptionProbe probe = buckets.get(request.getRemoteAddr()).tryConsumeAndReturnRemaining(1);
+        String key = limited.kind().noun + ":" + request.getRemoteAddr();
+        ConsumptionProbe probe = shared.tryConsume(
+                        key, limited.kind() == Kind.REGISTRATION ? registrations : cancellations)
+                .orElseGet(() -> local.get(key).tryConsumeAndReturnRemaining(1));
         if (probe.isConsumed()) {
             response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
             chain.doFilter(request, response);

@@ -287,7 +287,9 @@ public class RegistrationClient extends ServiceClient {
 
     /** The counts of an attendance import. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AttendanceImport(long rows, long matched, long alreadyAttended, long unmatched, long belowMinimum) {}
+    public record AttendanceImport(long rows, long matched, long alreadyAttended, long unmatched, long belowMinimum)
+            // A flash attribute of the attendees page: kept in the HTTP session, which Spring Session serialises.
+            implements java.io.Serializable {}
 
     /**
      * {@code POST /api/events/{eventId}/attendance} with the CSV as {@code text/csv}.

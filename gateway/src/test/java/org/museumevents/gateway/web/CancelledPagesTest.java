@@ -166,14 +166,14 @@ class CancelledPagesTest {
         eventIs("PUBLISHED");
         for (String status : new String[] {"CANCELLED", "REJECTED"}) {
             String result = page(get("/events/" + EVENT_ID + "/registration")
-                    .flashAttr(
+                    .with(Flash.attribute(
                             "registered",
                             new Registered(
                                     UUID.fromString(REGISTRATION_ID),
                                     UUID.fromString(EVENT_ID),
                                     status,
                                     null,
-                                    "t0k3n")));
+                                    "t0k3n"))));
             assertThat(result)
                     .as(status)
                     .contains("data-status=\"" + status + "\"")
@@ -181,14 +181,14 @@ class CancelledPagesTest {
                     .doesNotContain("id=\"result-calendar\"");
         }
         String confirmed = page(get("/events/" + EVENT_ID + "/registration")
-                .flashAttr(
+                .with(Flash.attribute(
                         "registered",
                         new Registered(
                                 UUID.fromString(REGISTRATION_ID),
                                 UUID.fromString(EVENT_ID),
                                 "CONFIRMED",
                                 null,
-                                "t0k3n")));
+                                "t0k3n"))));
         assertThat(confirmed).contains("id=\"manage-link\"", "id=\"result-calendar\"");
     }
 

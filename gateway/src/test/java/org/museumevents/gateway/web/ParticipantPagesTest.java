@@ -378,7 +378,7 @@ class ParticipantPagesTest {
         assertThat(body.get("consent").asBoolean()).isTrue();
 
         mvc.perform(get("/events/" + EVENT_ID + "/registration")
-                        .flashAttrs(posted.getFlashMap())
+                        .cookie(posted.getResponse().getCookie("SESSION"))
                         .header("Accept-Language", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content()
@@ -456,7 +456,7 @@ class ParticipantPagesTest {
                         .param("consent", "true"))
                 .andReturn();
         mvc.perform(get("/events/" + EVENT_ID + "/registration")
-                        .flashAttrs(posted.getFlashMap())
+                        .cookie(posted.getResponse().getCookie("SESSION"))
                         .param("lang", "es"))
                 .andExpect(content()
                         .string(allOf(

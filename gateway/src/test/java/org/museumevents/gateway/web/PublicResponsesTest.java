@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +29,6 @@ import org.museumevents.gateway.StandIns;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -119,8 +119,10 @@ class PublicResponsesTest {
         mvc.perform(get("/").with(OrganiserPagesTest.estelle()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("logout-button")));
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        // A visitor with a session (Spring Session's, known by its cookie): the login page opens one.
+        Cookie session = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
         forgetTheCatalogReads();
         mvc.perform(get("/")).andExpect(content().string(not(containsString("logout-button"))));
         assertThat(catalog.received("GET", "/api/events")).hasSize(1);

@@ -92,7 +92,7 @@ class ReconfirmationPagesTest {
         registration.on("GET", "/api/registrations/" + REGISTRATION_ID, json(registrationIn("CANCELLED", "")));
         mvc.perform(get("/registrations/" + REGISTRATION_ID + "/decline")
                         .param("token", "t")
-                        .flashAttr("outcome", "declined")
+                        .with(Flash.attribute("outcome", "declined"))
                         .header("Accept-Language", "fr"))
                 .andExpect(status().isOk())
                 .andExpect(content()
@@ -138,8 +138,9 @@ class ReconfirmationPagesTest {
                 .andExpect(flash().attribute("problemReason", "no-place-free"));
         mvc.perform(get("/registrations/" + REGISTRATION_ID + "/reconfirm")
                         .param("token", "t")
-                        .flashAttr("problemMessage", "No place is free at the moment: every place has been taken.")
-                        .flashAttr("problemReason", "no-place-free"))
+                        .with(Flash.attribute(
+                                "problemMessage", "No place is free at the moment: every place has been taken."))
+                        .with(Flash.attribute("problemReason", "no-place-free")))
                 .andExpect(content().string(containsString("data-reason=\"no-place-free\"")));
 
         // A place free again: the released registrant takes it back.

@@ -161,14 +161,14 @@ class TypographyTest {
         pages.put(
                 "registration result",
                 get("/events/" + EVENT_ID + "/registration")
-                        .flashAttr(
+                        .with(Flash.attribute(
                                 "registered",
                                 new Registered(
                                         UUID.fromString(REGISTRATION_ID),
                                         UUID.fromString(EVENT_ID),
                                         "WAITLISTED",
                                         3,
-                                        "t0k3n")));
+                                        "t0k3n"))));
         pages.put("own registration", get("/registrations/" + REGISTRATION_ID).param("token", "t0k3n"));
         pages.put(
                 "cancel own registration",

@@ -137,9 +137,14 @@ public class ServiceProcesses implements SmartLifecycle, DisposableBean {
                                 "GATEWAY_IDENTITY_SIGNING_KEY",
                                 "file:" + signingKey,
                                 "GATEWAY_IDENTITY_WEB_REDIRECT_URI",
-                                gateway + "/login/oauth2/code/museum-events"))));
-        // The same database, broker, consumer group, SMTP server (and, for the gateway, signing key and
-        // issuer): more instances as in production.
+                                gateway + "/login/oauth2/code/museum-events",
+                                // Issue 18: rate limits, failed logins, sessions and authorizations.
+                                "SPRING_DATASOURCE_URL",
+                                postgres.jdbcUrl("gateway"),
+                                "SPRING_DATASOURCE_USERNAME",
+                                Postgres.USER))));
+        // The same database, broker, consumer group, SMTP server (and, for the gateway, signing key,
+        // issuer and database): more instances as in production.
         List<Service> extras = new ArrayList<>();
         for (Service first : services) {
             extras.addAll(extraInstances(first, properties.instancePorts(first.module(), first.port())));

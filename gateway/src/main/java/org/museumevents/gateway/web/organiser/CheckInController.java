@@ -61,7 +61,9 @@ class CheckInController {
      * @param time when first checked in, {@code HH:mm} in the event's time zone
      * @param registrationId what the undo button undoes
      */
-    public record Result(String outcome, String message, String name, String time, UUID registrationId) {
+    public record Result(String outcome, String message, String name, String time, UUID registrationId)
+            // A flash attribute: kept in the HTTP session, which Spring Session serialises.
+            implements java.io.Serializable {
 
         public boolean isCheckedIn() {
             return "welcome".equals(outcome) || "already".equals(outcome);
