@@ -58,8 +58,25 @@ class FreePorts implements InitializingBean {
         }
     }
 
+    /**
+     * @throws IllegalArgumentException if two settings give the same port, or a port is outside 1 to
+     *     65535
+     * @throws PortInUse if a port is taken
+     */
     @Override
     public void afterPropertiesSet() {
+        Map<Integer, String> owners = new LinkedHashMap<>();
+        ports.forEach((setting, port) -> {
+            String name = setting.split(" ")[0];
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("%s: %d is not a port (1 to 65535)".formatted(name, port));
+            }
+            String other = owners.putIfAbsent(port, name);
+            if (other != null) {
+                throw new IllegalArgumentException(
+                        "Port %d is given twice: to %s and to %s".formatted(port, other, name));
+            }
+        });
         ports.forEach((setting, port) -> {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);

@@ -53,7 +53,7 @@ class Summary {
                         portsOf("registration-service", p.registration()),
                         portsOf("notification-service", p.notification())));
         out.println(
-                "  PostgreSQL              jdbc:postgresql://localhost:%d/{catalog,registration,notification} user postgres"
+                "  PostgreSQL              jdbc:postgresql://localhost:%d/{catalog,registration,notification,gateway} user postgres"
                         .formatted(p.postgres()));
         out.println("  Kafka                   localhost:" + p.kafka());
         out.println("  SMTP                    localhost:" + p.smtp());
