@@ -79,6 +79,19 @@ class GatewayDatabaseOutageTest {
             RawHttp.Response loginPage = client.send("GET", "/login", null, null, Map.of("Accept", "text/html"));
             // The login page stores its form's CSRF token in a session.
             assertThat(loginPage.status()).as(loginPage.body()).isEqualTo(503);
+            // An event's page keeps its registration form's CSRF token in a cookie, not in a session:
+            // it needs no gateway database (issue 18's review).
+            UUID shown = UUID.randomUUID();
+            StandIns.CATALOG.on(
+                    "GET",
+                    "/api/events/" + shown,
+                    StandIn.json(org.museumevents.gateway.web.Contract.event(shown.toString(), "PUBLISHED")));
+            RawHttp.Response eventPage =
+                    client.send("GET", "/events/" + shown, null, null, Map.of("Accept", "text/html"));
+            assertThat(eventPage.status()).as(eventPage.body()).isEqualTo(200);
+            assertThat(eventPage.body()).contains("name=\"_csrf\"");
+            assertThat(eventPage.cookie("XSRF-TOKEN")).isNotNull();
+            assertThat(eventPage.cookie("SESSION")).isNull();
 
             proxy.restore();
             Thread.sleep(ratelimitRetryAfter().plusSeconds(1).toMillis());

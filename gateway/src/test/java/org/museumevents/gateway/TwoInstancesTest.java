@@ -286,6 +286,50 @@ class TwoInstancesTest {
         }
     }
 
+    /**
+     * An event's page carries a registration form; its CSRF token is in a cookie of its own
+     * (identity.PublicFormCsrfTokens), so the page opens no session, and the form it shows on one
+     * instance is accepted by the other (issue 18's review: a session row per visitor before).
+     * Not in the shared page tests' context: MockMvc's {@code csrf()} swaps the filter's token
+     * repository for a session one for the rest of that context's life.
+     */
+    @Test
+    void anEventPagesFormOpensNoSessionAndIsAcceptedByTheOtherInstance() {
+        UUID event = UUID.randomUUID();
+        StandIns.CATALOG.on(
+                "GET",
+                "/api/events/" + event,
+                StandIn.json(org.museumevents.gateway.web.Contract.event(event.toString(), "PUBLISHED")));
+        RawHttp onA = RawHttp.newClient(portA);
+        RawHttp onB = RawHttp.newClient(portB);
+
+        RawHttp.Response page = onA.send("GET", "/events/" + event, null, null, Map.of("Accept", "text/html"));
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.cookie("SESSION")).isNull();
+        String cookie = page.cookie("XSRF-TOKEN");
+        assertThat(cookie).isNotNull();
+        Matcher csrf = CSRF.matcher(page.body());
+        assertThat(csrf.find()).as("CSRF token in the registration form").isTrue();
+
+        String form = "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+                + "&idempotencyKey=" + UUID.randomUUID()
+                + "&name=Ana&email=ana%40example.org&language=en&consent=true";
+        RawHttp.Response withToken = onB.send(
+                "POST",
+                "/events/" + event + "/register",
+                "application/x-www-form-urlencoded",
+                form,
+                Map.of("Cookie", "XSRF-TOKEN=" + cookie, "Accept", "text/html"));
+        assertThat(withToken.status()).as("the form from A, posted to B").isNotEqualTo(403);
+        RawHttp.Response withoutCookie = onB.send(
+                "POST",
+                "/events/" + event + "/register",
+                "application/x-www-form-urlencoded",
+                form,
+                Map.of("Accept", "text/html"));
+        assertThat(withoutCookie.status()).as("the form without its cookie").isEqualTo(403);
+    }
+
     static RawHttp.Response token(RawHttp client, String id, String secret) {
         return client.send(
                 "POST",

@@ -117,7 +117,8 @@ class SecurityConfig {
                         .hasRole("ORGANISER")
                         .anyRequest()
                         .authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                // The participants' forms keep their CSRF token in a cookie, the rest in the session.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(new PublicFormCsrfTokens()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/organiser"))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 // Manage links carry the registrant's token: never send it to another site as a Referer.

@@ -5,7 +5,7 @@ package org.museumevents.gateway.web;
  * real announcements in the demo catalogue, catalog-service/src/main/resources/demo/catalogue.json
  * (ICOM France's "Solidarity" cycle, session 4).
  */
-final class Contract {
+public final class Contract {
 
     static final String EVENT_ID = "7f0c2a4e-5b1d-4c3e-9a8f-0d6e1b2c3a41";
     static final String SERIES_ID = "3b9d1e2f-8a7c-4d6e-b5f4-1a2b3c4d5e6f";
@@ -16,7 +16,7 @@ final class Contract {
     private Contract() {}
 
     /** The event as its organisers see it: with {@code meeting}. */
-    static String event(String id, String status) {
+    public static String event(String id, String status) {
         return """
                 {
                   "id": "%s", "organisation": "icom-france", "status": "%s",
