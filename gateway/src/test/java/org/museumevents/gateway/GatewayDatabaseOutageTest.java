@@ -1,10 +1,15 @@
 package org.museumevents.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,12 @@ class GatewayDatabaseOutageTest {
 
     /** Hikari's connection timeout is 2 s here; a bound well above it, not a speed measurement. */
     private static final Duration QUICKLY = Duration.ofSeconds(8);
+
+    /**
+     * Far above the gateway's socket timeout (5 s), so that reaching it means a wait that would never
+     * have ended: a bound that stops a hung test, not a speed measurement.
+     */
+    private static final Duration NEVER_ENDING = Duration.ofSeconds(60);
 
     @BeforeEach
     void echo() {
@@ -96,6 +107,41 @@ class GatewayDatabaseOutageTest {
             proxy.restore();
             Thread.sleep(ratelimitRetryAfter().plusSeconds(1).toMillis());
             // The shared bucket again: the two tokens it had left, then refused.
+            assertThat(register(client, event).status()).isEqualTo(201);
+            assertThat(register(client, event).status()).isEqualTo(201);
+            assertThat(register(client, event).status()).isEqualTo(429);
+        }
+    }
+
+    /**
+     * A database that stops answering without closing its connections (a frozen host, a partition,
+     * a fail-over): a statement on a pooled connection fails at the JDBC driver's socket timeout
+     * (application.yml) instead of waiting for ever, a registration is let through by the
+     * instance's own bucket, and once new connections reach the database the shared buckets count
+     * again, with what they had left.
+     */
+    @Test
+    void aDatabaseThatStopsAnsweringIsFailedOpenAndLeftBehind() throws Exception {
+        try (TcpProxy proxy = new TcpProxy();
+                ConfigurableApplicationContext app = TwoInstancesTest.start(
+                        TestServers.newDatabase().behind(proxy), TwoInstancesTest.signingKey())) {
+            RawHttp client = RawHttp.newClient(TwoInstancesTest.port(app));
+            UUID event = UUID.randomUUID();
+            assertThat(register(client, event).status()).isEqualTo(201);
+
+            // Closing the connection is a statement too (its rollback): inside the bound as well.
+            assertTimeoutPreemptively(NEVER_ENDING, () -> {
+                try (Connection held = app.getBean(DataSource.class).getConnection()) {
+                    proxy.silence();
+                    assertThatThrownBy(() -> held.createStatement().execute("SELECT 1"))
+                            .isInstanceOf(SQLException.class);
+                }
+            });
+            RawHttp.Response during = assertTimeoutPreemptively(NEVER_ENDING, () -> register(client, event));
+            assertThat(during.status()).as(during.body()).isEqualTo(201);
+
+            proxy.restore();
+            Thread.sleep(ratelimitRetryAfter().plusSeconds(1).toMillis());
             assertThat(register(client, event).status()).isEqualTo(201);
             assertThat(register(client, event).status()).isEqualTo(201);
             assertThat(register(client, event).status()).isEqualTo(429);

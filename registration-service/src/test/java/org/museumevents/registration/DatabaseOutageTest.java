@@ -1,10 +1,17 @@
 package org.museumevents.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.museumevents.registration.Api.Response;
@@ -29,6 +36,13 @@ class DatabaseOutageTest {
 
     /** Hikari's connection timeout is 3 s; a bound well above it, not a speed measurement. */
     private static final Duration QUICKLY = Duration.ofSeconds(10);
+
+    /**
+     * Far above the socket timeout given below (5 s; the service's default is 30 s), so that reaching
+     * it means a wait that would never have ended: a bound that stops a hung test, not a speed
+     * measurement.
+     */
+    private static final Duration NEVER_ENDING = Duration.ofSeconds(60);
 
     @Test
     void aDatabaseOutageAnswers503QuicklyAndTheServiceHealsByItself() throws Exception {
@@ -72,6 +86,57 @@ class DatabaseOutageTest {
             // The one before the outage and the one that went through after it; the refused one left nothing.
             assertThat(stats.json().get("confirmed").asInt()).isEqualTo(2);
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A database that stops answering and comes back elsewhere (a frozen host, a partition, a
+     * fail-over): the connections to it stay open but silent for ever. A statement on one fails at
+     * the JDBC driver's socket timeout instead of waiting for ever (the service-starter's {@code
+     * DatabaseConnectionDefaults}); without it, the registration group's leader would wait on its
+     * connection for ever and every registration for the event behind it. Registrations answer
+     * 503, and when new connections reach the database again the service registers again without
+     * a restart.
+     */
+    @Test
+    void aDatabaseThatStopsAnsweringIsLeftBehindAndTheServiceHealsByItself() throws Exception {
+        try (TcpProxy proxy = new TcpProxy();
+                ConfigurableApplicationContext app = TestInstance.start(
+                        TestServers.newDatabase().behind(proxy),
+                        TestServers.kafkaBootstrapServers(),
+                        "--spring.cloud.stream.bindings.catalogEvents-in-0.destination=catalog.events.db-silence",
+                        "--spring.datasource.hikari.data-source-properties.socketTimeout=5")) {
+            Api api = TestInstance.api(app);
+            EventSnapshot event = TestCatalog.apply(app, TestCatalog.event("icom-france", 10));
+            assertThat(api.register(event.id(), email()).status()).isEqualTo(201);
+
+            // The service-starter's defaults reached this service's pool, and a setting of its own wins.
+            Properties driver =
+                    app.getBean(DataSource.class).unwrap(HikariDataSource.class).getDataSourceProperties();
+            assertThat(driver.getProperty("tcpKeepAlive")).isEqualTo("true");
+            assertThat(driver.getProperty("logServerErrorDetail")).isEqualTo("false");
+            assertThat(driver.getProperty("socketTimeout")).isEqualTo("5");
+            // Closing the connection is a statement too (its rollback): inside the bound as well.
+            assertTimeoutPreemptively(NEVER_ENDING, () -> {
+                try (Connection held = app.getBean(DataSource.class).getConnection()) {
+                    proxy.silence();
+                    assertThatThrownBy(() -> held.createStatement().execute("SELECT 1"))
+                            .isInstanceOf(SQLException.class);
+                }
+            });
+            Response during = assertTimeoutPreemptively(NEVER_ENDING, () -> api.register(event.id(), email()));
+            assertThat(during.status()).as(during.toString()).isEqualTo(503);
+            assertThat(during.contentType()).startsWith("application/problem+json");
+
+            proxy.restore();
+            await().atMost(NEVER_ENDING)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.register(event.id(), email()).status() == 201);
+            Response stats = api.get(
+                    "/api/events/" + event.id() + "/registration-stats",
+                    "Authorization",
+                    TestTokens.bearer("icom-france"));
+            assertThat(stats.json().get("confirmed").asInt()).isEqualTo(2);
         }
     }
 

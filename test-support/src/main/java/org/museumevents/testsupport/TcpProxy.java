@@ -14,13 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * A loopback TCP proxy whose link can be cut and restored: a network outage between a service and
  * a real server, without stopping the server. Connections made while the target is not yet known
  * wait for it.
+ *
+ * <p>Two kinds of outage: {@link #cut()} closes every connection and refuses new ones (a server
+ * that is down: the client learns at once); {@link #silence()} keeps every connection open and
+ * accepts new ones but carries no byte either way (a frozen host or a network partition: the client
+ * learns nothing, and only its own timeouts end its waits).
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> silenced = ConcurrentHashMap.newKeySet();
     private volatile int targetPort;
     private volatile boolean up = true;
+    private volatile boolean silent;
     private volatile boolean closed;
 
     public TcpProxy() {
@@ -49,7 +56,22 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /**
+     * Stops carrying bytes without closing anything: every open connection, and every one accepted
+     * until {@link #restore()}, stays open and silent for the rest of its life, as connections to a
+     * server that froze or fell behind a partition do. Data sent on them is read and dropped.
+     */
+    public void silence() {
+        silent = true;
+        silenced.addAll(open);
+    }
+
+    /**
+     * New connections reach the target again. Connections cut stay closed and connections silenced
+     * stay silent: a client heals only by opening new ones, as after a fail-over.
+     */
     public void restore() {
+        silent = false;
         up = true;
     }
 
@@ -66,6 +88,12 @@ public final class TcpProxy implements AutoCloseable {
                 Socket client = server.accept();
                 if (!up) {
                     closeQuietly(client);
+                    continue;
+                }
+                if (silent) {
+                    open.add(client);
+                    silenced.add(client);
+                    daemon("tcp-proxy-silent", () -> pipe(client, client));
                     continue;
                 }
                 daemon("tcp-proxy-connect", () -> connect(client));
@@ -91,6 +119,10 @@ public final class TcpProxy implements AutoCloseable {
             }
             open.add(client);
             open.add(upstream);
+            if (silent) {
+                silenced.add(client);
+                silenced.add(upstream);
+            }
             daemon("tcp-proxy-up", () -> pipe(client, upstream));
             daemon("tcp-proxy-down", () -> pipe(upstream, client));
         } catch (IOException | InterruptedException e) {
@@ -104,8 +136,10 @@ public final class TcpProxy implements AutoCloseable {
                 OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                out.flush();
+                if (!silenced.contains(from) && !silenced.contains(to)) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             }
         } catch (IOException e) {
             // the link was cut or a side closed
@@ -114,6 +148,8 @@ public final class TcpProxy implements AutoCloseable {
             closeQuietly(to);
             open.remove(from);
             open.remove(to);
+            silenced.remove(from);
+            silenced.remove(to);
         }
     }
 
