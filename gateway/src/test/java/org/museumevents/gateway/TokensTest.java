@@ -123,16 +123,7 @@ class TokensTest {
                 .andExpect(redirectedUrl("/login?error"));
 
         String verifier = verifier();
-        String authorize = UriComponentsBuilder.fromPath("/oauth2/authorize")
-                .queryParam("response_type", "code")
-                .queryParam("client_id", "museum-events-web")
-                .queryParam("redirect_uri", REDIRECT)
-                .queryParam("scope", "organiser")
-                .queryParam("state", "s1")
-                .queryParam("code_challenge", challenge(verifier))
-                .queryParam("code_challenge_method", "S256")
-                .build()
-                .toUriString();
+        String authorize = authorizeUrl(verifier);
 
         // Not logged in: the authorization endpoint sends the browser to the login form. The
         // session is Spring Session's (issue 18), known by its cookie, as a browser keeps it.
@@ -208,13 +199,32 @@ class TokensTest {
                 .andExpect(status().isUnauthorized());
     }
 
-    private static String verifier() {
+    /**
+     * The web client's authorization request (RFC 6749 section 4.1.1) with a PKCE S256 challenge
+     * (RFC 7636) of {@code verifier}: a path and query for {@code GET}, state {@code s1}.
+     */
+    static String authorizeUrl(String verifier) throws Exception {
+        return UriComponentsBuilder.fromPath("/oauth2/authorize")
+                .queryParam("response_type", "code")
+                .queryParam("client_id", "museum-events-web")
+                .queryParam("redirect_uri", REDIRECT)
+                .queryParam("scope", "organiser")
+                .queryParam("state", "s1")
+                .queryParam("code_challenge", challenge(verifier))
+                .queryParam("code_challenge_method", "S256")
+                .build()
+                .toUriString();
+    }
+
+    /** A PKCE code verifier (RFC 7636 section 4.1): 32 random bytes, base64url without padding. */
+    static String verifier() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String challenge(String verifier) throws Exception {
+    /** The S256 code challenge of {@code verifier} (RFC 7636 section 4.2). */
+    static String challenge(String verifier) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }

@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -44,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TwoInstancesTest {
 
-    static final String REDIRECT = "http://localhost:8080/login/oauth2/code/museum-events";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -208,17 +205,8 @@ class TwoInstancesTest {
     void anOrganisersLoginAndCodeCarryAcrossInstances() throws Exception {
         RawHttp onA = RawHttp.newClient(portA);
         RawHttp onB = onA.onPort(portB);
-        String verifier = verifier();
-        String authorize = UriComponentsBuilder.fromPath("/oauth2/authorize")
-                .queryParam("response_type", "code")
-                .queryParam("client_id", "museum-events-web")
-                .queryParam("redirect_uri", REDIRECT)
-                .queryParam("scope", "organiser")
-                .queryParam("state", "s1")
-                .queryParam("code_challenge", challenge(verifier))
-                .queryParam("code_challenge_method", "S256")
-                .build()
-                .toUriString();
+        String verifier = TokensTest.verifier();
+        String authorize = TokensTest.authorizeUrl(verifier);
 
         RawHttp.Response toLogin = onA.send("GET", authorize, null, null, Map.of("Accept", "text/html"));
         assertThat(toLogin.status()).isEqualTo(302);
@@ -249,7 +237,7 @@ class TwoInstancesTest {
         RawHttp.Response authorized = onB.send("GET", authorize, null, null, Map.of("Cookie", "SESSION=" + session));
         assertThat(authorized.status()).isEqualTo(302);
         URI callback = URI.create(authorized.header("Location"));
-        assertThat(callback.toString()).startsWith(REDIRECT);
+        assertThat(callback.toString()).startsWith(TokensTest.REDIRECT);
         String code =
                 UriComponentsBuilder.fromUri(callback).build().getQueryParams().getFirst("code");
 
@@ -259,7 +247,7 @@ class TwoInstancesTest {
                 "application/x-www-form-urlencoded",
                 "grant_type=authorization_code&client_id=museum-events-web&code="
                         + URLEncoder.encode(code, StandardCharsets.UTF_8)
-                        + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
+                        + "&redirect_uri=" + URLEncoder.encode(TokensTest.REDIRECT, StandardCharsets.UTF_8)
                         + "&code_verifier=" + verifier);
         assertThat(redeemed.status()).as(redeemed.body()).isEqualTo(200);
         Jwt token = TestIdentity.servicesDecoder(portB)
@@ -272,7 +260,7 @@ class TwoInstancesTest {
             RawHttp.Response again =
                     instance.send("GET", authorize, null, null, Map.of("Cookie", "SESSION=" + session));
             assertThat(again.status()).isEqualTo(302);
-            assertThat(again.header("Location")).startsWith(REDIRECT);
+            assertThat(again.header("Location")).startsWith(TokensTest.REDIRECT);
         }
     }
 
@@ -341,16 +329,5 @@ class TwoInstancesTest {
                         "Basic "
                                 + Base64.getEncoder()
                                         .encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8))));
-    }
-
-    private static String verifier() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String challenge(String verifier) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 }
