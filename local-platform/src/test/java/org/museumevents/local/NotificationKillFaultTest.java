@@ -7,9 +7,6 @@ import static org.museumevents.local.PlatformApi.messageIdsTo;
 import static org.museumevents.local.PlatformApi.total;
 
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,21 +127,8 @@ class NotificationKillFaultTest {
             throws Exception {
         String organiser = api.token();
 
-        // Starts in 4 minutes, reminds 3 minutes before: the reminders fall due in about a minute.
-        ZonedDateTime start =
-                ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusMinutes(4).truncatedTo(ChronoUnit.SECONDS);
-        String body = PlatformApi.eventBody(title, REGISTRANTS, 1)
-                .replaceFirst("\"start\": \"[^\"]+\"", "\"start\": \"" + start.toLocalDateTime() + "\"")
-                .replaceFirst(
-                        "\"end\": \"[^\"]+\"",
-                        "\"end\": \"" + start.plusHours(1).toLocalDateTime() + "\"")
-                .replace("[\"P1D\"]", "[\"PT3M\"]");
-        String event = api.json
-                .readTree(api.expect(201, "POST", "/api/events", organiser, body))
-                .get("id")
-                .asString();
-        api.expect(200, "POST", "/api/events/" + event + "/publish", organiser, null);
-        api.awaitOpen(event, Duration.ofSeconds(60));
+        // Its reminders fall due in about a minute.
+        String event = api.publishedEventRemindingSoon(organiser, title, REGISTRANTS);
 
         List<String> registrants = new ArrayList<>();
         ExecutorService callers = Executors.newFixedThreadPool(8);

@@ -15,6 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -151,6 +154,31 @@ final class PlatformApi {
     /** Creates and publishes an event, and waits until registration-service takes registrations for it. */
     String publishedEvent(String bearer, String title, int capacity) throws Exception {
         String id = createEvent(bearer, title, capacity, 30);
+        expect(200, "POST", "/api/events/" + id + "/publish", bearer, null);
+        awaitOpen(id, Duration.ofSeconds(60));
+        return id;
+    }
+
+    /**
+     * Creates and publishes an online event that starts in 4 minutes (Europe/Paris, whole seconds),
+     * lasts an hour and reminds 3 minutes before its start, so that its reminders fall due about a
+     * minute from now; waits until registration-service takes registrations for it.
+     *
+     * @param bearer an organiser's token, from either gateway
+     * @return the event's id
+     */
+    String publishedEventRemindingSoon(String bearer, String title, int capacity) throws Exception {
+        ZonedDateTime start =
+                ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusMinutes(4).truncatedTo(ChronoUnit.SECONDS);
+        String body = eventBody(title, capacity, 1)
+                .replaceFirst("\"start\": \"[^\"]+\"", "\"start\": \"" + start.toLocalDateTime() + "\"")
+                .replaceFirst(
+                        "\"end\": \"[^\"]+\"",
+                        "\"end\": \"" + start.plusHours(1).toLocalDateTime() + "\"")
+                .replace("[\"P1D\"]", "[\"PT3M\"]");
+        String id = json.readTree(expect(201, "POST", "/api/events", bearer, body))
+                .get("id")
+                .asString();
         expect(200, "POST", "/api/events/" + id + "/publish", bearer, null);
         awaitOpen(id, Duration.ofSeconds(60));
         return id;

@@ -7,9 +7,6 @@ import static org.museumevents.local.PlatformApi.messageIdsTo;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,21 +60,8 @@ class TwoOfEverythingTest {
         // A token from the second gateway, used on the first: both sign with the same key.
         String organiser = api.tokenAt(platform.secondGatewayUrl(""), PlatformApi.ORGANISATION);
 
-        // Starts in 4 minutes, reminds 3 minutes before: the reminders fall due in about a minute.
-        ZonedDateTime start =
-                ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusMinutes(4).truncatedTo(ChronoUnit.SECONDS);
-        String body = PlatformApi.eventBody(TITLE, PLACES, 1)
-                .replaceFirst("\"start\": \"[^\"]+\"", "\"start\": \"" + start.toLocalDateTime() + "\"")
-                .replaceFirst(
-                        "\"end\": \"[^\"]+\"",
-                        "\"end\": \"" + start.plusHours(1).toLocalDateTime() + "\"")
-                .replace("[\"P1D\"]", "[\"PT3M\"]");
-        String event = api.json
-                .readTree(api.expect(201, "POST", "/api/events", organiser, body))
-                .get("id")
-                .asString();
-        api.expect(200, "POST", "/api/events/" + event + "/publish", organiser, null);
-        api.awaitOpen(event, Duration.ofSeconds(60));
+        // Its reminders fall due in about a minute.
+        String event = api.publishedEventRemindingSoon(organiser, TITLE, PLACES);
 
         // Public reads through both gateways: both catalog-service instances answer some.
         List<String> catalogs = platform.instanceUrls("catalog-service");
