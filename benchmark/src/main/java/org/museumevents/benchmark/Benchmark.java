@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -429,10 +430,17 @@ public final class Benchmark {
                         hotEventLoad(baseUrl, eventId, options.hotWarmUp(), "b1w-" + run + (direct ? "-d-" : "-g-")));
             }
             String before = backlog();
+            // CPU read every second while Gatling runs; the readings inside the load's steady part
+            // (as the registrations' created_at shows it) are compared below.
+            List<CpuTimes.Reading> readings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor();
+            reader.scheduleAtFixedRate(() -> CpuTimes.take(platform).ifPresent(readings::add), 0, 1, TimeUnit.SECONDS);
+            String prefix = "b1-" + run + (direct ? "-d-" : "-g-");
             GatlingRun.Summary summary = gatling(
                     RegistrationSimulation.class,
                     "part 1: registrations on one hot event through " + door + ", 64 connections",
-                    hotEventLoad(baseUrl, eventId, options.duration(), "b1-" + run + (direct ? "-d-" : "-g-")));
+                    hotEventLoad(baseUrl, eventId, options.duration(), prefix));
+            reader.shutdownNow();
             table.add(
                     "1",
                     "registrations on one hot event with places to spare, HTTP through %s, 64 concurrent connections, %d s after %d s of the same unmeasured (%s)"
@@ -449,6 +457,54 @@ public final class Benchmark {
                                     summary.p99(),
                                     summary.ko(),
                                     ceiling > 0 ? "%.0f%%".formatted(100 * summary.perSecond() / ceiling) : "n/a"));
+            cpuPerRegistration(door, eventId, prefix, readings);
+        }
+    }
+
+    /**
+     * A row of where the CPU went during a part 1 run: the readings from 3 s after its first
+     * registration to 3 s before its last (away from Gatling's start, its ramp and its report), and
+     * the registrations made between them, counted in registration-service's database.
+     */
+    private void cpuPerRegistration(String door, String eventId, String prefix, List<CpuTimes.Reading> readings) {
+        UUID event = UUID.fromString(eventId);
+        String made = "FROM registration WHERE event_id = ? AND email LIKE ?";
+        long first = api.count(
+                "registration",
+                "SELECT (extract(epoch FROM min(created_at)) * 1000)::bigint " + made,
+                event,
+                prefix + "%");
+        long last = api.count(
+                "registration",
+                "SELECT (extract(epoch FROM max(created_at)) * 1000)::bigint " + made,
+                event,
+                prefix + "%");
+        Optional<List<CpuTimes.Reading>> pair = CpuTimes.within(
+                readings,
+                Instant.ofEpochMilli(first).plusSeconds(3),
+                Instant.ofEpochMilli(last).minusSeconds(3));
+        if (pair.isEmpty()) {
+            return;
+        }
+        CpuTimes.Reading from = pair.get().get(0);
+        CpuTimes.Reading to = pair.get().get(1);
+        long work = api.count(
+                "registration",
+                "SELECT count(*) " + made + " AND created_at >= ? AND created_at < ?",
+                event,
+                prefix + "%",
+                java.sql.Timestamp.from(from.at()),
+                java.sql.Timestamp.from(to.at()));
+        if (work > 0) {
+            table.add(
+                    "1",
+                    "where the CPU went during that run through %s: each process's CPU per registration, and in cores, over %d s of its steady load (%d registrations)"
+                            .formatted(
+                                    door,
+                                    java.time.Duration.between(from.at(), to.at())
+                                            .toSeconds(),
+                                    work),
+                    CpuTimes.between(from, to, work));
         }
     }
 

@@ -130,6 +130,11 @@ final class LocalPlatform implements AutoCloseable {
         return "jdbc:postgresql://localhost:%d/%s".formatted(postgres, database);
     }
 
+    /** The local platform's own process (its JVM runs the Kafka broker and starts the services). */
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
     /**
      * The service processes, by module, in the order they were started (a module running twice has
      * two entries, {@code notification-service} and {@code notification-service #2}).
