@@ -19,9 +19,9 @@ import java.util.Optional;
  * process named {@code postgres} on the machine (the embedded server's processes are not the
  * platform's children, {@code pg_ctl} detaches them; so run the benchmark where no other
  * PostgreSQL works, and a backend that ended between the two readings is missed); {@code Kafka and the platform}, the local platform's own JVM (the broker
- * runs in it); {@code Gatling}, the benchmark's children that ended in between (their times are
- * added to this JVM's {@code cutime}/{@code cstime} when they are reaped: the simulation's JVM);
- * {@code SMTP sink and benchmark}, this JVM's own time. Off Linux every reading is empty.
+ * runs in it); {@code Gatling}, the benchmark's other child processes (the simulation's JVM, running
+ * at both readings); {@code SMTP sink and benchmark}, this JVM's own time. Off Linux every reading
+ * is empty.
  */
 final class CpuTimes {
 

@@ -173,6 +173,7 @@ class DatabaseOutageTest {
         proxy.restore();
         await().atMost(NEVER_ENDING)
                 .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .until(() -> mvc.perform(get("/api/events"))
                                 .andReturn()
                                 .getResponse()
@@ -185,6 +186,7 @@ class DatabaseOutageTest {
                 .andExpect(status().isCreated());
         await().atMost(NEVER_ENDING)
                 .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .until(() -> jdbc.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL")
                                 .query(Long.class)
                                 .single()

@@ -131,6 +131,7 @@ class DatabaseOutageTest {
             proxy.restore();
             await().atMost(NEVER_ENDING)
                     .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
                     .until(() -> api.register(event.id(), email()).status() == 201);
             Response stats = api.get(
                     "/api/events/" + event.id() + "/registration-stats",

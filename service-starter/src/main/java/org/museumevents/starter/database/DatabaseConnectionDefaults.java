@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
  * Defaults for the PostgreSQL JDBC driver's connections of every service, added below every other
  * property source, so a service's own {@code application.yml}, an environment variable or a
  * command-line argument still wins. They are HikariCP data-source properties, which the pool
- * passes to pgjdbc's {@code PGSimpleDataSource} (names from pgjdbc's "Connection Parameters"):
+ * passes to pgjdbc's driver with the JDBC URL (names from pgjdbc's "Connection Parameters"; the
+ * same parameter in the URL wins over them):
  *
  * <ul>
  *   <li>{@code socketTimeout} = {@value #SOCKET_TIMEOUT_SECONDS} (seconds): the longest a connection
@@ -19,9 +20,13 @@ import org.springframework.core.env.MapPropertySource;
  *       otherwise hold every pooled connection for ever: TCP never gives up on a read, the pool
  *       never gets them back, and the service answers 503 until it is restarted. With it, those
  *       connections fail, the pool drops them and opens new ones, and the service heals by itself.
- *       It must exceed the longest statement a service runs; none here waits that long for a row.
- *   <li>{@code tcpKeepAlive} = {@code true}: the operating system probes idle connections, so one
- *       to a vanished server is found dead rather than handed out by the pool.
+ *       It must exceed the longest wait for a row of any statement a service runs, Flyway's
+ *       migrations at start included (they use the same pool): raise it before a migration that
+ *       rewrites a large table. The server is not told: a statement cut off by it runs on there
+ *       until it ends.
+ *   <li>{@code tcpKeepAlive} = {@code true}: the operating system probes idle connections (after
+ *       its own idle time, {@code net.ipv4.tcp_keepalive_time}, two hours by default), so a
+ *       long-idle connection to a vanished server is found dead.
  *   <li>{@code logServerErrorDetail} = {@code false}: PostgreSQL's error detail quotes the failing
  *       row ("Key (email)=(ada@example.org) already exists"); it is kept out of exception messages,
  *       and so out of logs, problem details and dead letters' headers.
