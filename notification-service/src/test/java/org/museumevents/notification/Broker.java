@@ -92,10 +92,15 @@ final class Broker {
         }
     }
 
-    /** Waits until the group's consumers own every partition of both topics, so nothing sent is missed. */
+    /**
+     * Waits until the group's consumers own every partition of both topics, so nothing sent is missed.
+     * A group the broker does not know yet (its consumers have not joined) is not assigned yet.
+     */
     static void awaitAssigned(String group) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(300))
+                .ignoreExceptionsMatching(
+                        e -> e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException)
                 .until(() -> {
                     try (Admin admin = admin()) {
                         ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
