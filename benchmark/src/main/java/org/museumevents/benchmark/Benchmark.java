@@ -181,7 +181,10 @@ public final class Benchmark {
     // Part 2 -------------------------------------------------------------------------------------
 
     private void ceiling() throws Exception {
-        SqlCeiling.Result result = SqlCeiling.run(platform.jdbcUrl("registration"), 8, options.duration());
+        List<CpuTimes.Reading> readings = new ArrayList<>();
+        SqlCeiling.Result result =
+                SqlCeiling.run(platform.jdbcUrl("registration"), 8, options.duration(), () -> CpuTimes.take(platform)
+                        .ifPresent(readings::add));
         Percentiles latency = new Percentiles(result.latenciesMicros());
         ceiling = result.perSecond();
         table.add(
@@ -191,6 +194,15 @@ public final class Benchmark {
                                 .formatted(options.duration().toSeconds()),
                 "%.0f statements/s; p50 %.1f ms, p99 %.1f ms"
                         .formatted(ceiling, latency.of(50) / 1000.0, latency.of(99) / 1000.0));
+        if (readings.size() == 2 && result.statements() > 0) {
+            // What the ceiling costs where: beside part 1's CPU rows, PostgreSQL's time per statement
+            // here against its time per registration there says whether the database is the limit.
+            table.add(
+                    "2",
+                    "where the CPU went during the ceiling: each process's CPU per statement, and in cores (%d statements; the JDBC clients are in the benchmark's JVM)"
+                            .formatted(result.statements()),
+                    CpuTimes.between(readings.get(0), readings.get(1), result.statements()));
+        }
     }
 
     // Part 6 -------------------------------------------------------------------------------------
@@ -517,7 +529,17 @@ public final class Benchmark {
                                     java.time.Duration.between(from.at(), to.at())
                                             .toSeconds(),
                                     work),
-                    CpuTimes.between(from, to, work));
+                    CpuTimes.between(from, to, work)
+                            + (ceiling > 0
+                                    ? "; half the SQL ceiling (%.0f/s) on these %d cores would leave %.2f ms per registration for all of them"
+                                            .formatted(
+                                                    ceiling / 2,
+                                                    Runtime.getRuntime().availableProcessors(),
+                                                    1000.0
+                                                            * Runtime.getRuntime()
+                                                                    .availableProcessors()
+                                                            / (ceiling / 2))
+                                    : ""));
         }
     }
 

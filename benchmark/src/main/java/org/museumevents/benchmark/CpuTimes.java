@@ -12,16 +12,19 @@ import java.util.Optional;
 
 /**
  * Where the machine's CPU went while a part ran: the CPU time of each process of the run, read
- * from Linux's {@code /proc} before and after, as milliseconds per unit of work (a registration). Issue 13 asks for each bottleneck to be found; on a machine where the load, the
- * SMTP sink, PostgreSQL, Kafka and every service share the cores, this is the first thing to read.
+ * from Linux's {@code /proc} ({@link #take}, at any moments the caller picks) and compared between
+ * two readings as milliseconds per unit of work (a registration, a statement) and as cores. Issue
+ * 13 asks for each bottleneck to be found; on a machine where the load, the SMTP sink, PostgreSQL,
+ * Kafka and every service share the cores, this is the first thing to read.
  *
  * <p>Groups: each service process ({@link LocalPlatform#services()}); {@code PostgreSQL}, every
- * process named {@code postgres} on the machine (the embedded server's processes are not the
- * platform's children, {@code pg_ctl} detaches them; so run the benchmark where no other
- * PostgreSQL works, and a backend that ended between the two readings is missed); {@code Kafka and the platform}, the local platform's own JVM (the broker
- * runs in it); {@code Gatling}, the benchmark's other child processes (the simulation's JVM, running
- * at both readings); {@code SMTP sink and benchmark}, this JVM's own time. Off Linux every reading
- * is empty.
+ * process named {@code postgres} on the machine, with the time of its children that have ended
+ * (a backend that closed between two readings is counted in its postmaster's; the embedded
+ * server's processes are not the platform's children, {@code pg_ctl} detaches them, so run the
+ * benchmark where no other PostgreSQL works); {@code Kafka and the platform}, the local platform's
+ * own JVM (the broker runs in it); {@code Gatling}, the benchmark's other child processes (the
+ * simulation's JVM, running at both readings); {@code SMTP sink and benchmark}, this JVM's own time
+ * (the JDBC clients of the SQL ceiling included). Off Linux every reading is empty.
  */
 final class CpuTimes {
 
@@ -32,11 +35,11 @@ final class CpuTimes {
      * One reading.
      *
      * @param ticks clock ticks (1/100 s) used so far, by group, in the order of {@link #take}
-     * @param machineBusy the machine's busy ticks over all its cores ({@code /proc/stat})
-     * @param machineAll the machine's ticks over all its cores, idle included
+     * @param machineBusy the machine's busy ticks over all its cores ({@code /proc/stat}: every
+     *     column but idle and iowait)
      * @param at when read (the wall clock, to compare with the registrations' {@code created_at})
      */
-    record Reading(Map<String, Long> ticks, long machineBusy, long machineAll, Instant at) {}
+    record Reading(Map<String, Long> ticks, long machineBusy, Instant at) {}
 
     private CpuTimes() {}
 
@@ -52,7 +55,7 @@ final class CpuTimes {
                 "PostgreSQL",
                 ProcessHandle.allProcesses()
                         .filter(p -> "postgres".equals(comm(p.pid())))
-                        .mapToLong(p -> own(p.pid()))
+                        .mapToLong(p -> withEndedChildren(p.pid()))
                         .sum());
         ticks.put("Kafka and the platform", own(root.pid()));
         ticks.put(
@@ -63,8 +66,7 @@ final class CpuTimes {
                         .mapToLong(child -> own(child.pid()))
                         .sum());
         ticks.put("SMTP sink and benchmark", own(ProcessHandle.current().pid()));
-        long[] machine = machine();
-        return Optional.of(new Reading(ticks, machine[0], machine[1], Instant.now()));
+        return Optional.of(new Reading(ticks, machineBusy(), Instant.now()));
     }
 
     /**
@@ -103,6 +105,20 @@ final class CpuTimes {
         return fields.size() > 12 ? Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)) : 0;
     }
 
+    /**
+     * A process's own ticks and those of its children that have ended and that it has waited for
+     * ({@code cutime}, {@code cstime}): for a postmaster, the backends of closed connections.
+     */
+    static long withEndedChildren(long pid) {
+        List<String> fields = statFields(pid);
+        return fields.size() > 14
+                ? Long.parseLong(fields.get(11))
+                        + Long.parseLong(fields.get(12))
+                        + Long.parseLong(fields.get(13))
+                        + Long.parseLong(fields.get(14))
+                : 0;
+    }
+
     /** The fields of /proc/pid/stat after the command name, from the state on (state is index 0). */
     static List<String> statFields(long pid) {
         try {
@@ -126,23 +142,23 @@ final class CpuTimes {
         }
     }
 
-    /** The machine's busy and total ticks, over every core (/proc/stat's first line). */
-    private static long[] machine() {
+    /**
+     * The machine's busy ticks over every core: /proc/stat's first line, user to steal (guest time
+     * is already in user), less idle and iowait; 0 when unreadable.
+     */
+    private static long machineBusy() {
         try {
             String[] cpu =
                     Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long all = 0;
-            long idle = 0;
+            long busy = 0;
             for (int i = 1; i < cpu.length && i <= 8; i++) {
-                long value = Long.parseLong(cpu[i]);
-                all += value;
-                if (i == 4 || i == 5) { // idle, iowait
-                    idle += value;
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(cpu[i]);
                 }
             }
-            return new long[] {all - idle, all};
+            return busy;
         } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
+            return 0;
         }
     }
 }

@@ -93,8 +93,11 @@ final class SqlCeiling {
     /**
      * @param jdbcUrl the registration database
      * @param clients concurrent JDBC connections, each in its own thread
+     * @param duration how long the clients run
+     * @param mark called right before the clients start and right after the last has stopped
+     *     (to read the CPU the statements cost, and nothing of the schema's setup)
      */
-    static Result run(String jdbcUrl, int clients, Duration duration) throws Exception {
+    static Result run(String jdbcUrl, int clients, Duration duration, Runnable mark) throws Exception {
         UUID eventId = UUID.randomUUID();
         try (Connection admin = DriverManager.getConnection(jdbcUrl, "postgres", "");
                 Statement ddl = admin.createStatement()) {
@@ -118,6 +121,7 @@ final class SqlCeiling {
         }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        mark.run();
         long began = System.nanoTime();
         long end = began + duration.toNanos();
         try {
@@ -130,6 +134,7 @@ final class SqlCeiling {
                 total += f.get();
             }
             double seconds = (System.nanoTime() - began) / 1e9;
+            mark.run();
             return new Result(total, seconds, latencies);
         } finally {
             pool.shutdownNow();

@@ -35,6 +35,22 @@ class CpuTimesTest {
     }
 
     @Test
+    void theTimeOfAChildThatHasEndedIsCountedInItsParents() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "Linux only");
+        long self = ProcessHandle.current().pid();
+        long endedBefore = CpuTimes.withEndedChildren(self) - CpuTimes.own(self);
+
+        // About 0.3 s of a shell's CPU, then it ends and this JVM waits for it, as a postmaster
+        // waits for the backend of a closed connection.
+        Process child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done").start();
+        assertThat(child.waitFor()).isZero();
+
+        long endedAfter = CpuTimes.withEndedChildren(self) - CpuTimes.own(self);
+        assertThat(endedAfter - endedBefore).isPositive();
+        assertThat(CpuTimes.withEndedChildren(-1)).isZero();
+    }
+
+    @Test
     void eachGroupsTimeIsGivenPerUnitOfWork() {
         Map<String, Long> before = new LinkedHashMap<>();
         before.put("registration-service", 1_000L);
@@ -45,8 +61,8 @@ class CpuTimesTest {
 
         Instant at = Instant.parse("2026-12-01T10:00:00Z");
         String text = CpuTimes.between(
-                new CpuTimes.Reading(before, 10_000, 40_000, at),
-                new CpuTimes.Reading(after, 10_350, 40_400, at.plusSeconds(2)), // 3.5 s busy in 2 s
+                new CpuTimes.Reading(before, 10_000, at),
+                new CpuTimes.Reading(after, 10_350, at.plusSeconds(2)), // 3.5 s busy in 2 s
                 1_000);
 
         assertThat(text)
@@ -59,7 +75,7 @@ class CpuTimesTest {
         Instant start = Instant.parse("2026-12-01T10:00:00Z");
         List<CpuTimes.Reading> readings = new ArrayList<>();
         for (int second = 0; second < 10; second++) {
-            readings.add(new CpuTimes.Reading(Map.of(), second, 0, start.plusSeconds(second)));
+            readings.add(new CpuTimes.Reading(Map.of(), second, start.plusSeconds(second)));
         }
 
         assertThat(CpuTimes.within(readings, start.plusMillis(2_500), start.plusSeconds(7)))
