@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -20,6 +23,9 @@ import org.museumevents.testsupport.TcpProxy;
 import org.museumevents.testsupport.TestServers;
 import org.museumevents.testsupport.TestTokens;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * With its database unreachable the service answers 503 problem+json within seconds, leaves the
@@ -43,6 +49,8 @@ class DatabaseOutageTest {
      * measurement.
      */
     private static final Duration NEVER_ENDING = Duration.ofSeconds(60);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void aDatabaseOutageAnswers503QuicklyAndTheServiceHealsByItself() throws Exception {
@@ -139,6 +147,75 @@ class DatabaseOutageTest {
                     TestTokens.bearer("icom-france"));
             assertThat(stats.json().get("confirmed").asInt()).isEqualTo(2);
         }
+    }
+
+    /**
+     * A catalog message that arrives while the database is out of reach, for longer than the
+     * binding's {@code max-attempts} take, is applied when it returns, not dead-lettered: the
+     * starter's {@code ConsumerRetries} retries a database outage for as long as it lasts. Without
+     * it, the binder tried the message 3 times in about 12 s and wrote it to {@code
+     * error.<topic>.registration-service}: the event never opened here.
+     */
+    @Test
+    void aCatalogMessageThatArrivesDuringAnOutageIsAppliedWhenTheDatabaseReturns() throws Exception {
+        String topic = "catalog.events.db-outage-messages";
+        String deadLetters = "error." + topic + ".registration-service";
+        try (TcpProxy proxy = new TcpProxy();
+                ConfigurableApplicationContext app = TestInstance.start(
+                        TestServers.newDatabase().behind(proxy),
+                        TestServers.kafkaBootstrapServers(),
+                        "--spring.cloud.stream.bindings.catalogEvents-in-0.destination=" + topic);
+                KafkaProbe dlq = new KafkaProbe(TestServers.kafkaBootstrapServers(), deadLetters)) {
+            // The binding is up and reading: an event published before the outage is applied.
+            UUID before = publish(topic);
+            await().atMost(NEVER_ENDING).until(() -> events(app, before) == 1);
+
+            proxy.cut();
+            UUID during = publish(topic);
+            // Not dead-lettered for longer than the binding's 3 attempts (each waiting up to the
+            // pool's 3 s timeout, with 1 s and 2 s of back-off between them) took to dead-letter it.
+            await().during(Duration.ofSeconds(20))
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            dlq.poll().stream().noneMatch(r -> during.toString().equals(KafkaProbe.key(r))));
+
+            proxy.restore();
+            await().atMost(NEVER_ENDING)
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> events(app, during) == 1);
+            assertThat(dlq.poll()).as("dead letters").isEmpty();
+        }
+    }
+
+    /** Sends catalog-service's example EventPublished for a new event to {@code topic}; its id. */
+    private static UUID publish(String topic) throws Exception {
+        ObjectNode message = (ObjectNode) JSON.readTree(
+                Files.readAllBytes(Path.of("../catalog-service/src/test/resources/messages/EventPublished.json")));
+        UUID event = UUID.randomUUID();
+        message.put("id", UUID.randomUUID().toString());
+        ((ObjectNode) message.get("event")).put("id", event.toString());
+        KafkaProbe.send(
+                TestServers.kafkaBootstrapServers(),
+                topic,
+                event.toString(),
+                JSON.writeValueAsBytes(message),
+                Map.of(
+                        "ce_specversion", "1.0",
+                        "ce_id", message.get("id").asString(),
+                        "ce_type", "EventPublished",
+                        "ce_source", "/catalog-service",
+                        "ce_time", message.get("occurredAt").asString()));
+        return event;
+    }
+
+    /** How many rows the instance's database has for {@code event}. */
+    private static long events(ConfigurableApplicationContext app, UUID event) {
+        return app.getBean(JdbcClient.class)
+                .sql("SELECT count(*) FROM event WHERE id = :id")
+                .param("id", event)
+                .query(Long.class)
+                .single();
     }
 
     private static String email() {
