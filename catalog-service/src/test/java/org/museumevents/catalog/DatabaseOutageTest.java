@@ -31,6 +31,7 @@ import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -90,13 +91,7 @@ class DatabaseOutageTest {
 
     @Test
     void aDatabaseOutageAnswers503QuicklyAndTheServiceHealsByItself() throws Exception {
-        String token = TestTokens.bearer("ocim");
-        String workshop = json.writeValueAsString(Fixtures.workshop());
-        mvc.perform(post("/api/events")
-                        .header(HttpHeaders.AUTHORIZATION, token)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(workshop))
-                .andExpect(status().isCreated());
+        createWorkshop().andExpect(status().isCreated());
 
         proxy.cut();
         long started = System.nanoTime();
@@ -105,11 +100,7 @@ class DatabaseOutageTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(503));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICKLY);
-        mvc.perform(post("/api/events")
-                        .header(HttpHeaders.AUTHORIZATION, token)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(workshop))
-                .andExpect(status().isServiceUnavailable());
+        createWorkshop().andExpect(status().isServiceUnavailable());
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isServiceUnavailable());
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
 
@@ -121,11 +112,7 @@ class DatabaseOutageTest {
                                 .getResponse()
                                 .getStatus()
                         == 200);
-        mvc.perform(post("/api/events")
-                        .header(HttpHeaders.AUTHORIZATION, token)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(workshop))
-                .andExpect(status().isCreated());
+        createWorkshop().andExpect(status().isCreated());
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
     }
 
@@ -139,13 +126,7 @@ class DatabaseOutageTest {
      */
     @Test
     void aDatabaseThatStopsAnsweringIsLeftBehindAndTheServiceHealsByItself() throws Exception {
-        String token = TestTokens.bearer("ocim");
-        String workshop = json.writeValueAsString(Fixtures.workshop());
-        mvc.perform(post("/api/events")
-                        .header(HttpHeaders.AUTHORIZATION, token)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(workshop))
-                .andExpect(status().isCreated());
+        createWorkshop().andExpect(status().isCreated());
 
         // The service-starter's defaults reached this service's pool, and a setting of its own wins.
         Properties driver = dataSource.unwrap(HikariDataSource.class).getDataSourceProperties();
@@ -161,10 +142,7 @@ class DatabaseOutageTest {
             }
         });
         assertTimeoutPreemptively(NEVER_ENDING, () -> {
-            mvc.perform(post("/api/events")
-                            .header(HttpHeaders.AUTHORIZATION, token)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content(workshop))
+            createWorkshop()
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
             mvc.perform(get("/api/events")).andExpect(status().isServiceUnavailable());
@@ -179,11 +157,7 @@ class DatabaseOutageTest {
                                 .getResponse()
                                 .getStatus()
                         == 200);
-        mvc.perform(post("/api/events")
-                        .header(HttpHeaders.AUTHORIZATION, token)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(workshop))
-                .andExpect(status().isCreated());
+        createWorkshop().andExpect(status().isCreated());
         await().atMost(NEVER_ENDING)
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
@@ -192,5 +166,13 @@ class DatabaseOutageTest {
                                 .single()
                         == 0);
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+    }
+
+    /** Ocim's organiser creates a workshop (a draft); the answer, to expect a status of. */
+    private ResultActions createWorkshop() throws Exception {
+        return mvc.perform(post("/api/events")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("ocim"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Fixtures.workshop())));
     }
 }

@@ -70,11 +70,7 @@ class GatewayDatabaseOutageTest {
             assertThat(during.status()).as(during.body()).isEqualTo(201);
             assertThat(took).isLessThan(QUICKLY);
             // The instance's own bucket, full when the outage began: three in all, then refused.
-            assertThat(register(client, event).status()).isEqualTo(201);
-            assertThat(register(client, event).status()).isEqualTo(201);
-            RawHttp.Response refused = register(client, event);
-            assertThat(refused.status()).isEqualTo(429);
-            assertThat(refused.header("Retry-After")).isNotNull();
+            assertThat(twoMoreThenRefused(client, event).header("Retry-After")).isNotNull();
             // Failed logins are still counted (here), and answered as such, not as a server error.
             assertThat(TwoInstancesTest.token(client, "icom-france", "wrong").status())
                     .isEqualTo(401);
@@ -107,9 +103,7 @@ class GatewayDatabaseOutageTest {
             proxy.restore();
             Thread.sleep(ratelimitRetryAfter().plusSeconds(1).toMillis());
             // The shared bucket again: the two tokens it had left, then refused.
-            assertThat(register(client, event).status()).isEqualTo(201);
-            assertThat(register(client, event).status()).isEqualTo(201);
-            assertThat(register(client, event).status()).isEqualTo(429);
+            twoMoreThenRefused(client, event);
         }
     }
 
@@ -140,9 +134,7 @@ class GatewayDatabaseOutageTest {
             RawHttp.Response during = assertTimeoutPreemptively(NEVER_ENDING, () -> register(client, event));
             assertThat(during.status()).as(during.body()).isEqualTo(201);
             // The instance's own bucket, full when the silence began: three in all, then refused.
-            assertThat(register(client, event).status()).isEqualTo(201);
-            assertThat(register(client, event).status()).isEqualTo(201);
-            assertThat(register(client, event).status()).isEqualTo(429);
+            twoMoreThenRefused(client, event);
 
             proxy.restore();
             // Only the shared bucket, with the two it had left, can let a registration through now.
@@ -154,6 +146,15 @@ class GatewayDatabaseOutageTest {
             assertThat(register(client, event).status()).isEqualTo(201);
             assertThat(register(client, event).status()).isEqualTo(429);
         }
+    }
+
+    /** Two more registrations let through and the next refused (a bucket of three, one spent); the refusal. */
+    private static RawHttp.Response twoMoreThenRefused(RawHttp client, UUID event) {
+        assertThat(register(client, event).status()).isEqualTo(201);
+        assertThat(register(client, event).status()).isEqualTo(201);
+        RawHttp.Response refused = register(client, event);
+        assertThat(refused.status()).isEqualTo(429);
+        return refused;
     }
 
     /** SharedBuckets.RETRY_AFTER, which is package-private in its feature. */

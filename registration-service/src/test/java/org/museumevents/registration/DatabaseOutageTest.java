@@ -73,10 +73,7 @@ class DatabaseOutageTest {
             assertThat(during.contentType()).startsWith("application/problem+json");
             assertThat(during.json().get("status").asInt()).isEqualTo(503);
             assertThat(took).isLessThan(QUICKLY);
-            Response reading = api.get(
-                    "/api/events/" + event.id() + "/registration-stats",
-                    "Authorization",
-                    TestTokens.bearer("icom-france"));
+            Response reading = stats(api, event);
             assertThat(reading.status()).as(reading.toString()).isEqualTo(503);
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
             assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
@@ -87,10 +84,7 @@ class DatabaseOutageTest {
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> api.register(event.id(), email()).status() == 201);
-            Response stats = api.get(
-                    "/api/events/" + event.id() + "/registration-stats",
-                    "Authorization",
-                    TestTokens.bearer("icom-france"));
+            Response stats = stats(api, event);
             // The one before the outage and the one that went through after it; the refused one left nothing.
             assertThat(stats.json().get("confirmed").asInt()).isEqualTo(2);
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
@@ -141,10 +135,7 @@ class DatabaseOutageTest {
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .until(() -> api.register(event.id(), email()).status() == 201);
-            Response stats = api.get(
-                    "/api/events/" + event.id() + "/registration-stats",
-                    "Authorization",
-                    TestTokens.bearer("icom-france"));
+            Response stats = stats(api, event);
             assertThat(stats.json().get("confirmed").asInt()).isEqualTo(2);
         }
     }
@@ -216,6 +207,12 @@ class DatabaseOutageTest {
                 .param("id", event)
                 .query(Long.class)
                 .single();
+    }
+
+    /** The organiser's registration statistics of {@code event}. */
+    private static Response stats(Api api, EventSnapshot event) {
+        return api.get(
+                "/api/events/" + event.id() + "/registration-stats", "Authorization", TestTokens.bearer("icom-france"));
     }
 
     private static String email() {

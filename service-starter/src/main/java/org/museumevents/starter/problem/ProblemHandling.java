@@ -201,15 +201,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
      * failure) are not: the next attempt may well succeed at once.
      */
     public static boolean isDatabaseOutage(Throwable failure) {
-        return DATABASE_OUTAGES.stream().anyMatch(type -> type.isInstance(failure));
+        return failure instanceof CannotGetJdbcConnectionException
+                || failure instanceof DataAccessResourceFailureException
+                || failure instanceof CannotCreateTransactionException
+                || failure instanceof TransactionSystemException;
     }
-
-    /** The exceptions of {@link #isDatabaseOutage}, each with its subclasses. */
-    public static final List<Class<? extends Exception>> DATABASE_OUTAGES = List.of(
-            CannotGetJdbcConnectionException.class,
-            DataAccessResourceFailureException.class,
-            CannotCreateTransactionException.class,
-            TransactionSystemException.class);
 
     @ExceptionHandler(TransientDataAccessException.class)
     ResponseEntity<ProblemDetail> transientFailure(TransientDataAccessException ex) {

@@ -2,20 +2,26 @@ package org.museumevents.starter.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.messaging.MessagingException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The decisions of {@link ConsumerRetries}, without a broker. That a message survives a real
@@ -43,6 +49,27 @@ class ConsumerRetriesTest {
         assertThat(ConsumerRetries.isDatabaseOutage(asTheContainerHandsIt)).isTrue();
         assertThat(ConsumerRetries.isDatabaseOutage(new CannotGetJdbcConnectionException("pool")))
                 .isTrue();
+        // The driver's SQLState decides for what Spring calls a resource failure (PostgreSQL, appendix A).
+        assertThat(ConsumerRetries.isDatabaseOutage(
+                        new DataAccessResourceFailureException("I/O error", new SQLException("io", "08006"))))
+                .as("connection failure")
+                .isTrue();
+        assertThat(ConsumerRetries.isDatabaseOutage(
+                        new DataAccessResourceFailureException("shutdown", new SQLException("admin", "57P01"))))
+                .as("admin shutdown")
+                .isTrue();
+        assertThat(ConsumerRetries.isDatabaseOutage(
+                        new UncategorizedSQLException("insert", "INSERT", new SQLException("read only", "25006"))))
+                .as("a demoted primary")
+                .isTrue();
+        assertThat(ConsumerRetries.isDatabaseOutage(new DataAccessResourceFailureException(
+                        "index row too large", new SQLException("too large", "54000"))))
+                .as("a value of the message's own, too large for an index")
+                .isFalse();
+        assertThat(ConsumerRetries.isDatabaseOutage(
+                        new QueryTimeoutException("cancelled", new SQLException("timeout", "57014"))))
+                .as("statement_timeout, which a message can cause by itself")
+                .isFalse();
         assertThat(ConsumerRetries.isDatabaseOutage(new ListenerExecutionFailedException(
                         "Listener failed", new DataIntegrityViolationException("name is null"))))
                 .as("one statement's failure is not an outage")
@@ -100,17 +127,55 @@ class ConsumerRetriesTest {
     }
 
     @Test
-    void withDefaultRetryableFalseAnOutageIsStillRetried() {
+    void aMessageCaughtByAnOutageIsStillGivenUpAfterTheBindingsAttemptsForAReasonOfItsOwn() {
+        // As Spring Kafka's FailedRecordTracker does at each failure: the retry listeners, then the back-off.
+        ConsumerRetries.FailureLog listener = new ConsumerRetries.FailureLog("registration.events");
+        BackOffExecution backOff =
+                ConsumerRetries.outageOrBounded(new FixedBackOff(10, 2), 500).start();
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("registration.events", 0, 7L, null, null);
+        Exception outage = asTheBinderWrapsIt(new CannotCreateTransactionException("no connection"));
+        Exception ownFault = asTheBinderWrapsIt(new DataIntegrityViolationException("name is null"));
+
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            listener.failedDelivery(record, outage, attempt);
+            assertThat(backOff.nextBackOff()).as("outage, attempt %d", attempt).isPositive();
+        }
+        listener.failedDelivery(record, ownFault, 21);
+        assertThat(backOff.nextBackOff()).isEqualTo(10);
+        listener.failedDelivery(record, outage, 22);
+        assertThat(backOff.nextBackOff()).as("an outage again").isEqualTo(5_000);
+        listener.failedDelivery(record, ownFault, 23);
+        assertThat(backOff.nextBackOff()).isEqualTo(10);
+        listener.failedDelivery(record, ownFault, 24);
+        assertThat(backOff.nextBackOff())
+                .as("its own fault, 3 attempts in all: given up")
+                .isEqualTo(BackOffExecution.STOP);
+    }
+
+    @Test
+    void aBindingItCannotServeStopsTheServiceAtStartUp() {
+        assertThat(refusal(binding -> binding.setMaxAttempts(1))).contains("max-attempts below 2");
+        assertThat(refusal(binding -> binding.setBatchMode(true))).contains("batch mode");
+        assertThat(refusal(binding -> binding.setDefaultRetryable(false))).contains("default-retryable: false");
+        assertThat(refusal(binding -> {})).isNull();
+    }
+
+    /** The start-up refusal of a binding set by {@code settings}, or null when it is served. */
+    private static String refusal(Consumer<ExtendedConsumerProperties<KafkaConsumerProperties>> settings) {
         ExtendedConsumerProperties<KafkaConsumerProperties> binding =
                 new ExtendedConsumerProperties<>(new KafkaConsumerProperties());
-        binding.setDefaultRetryable(false);
+        settings.accept(binding);
+        try {
+            ConsumerRetries.requireServable("catalog.events", binding);
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
 
-        var handler = retries.errorHandler("catalog.events", null, null, binding);
-
-        assertThat(handler.removeClassification(CannotGetJdbcConnectionException.class))
-                .isTrue();
-        assertThat(handler.removeClassification(CannotCreateTransactionException.class))
-                .isTrue();
+    private static Exception asTheBinderWrapsIt(Exception failure) {
+        return new ListenerExecutionFailedException(
+                "Listener failed", new MessagingException("handler failed", failure));
     }
 
     @Test
